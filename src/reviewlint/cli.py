@@ -1,0 +1,84 @@
+"""The `reviewlint` command: a thin click layer over the package's API.
+
+Each subcommand lives in its own module under `reviewlint.commands` and is imported
+only when it runs, so `reviewlint check one.yaml` in a pre-commit hook does not pay
+for the formatter, the migrators or the report formats it does not use.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from typing import Any
+
+import click
+
+from reviewlint import __version__
+
+# Exit codes, as ruff: 0 clean, 1 findings, 2 usage, config or internal error.
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("reviewlint.commands.check", "Validate and lint reviews; optionally fix them."),
+    "format": ("reviewlint.commands.format", "Rewrite reviews into the canonical layout."),
+    "migrate": ("reviewlint.commands.migrate", "Convert legacy reviews into canonical YAML."),
+    "rules": ("reviewlint.commands.rules", "List every rule."),
+    "rule": ("reviewlint.commands.rules", "Explain one rule."),
+    "schema": ("reviewlint.commands.schema", "Print the film-review JSON Schema."),
+    "vocab": ("reviewlint.commands.vocab", "List a controlled vocabulary."),
+    "new": ("reviewlint.commands.new", "Write a skeleton review to fill in."),
+    "export": ("reviewlint.commands.export", "Export reviews as schema.org JSON-LD or Markdown."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if importlib.util.find_spec(COMMANDS[name][0]) is not None]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module_name = COMMANDS[cmd_name][0]
+        if importlib.util.find_spec(module_name) is None:
+            return None
+        module = importlib.import_module(module_name)
+        command: click.Command = getattr(module, cmd_name.replace("-", "_") + "_command")
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="reviewlint")
+def cli() -> None:
+    """reviewlint: schema validation, linting, formatting and migration for film reviews in YAML.
+
+    Start with `reviewlint check PATH...`. Exit codes: 0 clean, 1 findings,
+    2 usage, config or internal error.
+    """
+
+
+def main(argv: list[str] | None = None) -> Any:
+    try:
+        return cli.main(args=argv, prog_name="reviewlint")
+    except KeyboardInterrupt:
+        click.echo("reviewlint: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # the last line of defence: never a bare traceback
+        if os.environ.get("REVIEWLINT_DEBUG"):
+            raise
+        click.echo(f"reviewlint: internal error: {type(error).__name__}: {error} "
+                   "(set REVIEWLINT_DEBUG=1 for a traceback, and please report it)", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

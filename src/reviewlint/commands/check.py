@@ -1,0 +1,127 @@
+"""`reviewlint check`: validate, lint and (with --fix) repair reviews."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, TextIO
+
+import click
+
+from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from reviewlint.config import ConfigError
+from reviewlint.diagnostics import Severity
+from reviewlint.report import FORMATS, ReportOptions, renderer
+
+
+def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select RL1,RL201 --select RL3` -> ("RL1", "RL201", "RL3")."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def use_color(choice: str, stream: TextIO) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def fail(message: str) -> None:
+    click.echo(f"reviewlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that change meaning.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--output-format", "output_format", type=click.Choice(list(FORMATS)), default="text",
+              show_default=True, envvar="REVIEWLINT_OUTPUT_FORMAT", help="How to print findings.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True, path_type=str),
+              help="Write the report to this file; the terminal still gets the summary.")
+@click.option("--select", multiple=True, help="Rules to enable (codes, prefixes or names; comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
+@click.option("--ignore", multiple=True, help="Rules to disable (codes, prefixes or names; comma-separated).")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity that makes the exit code 1 [default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option("--exclude", multiple=True, help="Glob patterns (gitignore syntax) of paths to skip.")
+@click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Use this config file instead of searching for one.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--max-file-size", type=click.IntRange(min=1), help="Largest file to read, in bytes.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output.")
+def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
+                  output_file: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
+                  ignore: tuple[str, ...], fail_level: str | None, exit_zero: bool, statistics: bool,
+                  exclude: tuple[str, ...], force_exclude: bool, config_file: str | None, isolated: bool,
+                  max_file_size: int | None, color: str) -> None:
+    """Validate reviews against the schema and lint them.
+
+    PATHS are files or directories (searched recursively for *.yaml and *.yml;
+    hidden and git-ignored folders are skipped). Default: the current directory.
+    """
+    from reviewlint.engine import SettingsLookup, check_paths
+
+    overrides: dict[str, Any] = {
+        "select": split_codes(select) or None,
+        "extend_select": split_codes(extend_select),
+        "ignore": split_codes(ignore),
+        "fail_level": fail_level,
+        "max_file_size": max_file_size,
+    }
+    try:
+        lookup = SettingsLookup(overrides, config_file=config_file, isolated=isolated)
+        result = check_paths(paths or (".",), settings_for=lookup, exclude=exclude, force_exclude=force_exclude)
+    except ConfigError as error:
+        fail(str(error))
+        return
+    for missing in result.missing:
+        click.echo(f"reviewlint: error: {missing}: no such file or directory", err=True)
+
+    diff_only = diff and not fix
+    would_change = fix_error = False
+    if fix or diff:
+        from reviewlint.fixing import run_fixes
+
+        outcome = run_fixes(result, lookup, unsafe=unsafe_fixes, diff_only=diff_only,
+                            out=click.get_text_stream("stdout"), err=click.get_text_stream("stderr"))
+        would_change, fix_error = outcome.would_change, outcome.errors
+
+    options = ReportOptions(color=use_color(color, sys.stdout), statistics=statistics)
+    if not diff_only:
+        _report(result, output_format, output_file, options)
+
+    if result.internal_error or result.missing or fix_error:
+        sys.exit(EXIT_ERROR)
+    if exit_zero:
+        sys.exit(EXIT_CLEAN)
+    if diff_only and would_change:
+        sys.exit(EXIT_FINDINGS)
+    failing = any(d.severity >= lookup(f.path).fail_level for f in result.files for d in f.diagnostics)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _report(result: Any, output_format: str, output_file: str | None, options: ReportOptions) -> None:
+    from reviewlint.report.summary import summary_line
+
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8", newline="\n") as handle:
+                renderer(output_format)(result, handle, ReportOptions(color=False, statistics=options.statistics))
+        except OSError as error:
+            fail(f"cannot write {output_file}: {error.strerror}")
+        click.echo(summary_line(result))
+        click.echo(f"Report written to {output_file}")
+    else:
+        renderer(output_format)(result, sys.stdout, options)
+    if output_format == "text" and os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS:
+        renderer("github")(result, sys.stdout, ReportOptions(color=False))
+
+
+__all__ = ["Severity", "check_command"]

@@ -1,0 +1,266 @@
+"""Configuration: `[tool.reviewlint]` in pyproject.toml or `.reviewlint.yaml`.
+
+The nearest file above each checked file wins (no merging), as in ruff. CLI flags are
+applied on top. Every key is validated: an unknown key or a bad value raises
+ConfigError naming the file and the key, with a did-you-mean.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reviewlint.diagnostics import Severity
+from reviewlint.document import DEFAULT_MAX_BYTES
+
+CONFIG_FILES = ("pyproject.toml", ".reviewlint.yaml", ".reviewlint.yml")
+
+KNOWN_KEYS = (
+    "select", "ignore", "extend-select", "per-file-ignores", "fail-level", "exclude", "max-file-size", "rules",
+    "schema-comment",
+)
+
+
+class ConfigError(Exception):
+    """A problem in a config file or in CLI settings; the CLI exits 2 with this message."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path = field(default_factory=Path.cwd)
+    source: str | None = None  # the config file these came from, for messages
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fail_level: Severity = Severity.ERROR
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_BYTES
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    schema_comment: bool = False
+
+    def for_file(self, path: str) -> Settings:
+        """These settings with the per-file ignores that match `path` folded into `ignore`."""
+        if not self.per_file_ignores:
+            return self
+        relative = _relative_to(path, self.root)
+        extra: list[str] = []
+        for pattern, codes in self.per_file_ignores:
+            if _glob_match(relative, pattern):
+                extra.extend(codes)
+        return replace(self, ignore=(*self.ignore, *extra)) if extra else self
+
+    def options_for(self, rule_name: str) -> dict[str, Any]:
+        for name, options in self.rule_options:
+            if name == rule_name:
+                return dict(options)
+        return {}
+
+    def is_enabled(self, code: str, name: str, *, default: bool = True) -> bool:
+        """ruff's selection logic: the most specific matching selector wins; ignore beats
+        select at equal specificity."""
+        best_select = _best_match(code, name, (*self.select, *self.extend_select))
+        best_ignore = _best_match(code, name, self.ignore)
+        if best_select is None and best_ignore is None:
+            return default if not self.select else False
+        if best_ignore is None:
+            return True
+        if best_select is None:
+            return False
+        return best_select > best_ignore
+
+
+def _best_match(code: str, name: str, selectors: tuple[str, ...]) -> int | None:
+    best: int | None = None
+    for selector in selectors:
+        selector = selector.strip()
+        if selector == "ALL":
+            score = 0
+        elif selector == name:
+            score = 100
+        elif code.startswith(selector.upper()) and selector.upper().startswith("RL"):
+            score = len(selector)
+        else:
+            continue
+        best = score if best is None else max(best, score)
+    return best
+
+
+def _relative_to(path: str, root: Path) -> str:
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(relative) or fnmatch.fnmatch(relative, pattern)
+
+
+def default_settings() -> Settings:
+    return Settings()
+
+
+# --- reading files ------------------------------------------------------------------------------
+
+def _read_pyproject(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    section = data.get("tool", {}).get("reviewlint")
+    if section is None:
+        return None
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.reviewlint] must be a table")
+    return section
+
+
+def _read_yaml_config(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)  # safe loading only: config files are untrusted too
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{path}: invalid YAML: {error}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the config must be a mapping of keys")
+    return data
+
+
+@cache
+def find_config(directory: str) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest config at or above `directory`: (file, raw table)."""
+    current = Path(directory).absolute()
+    while True:
+        for name in CONFIG_FILES:
+            candidate = current / name
+            if candidate.is_file():
+                table = _read_pyproject(candidate) if name == "pyproject.toml" else _read_yaml_config(candidate)
+                if table is not None:
+                    return candidate, table
+        if current.parent == current:
+            return None
+        current = current.parent
+
+
+def _suggest(key: str, known: tuple[str, ...] | list[str]) -> str:
+    matches = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    return f"; did you mean `{matches[0]}`?" if matches else ""
+
+
+def _string_list(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where} must be a list of strings")
+
+
+def parse_table(table: dict[str, Any], source: str, root: Path) -> Settings:
+    """Validate a raw config table into Settings."""
+    from reviewlint.rules import validate_rule_options, validate_selectors
+
+    settings = Settings(root=root, source=source)
+    changes: dict[str, Any] = {}
+    for key, value in table.items():
+        where = f"{source}: `{key}`"
+        if key not in KNOWN_KEYS:
+            raise ConfigError(f"{source}: unknown key `{key}`{_suggest(str(key), KNOWN_KEYS)}")
+        if key in ("select", "ignore", "extend-select"):
+            selectors = _string_list(value, where)
+            validate_selectors(selectors, where)
+            changes[key.replace("-", "_")] = selectors
+        elif key == "exclude":
+            changes["exclude"] = _string_list(value, where)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where} must be a table of glob = [codes]")
+            pairs = []
+            for pattern, codes in value.items():
+                selectors = _string_list(codes, f"{where} for {pattern!r}")
+                validate_selectors(selectors, f"{where} for {pattern!r}")
+                pairs.append((str(pattern), selectors))
+            changes["per_file_ignores"] = tuple(pairs)
+        elif key == "fail-level":
+            try:
+                changes["fail_level"] = Severity.parse(str(value))
+            except ValueError as error:
+                raise ConfigError(f"{where}: {error}") from None
+        elif key == "max-file-size":
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise ConfigError(f"{where} must be a positive number of bytes, got {value!r}")
+            changes["max_file_size"] = value
+        elif key == "schema-comment":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where} must be true or false, got {value!r}")
+            changes["schema_comment"] = value
+        elif key == "rules":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where} must be a table of rule name = {{options}}")
+            changes["rule_options"] = validate_rule_options(value, source)
+    return replace(settings, **changes)
+
+
+def apply_overrides(settings: Settings, overrides: dict[str, Any]) -> Settings:
+    """CLI flags on top of file settings. `extend-select` and `ignore` from the CLI add to
+    the file's; `select` replaces it."""
+    from reviewlint.rules import validate_selectors
+
+    changes: dict[str, Any] = {}
+    for key, value in overrides.items():
+        if value is None or value == ():
+            continue
+        if key in ("select", "ignore", "extend_select"):
+            validate_selectors(tuple(value), f"--{key.replace('_', '-')}")
+            changes[key] = tuple(value) if key == "select" else (*getattr(settings, key), *value)
+        elif key == "fail_level":
+            changes[key] = value if isinstance(value, Severity) else Severity.parse(str(value))
+        elif key == "per_file_ignores":
+            changes[key] = (*settings.per_file_ignores, *value)
+        elif key == "max_file_size":
+            changes[key] = int(value)
+        elif key == "schema_comment":
+            changes[key] = bool(value)
+        else:
+            raise ConfigError(f"unknown setting {key!r}")
+    return replace(settings, **changes) if changes else settings
+
+
+def settings_for_path(directory: str, *, overrides: dict[str, Any] | None = None, config_file: str | None = None,
+                      isolated: bool = False) -> Settings:
+    """The effective settings for files in `directory`."""
+    if isolated:
+        base = Settings()
+    elif config_file is not None:
+        path = Path(config_file)
+        if not path.is_file():
+            raise ConfigError(f"{config_file}: config file not found")
+        table = _read_pyproject(path) if path.name.endswith(".toml") else _read_yaml_config(path)
+        base = parse_table(table or {}, str(path), path.absolute().parent)
+    else:
+        found = find_config(directory)
+        base = Settings() if found is None else parse_table(found[1], _show_path(found[0]), found[0].parent)
+    return apply_overrides(base, overrides or {})
+
+
+def _show_path(path: Path) -> str:
+    from reviewlint.discovery import display_path
+
+    return display_path(path)

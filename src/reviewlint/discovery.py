@@ -1,0 +1,161 @@
+"""paths -> files: recursive search for *.yaml / *.yml, honouring .gitignore and excludes.
+
+Directories are walked without following symlinks (a loop or a link out of the tree
+is never entered). Files named explicitly on the command line are always checked,
+unless they match an exclude pattern and `force_exclude` is set (as ruff's
+`--force-exclude`, which pre-commit hooks use).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Discovery:
+    files: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def _gitignore_spec(directory: Path) -> pathspec.GitIgnoreSpec | None:
+    ignore = directory / ".gitignore"
+    try:
+        lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working directory when inside it,
+    with no leading './'."""
+    text = os.path.relpath(path) if path.is_absolute() else os.path.normpath(path)
+    if text.startswith(".." + os.sep) or text == "..":
+        return path.as_posix() if path.is_absolute() else Path(text).as_posix()
+    return Path(text).as_posix()
+
+
+class Excluder:
+    """Exclude patterns in gitignore syntax, matched against paths relative to `root`."""
+
+    def __init__(self, patterns: Sequence[str], root: Path) -> None:
+        self.root = root
+        self.spec = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+
+    def excluded(self, path: Path) -> bool:
+        if self.spec is None:
+            return False
+        relative = _relative(path.absolute(), self.root.absolute())
+        return self.spec.match_file(relative) or (path.is_dir() and self.spec.match_file(relative + "/"))
+
+
+def _ancestor_specs(top: Path) -> tuple[tuple[Path, pathspec.GitIgnoreSpec], ...]:
+    """The .gitignore files above `top`, up to the repository root, outermost first."""
+    specs: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
+    current = top.absolute().parent
+    for directory in (top.absolute(), *top.absolute().parents):
+        if (directory / ".git").exists():
+            break
+    else:
+        return ()
+    while True:
+        spec = _gitignore_spec(current)
+        if spec is not None:
+            specs.append((current, spec))
+        if current == directory or current == current.parent:
+            break
+        current = current.parent
+    if top.absolute() == directory:
+        return ()
+    return tuple(reversed(specs))
+
+
+def _walk(top: Path, excluder: Excluder, result: Discovery) -> Iterator[Path]:
+    # Each entry: a directory and the gitignore specs in force above it (with their base).
+    stack: list[tuple[Path, tuple[tuple[Path, pathspec.GitIgnoreSpec], ...]]] = [
+        (top, tuple((base, spec) for base, spec in _ancestor_specs(top)))]
+    while stack:
+        directory, specs = stack.pop()
+        own = _gitignore_spec(directory)
+        if own is not None:
+            specs = (*specs, (directory, own))
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as error:
+            result.skipped.append(Skipped(display_path(directory), f"cannot read directory: {error.strerror}"))
+            continue
+        subdirs: list[Path] = []
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                is_file = entry.is_file(follow_symlinks=False)
+            except OSError:
+                continue
+            if entry.is_symlink():
+                if path.suffix.lower() in YAML_SUFFIXES or is_dir or path.is_dir():
+                    result.skipped.append(Skipped(display_path(path), "symbolic link, not followed"))
+                continue
+            if any(spec.match_file(_relative(path.absolute(), base.absolute()) + ("/" if is_dir else ""))
+                   for base, spec in specs):
+                continue
+            if excluder.excluded(path):
+                continue
+            if is_dir:
+                subdirs.append(path)
+            elif is_file and path.suffix.lower() in YAML_SUFFIXES:
+                yield path
+        stack.extend((sub, specs) for sub in reversed(subdirs))
+
+
+def discover(paths: Iterable[str], *, exclude: Sequence[str] = (), root: Path | None = None,
+             force_exclude: bool = False) -> Discovery:
+    """Expand paths into the YAML files to check, in a stable order, without duplicates."""
+    base = root or Path.cwd()
+    excluder = Excluder(exclude, base)
+    result = Discovery()
+    seen: set[str] = set()
+
+    def add(path: Path) -> None:
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            result.files.append(display_path(path))
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            if excluder.excluded(path) and force_exclude:
+                continue
+            for found in _walk(path, excluder, result):
+                add(found)
+        elif path.exists() or path.is_symlink():
+            if force_exclude and excluder.excluded(path):
+                continue
+            add(path)
+        else:
+            result.missing.append(raw)
+    return result

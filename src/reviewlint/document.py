@@ -1,0 +1,504 @@
+"""bytes -> Document: decoded text, a YAML tree with positions, and load diagnostics.
+
+Parsing uses libyaml's C event stream (through PyYAML) and composes the tree here, in
+one iterative pass, so that:
+
+- every node keeps its start and end position (check-jsonschema loses them, its #359);
+- scalars follow the YAML 1.2 core schema, the same as the fix path;
+- duplicate keys, aliases, tags, complex keys and merge keys are diagnostics, never
+  exceptions, and nothing is ever constructed from a tag;
+- deep nesting cannot overflow the Python stack (no recursion; libyaml itself stops at
+  1000 levels with a syntax error).
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from reviewlint import yaml12
+from reviewlint.diagnostics import Diagnostic, Severity
+
+# Load-stage codes. Kept here, next to the code that emits them; the rule registry
+# documents them as the `load` family.
+SYNTAX_ERROR = "RL001"
+DUPLICATE_KEY = "RL002"
+ENCODING_ERROR = "RL003"
+EMPTY_DOCUMENT = "RL004"
+MULTIPLE_DOCUMENTS = "RL005"
+NOT_A_MAPPING = "RL006"
+ALIAS_USED = "RL007"
+UNSUPPORTED_TAG = "RL008"
+COMPLEX_KEY = "RL009"
+MERGE_KEY = "RL010"
+FILE_TOO_LARGE = "RL011"
+READ_ERROR = "RL012"
+BAD_NUMBER = "RL013"
+
+LOAD_RULE_NAMES = {
+    SYNTAX_ERROR: "syntax-error",
+    DUPLICATE_KEY: "duplicate-key",
+    ENCODING_ERROR: "encoding-error",
+    EMPTY_DOCUMENT: "empty-document",
+    MULTIPLE_DOCUMENTS: "multiple-documents",
+    NOT_A_MAPPING: "not-a-mapping",
+    ALIAS_USED: "alias-used",
+    UNSUPPORTED_TAG: "unsupported-tag",
+    COMPLEX_KEY: "complex-key",
+    MERGE_KEY: "merge-key",
+    FILE_TOO_LARGE: "file-too-large",
+    READ_ERROR: "read-error",
+    BAD_NUMBER: "bad-number",
+}
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+# After alias expansion, a document bigger than this is refused (billion laughs).
+MAX_EXPANDED_NODES = 100_000
+
+JsonPath = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class Node:
+    """A YAML node with 0-based positions. `end_*` is exclusive, as libyaml reports it."""
+
+    kind: str  # "map", "seq" or "scalar"
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    value: Any = None  # scalar: resolved value; map: list[(key Node, value Node)]; seq: list[Node]
+    style: str | None = None  # scalar style: "" plain, "'", '"', "|", ">"; collections: "flow" or "block"
+    tag: str | None = None
+    anchor: str | None = None
+    text: str = ""  # scalar source text after unescaping (for keys and messages)
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    text: str
+    root: Node | None
+    data: Any
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    _index: dict[JsonPath, tuple[Node | None, Node]] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        """True when the data is trustworthy enough to validate and lint."""
+        return self.root is not None and isinstance(self.data, dict)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def _build_index(self) -> dict[JsonPath, tuple[Node | None, Node]]:
+        index: dict[JsonPath, tuple[Node | None, Node]] = {}
+        if self.root is None:
+            return index
+        stack: list[tuple[JsonPath, Node | None, Node]] = [((), None, self.root)]
+        seen: set[int] = set()
+        while stack:
+            path, key_node, node = stack.pop()
+            if path in index:
+                continue
+            index[path] = (key_node, node)
+            if id(node) in seen:
+                continue  # an alias: its children are indexed under the anchor's path
+            seen.add(id(node))
+            if node.kind == "map":
+                for key, child in node.value:
+                    if key.kind == "scalar":
+                        stack.append(((*path, key.text), key, child))
+            elif node.kind == "seq":
+                for number, child in enumerate(node.value):
+                    stack.append(((*path, number), None, child))
+        return index
+
+    def lookup(self, path: JsonPath) -> tuple[Node | None, Node] | None:
+        """(key node, value node) at a JSON path, or None when the path is absent."""
+        if self._index is None:
+            self._index = self._build_index()
+        return self._index.get(tuple(path))
+
+    def node_at(self, path: JsonPath) -> Node | None:
+        found = self.lookup(path)
+        return found[1] if found else None
+
+    def position(self, path: JsonPath, *, key: bool = False) -> tuple[int, int, int, int]:
+        """1-based (line, col, end_line, end_col) for the value (or key) at `path`.
+
+        A path that does not exist resolves to its nearest existing ancestor, the way a
+        missing key is reported at the mapping that should hold it.
+        """
+        wanted = tuple(path)
+        probe = wanted
+        while True:
+            found = self.lookup(probe)
+            if found is not None:
+                key_node, node = found
+                # A missing path is reported at its nearest ancestor's key (`film:`), where a
+                # reader looks for the mapping that should hold it.
+                use_key = key_node is not None and (key or probe != wanted)
+                target = key_node if use_key and key_node is not None else node
+                return target.line + 1, target.col + 1, target.end_line + 1, target.end_col + 1
+            if not probe:
+                return 1, 1, 1, 1
+            probe = probe[:-1]
+
+
+def _diag(path: str, code: str, message: str, line: int, col: int, *, end_line: int | None = None,
+          end_col: int | None = None, severity: Severity = Severity.ERROR) -> Diagnostic:
+    return Diagnostic(code=code, message=message, path=path, line=line, col=col, severity=severity,
+                      rule=LOAD_RULE_NAMES[code], end_line=end_line, end_col=end_col)
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _guess_wide_encoding(data: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    # Without a BOM, YAML's own detection rule: the first character is ASCII, so the
+    # zero bytes around it give the width away.
+    if len(data) >= 4:
+        if data[0] == 0 and data[1] == 0 and data[2] == 0 and data[3] != 0:
+            return "UTF-32"
+        if data[0] != 0 and data[1] == 0 and data[2] == 0 and data[3] == 0:
+            return "UTF-32"
+    if len(data) >= 2 and ((data[0] == 0) != (data[1] == 0)):
+        return "UTF-16"
+    return None
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 (with or without BOM) only. Anything else is a positioned diagnostic."""
+    wide = _guess_wide_encoding(data)
+    if wide:
+        return None, _diag(path, ENCODING_ERROR,
+                           f"file is encoded as {wide}; reviewlint reads UTF-8 only (re-save the file as UTF-8)", 1, 1)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        col = len(data[line_start:error.start].decode("utf-8", errors="replace")) + 1
+        bad = data[error.start:error.start + 1].hex()
+        return None, _diag(path, ENCODING_ERROR,
+                           f"file is not valid UTF-8: byte 0x{bad} cannot be decoded "
+                           "(binary file, or saved in another encoding such as cp1252?)", line, col)
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return None, _diag(path, ENCODING_ERROR, "file contains a NUL byte (binary file?)", line, col)
+    return text, None
+
+
+def _offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset)
+    return line + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _syntax_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnostic:
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        problem = error.problem or "invalid YAML"
+        message = f"YAML syntax error: {problem}"
+        if error.context and error.context_mark is not None and (
+                error.context_mark.line != mark.line or error.context_mark.column != mark.column):
+            message += f" ({error.context} started at line {error.context_mark.line + 1})"
+        elif error.context:
+            message += f" ({error.context})"
+        return _diag(path, SYNTAX_ERROR, message, mark.line + 1, mark.column + 1)
+    if isinstance(error, yaml.reader.ReaderError):
+        line, col = _offset_to_line_col(text, error.position)
+        return _diag(path, SYNTAX_ERROR, f"YAML syntax error: character {error.character!r} is not allowed in YAML",
+                     line, col)
+    return _diag(path, SYNTAX_ERROR, f"YAML syntax error: {error}", 1, 1)
+
+
+def show_tag(tag: str) -> str:
+    """A tag as its author wrote it: `!!python/...` rather than its expanded URI."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+
+
+def _type_name(node: Node) -> str:
+    if node.kind == "map":
+        return "a mapping"
+    if node.kind == "seq":
+        return "a list"
+    return describe_value(node.value)
+
+
+def describe_value(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _start(event: yaml.Event) -> Any:
+    """An event's start mark (libyaml always sets it; the stubs allow None)."""
+    return event.start_mark
+
+
+def _end(event: yaml.Event) -> Any:
+    return event.end_mark
+
+
+class _Composer:
+    """Builds Nodes and plain data from libyaml events, without recursion."""
+
+    def __init__(self, loader: yaml.CSafeLoader, path: str) -> None:
+        self.loader = loader
+        self.path = path
+        self.anchors: dict[str, tuple[Node, Any]] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.aliased = False
+
+    def _add(self, code: str, message: str, node_or_mark: Any, *, severity: Severity = Severity.ERROR) -> None:
+        line, col = node_or_mark.line, (node_or_mark.col if isinstance(node_or_mark, Node) else node_or_mark.column)
+        self.diagnostics.append(_diag(self.path, code, message, line + 1, col + 1, severity=severity))
+
+    def _scalar(self, event: yaml.ScalarEvent) -> tuple[Node, Any]:
+        start, end = _start(event), _end(event)
+        style = event.style or ""
+        tag = event.tag
+        node = Node("scalar", start.line, start.column, end.line, end.column, style=style, tag=tag,
+                    anchor=event.anchor, text=event.value)
+        try:
+            if tag is None or tag == "!":
+                value = yaml12.resolve_plain(event.value) if event.implicit[0] and tag is None else event.value
+            elif tag in yaml12.CORE_SCALAR_TAGS:
+                value = yaml12.resolve_tagged(tag, event.value)
+            else:
+                self._add(UNSUPPORTED_TAG, f"tag {show_tag(tag)} is not supported in reviews; the value is read "
+                          "as plain text and never constructed", node)
+                value = event.value
+        except yaml12.ScalarError as error:
+            self._add(BAD_NUMBER, str(error), node)
+            value = event.value
+        node.value = value
+        return node, value
+
+    def compose_document(self) -> tuple[Node | None, Any]:
+        """Compose one document; the loader is positioned after DocumentStartEvent."""
+        # Each frame: [node, data, pending key (Node, key) or None]
+        stack: list[list[Any]] = []
+        root: tuple[Node | None, Any] = (None, None)
+        while True:
+            event = self.loader.get_event()
+            if isinstance(event, yaml.DocumentEndEvent):
+                return root
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                node = frame[0]
+                node.end_line, node.end_col = _end(event).line, _end(event).column
+                self._attach(stack, node, frame[1])
+                if not stack:
+                    root = (node, frame[1])
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                target = self.anchors.get(event.anchor or "")
+                mark = _start(event)
+                if target is None:  # libyaml rejects undefined aliases; kept as a guard
+                    self._add(SYNTAX_ERROR, f"alias *{event.anchor} refers to an undefined anchor", mark)
+                    node, value = Node("scalar", mark.line, mark.column, mark.line, mark.column), None
+                else:
+                    anchor_node = target[0]
+                    self._add(ALIAS_USED, f"alias *{event.anchor} is not allowed in reviews (it repeats the value "
+                              f"anchored on line {anchor_node.line + 1}); write the value out", mark)
+                    node, value = target
+                    self.aliased = True
+                self._attach(stack, node, value)
+                if not stack:
+                    root = (node, value)
+                continue
+            if isinstance(event, yaml.ScalarEvent):
+                node, value = self._scalar(event)
+                if event.anchor:
+                    self.anchors[event.anchor] = (node, value)
+                self._attach(stack, node, value)
+                if not stack:
+                    root = (node, value)
+                continue
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                mark = _start(event)
+                is_map = isinstance(event, yaml.MappingStartEvent)
+                node = Node("map" if is_map else "seq", mark.line, mark.column, mark.line, mark.column,
+                            value=[], style="flow" if event.flow_style else "block", tag=event.tag,
+                            anchor=event.anchor)
+                expected = yaml12.MAP_TAG if is_map else yaml12.SEQ_TAG
+                if event.tag not in (None, "!", expected):
+                    self._add(UNSUPPORTED_TAG, f"tag {show_tag(event.tag)} is not supported in reviews; the "
+                              f"{'mapping' if is_map else 'list'} is read as plain data and never constructed", node)
+                data: Any = {} if is_map else []
+                if event.anchor:
+                    self.anchors[event.anchor] = (node, data)
+                stack.append([node, data, None])
+                continue
+            raise yaml.YAMLError(f"unexpected event {type(event).__name__}")  # pragma: no cover
+
+    def _attach(self, stack: list[list[Any]], node: Node, value: Any) -> None:
+        if not stack:
+            return
+        frame = stack[-1]
+        parent: Node = frame[0]
+        if parent.kind == "seq":
+            parent.value.append(node)
+            frame[1].append(value)
+            return
+        pending = frame[2]
+        if pending is None:
+            frame[2] = (node, value)
+            return
+        key_node = pending[0]
+        frame[2] = None
+        parent.value.append((key_node, node))
+        if key_node.kind != "scalar":
+            self._add(COMPLEX_KEY, f"{_type_name(key_node)} used as a mapping key; keys in a review must be plain "
+                      "text", key_node)
+            return
+        key = key_node.text
+        if key == "<<" and key_node.style == "":
+            self._add(MERGE_KEY, "merge keys (<<) are not part of YAML 1.2 and are not supported in reviews; "
+                      "write the keys out", key_node)
+            return
+        # Keys are text as written (`1:` is "1"), which is how JSON and the schema see them.
+        mapping: dict[str, Any] = frame[1]
+        if key in mapping:
+            first = next(k for k, _ in parent.value if k.kind == "scalar" and k.text == key)
+            self._add(DUPLICATE_KEY, f"duplicate key `{key}` (first defined on line {first.line + 1})", key_node)
+            return
+        mapping[key] = value
+
+
+def _expanded_size(node: Node, limit: int) -> int:
+    """Nodes the data would hold with aliases expanded, stopping early past `limit`."""
+    memo: dict[int, int] = {}
+    order: list[Node] = []
+    stack = [node]
+    visiting: set[int] = set()
+    while stack:  # post-order without recursion
+        current = stack.pop()
+        if id(current) in memo:
+            continue
+        if id(current) in visiting:
+            visiting.discard(id(current))
+            order.append(current)
+            children = _children(current)
+            total = 1 + sum(memo.get(id(child), 1) for child in children)
+            memo[id(current)] = min(total, limit + 1)
+            continue
+        visiting.add(id(current))
+        stack.append(current)
+        stack.extend(child for child in _children(current) if id(child) not in memo)
+    return memo.get(id(node), 1)
+
+
+def _children(node: Node) -> list[Node]:
+    if node.kind == "seq":
+        return list(node.value)
+    if node.kind == "map":
+        return [child for _, child in node.value] + [key for key, _ in node.value]
+    return []
+
+
+def load_text(text: str, path: str = "<string>") -> Document:
+    """Parse decoded text into a Document. Never raises for any input."""
+    document = Document(path=path, text=text, root=None, data=None)
+    loader = yaml.CSafeLoader(text)
+    composer = _Composer(loader, path)
+    documents: list[tuple[Node | None, Any]] = []
+    try:
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                if documents:
+                    document.diagnostics.append(_diag(
+                        path, MULTIPLE_DOCUMENTS, "file holds more than one YAML document; a review file holds "
+                        "exactly one (only the first is checked)", _start(event).line + 1,
+                        _start(event).column + 1))
+                    break
+                documents.append(composer.compose_document())
+    except yaml.YAMLError as error:
+        document.diagnostics.extend(composer.diagnostics)
+        document.diagnostics.append(_syntax_diagnostic(error, text, path))
+        return document
+    finally:
+        loader.dispose()
+    document.diagnostics[:0] = composer.diagnostics
+    root, data = documents[0] if documents else (None, None)
+    if root is None or (root.kind == "scalar" and data is None and root.style == ""):
+        line = root.line + 1 if root is not None else 1
+        document.diagnostics.append(_diag(path, EMPTY_DOCUMENT, "file holds no review (the document is empty)",
+                                          line, 1))
+        return document
+    if root.kind != "map":
+        document.diagnostics.append(_diag(
+            path, NOT_A_MAPPING, f"the top level of a review must be a mapping of keys, got {_type_name(root)}",
+            root.line + 1, root.col + 1, end_line=root.end_line + 1, end_col=root.end_col + 1))
+        return document
+    if composer.aliased and _expanded_size(root, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
+        document.diagnostics.append(_diag(
+            path, ALIAS_USED, f"aliases expand this document beyond {MAX_EXPANDED_NODES} values (an alias bomb?); "
+            "it is not checked further", 1, 1))
+        return document
+    document.root, document.data = root, data
+    return document
+
+
+def too_large(path: str, size: int, limit: int) -> Document:
+    """The Document for a file refused unread because of its size."""
+    return Document(path=path, text="", root=None, data=None, diagnostics=[_diag(
+        path, FILE_TOO_LARGE, f"file is {size} bytes, over the limit of {limit} "
+        "(raise `max-file-size` in the config to check it)", 1, 1)])
+
+
+def load_bytes(data: bytes, path: str = "<bytes>", *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    if len(data) > max_bytes:
+        return too_large(path, len(data), max_bytes)
+    text, error = decode(data, path)
+    if text is None:
+        assert error is not None
+        return Document(path=path, text="", root=None, data=None, diagnostics=[error])
+    return load_text(text, path)
+
+
+def iter_nodes(node: Node) -> Iterator[Node]:
+    """Every node below and including `node`, aliases visited once."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        stack.extend(reversed(_children(current)))

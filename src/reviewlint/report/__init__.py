@@ -1,0 +1,37 @@
+"""Reporters: one small module per output format, each a function over a CheckResult.
+
+Reporters never re-parse files and never decide exit codes; they only render.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from reviewlint.engine import CheckResult
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    color: bool = False
+    show_source: bool = True
+    statistics: bool = False
+
+
+Renderer = Callable[["CheckResult", TextIO, ReportOptions], None]
+
+# name -> module holding a `render` function; imported only when chosen (start-up time).
+FORMATS: dict[str, str] = {
+    "text": "reviewlint.report.text",
+    "concise": "reviewlint.report.concise",
+    "json": "reviewlint.report.json_format",
+}
+
+
+def renderer(name: str) -> Renderer:
+    module = importlib.import_module(FORMATS[name])
+    render: Renderer = module.render
+    return render
