@@ -11,7 +11,7 @@ import click
 from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from reviewlint.config import ConfigError
 from reviewlint.diagnostics import Severity
-from reviewlint.report import FORMATS, ReportOptions, renderer
+from reviewlint.report import ReportOptions, available, renderer
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -37,7 +37,7 @@ def fail(message: str) -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that change meaning.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--output-format", "output_format", type=click.Choice(list(FORMATS)), default="text",
+@click.option("--output-format", "output_format", type=click.Choice(available()), default="text",
               show_default=True, envvar="REVIEWLINT_OUTPUT_FORMAT", help="How to print findings.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True, path_type=str),
               help="Write the report to this file; the terminal still gets the summary.")
@@ -120,7 +120,7 @@ def _report(result: Any, output_format: str, output_file: str | None, options: R
         click.echo(f"Report written to {output_file}")
     else:
         renderer(output_format)(result, sys.stdout, options)
-    if output_format == "text" and os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS:
+    if output_format == "text" and os.environ.get("GITHUB_ACTIONS") == "true" and "github" in available():
         renderer("github")(result, sys.stdout, ReportOptions(color=False))
 
 

@@ -28,7 +28,17 @@ FORMATS: dict[str, str] = {
     "text": "reviewlint.report.text",
     "concise": "reviewlint.report.concise",
     "json": "reviewlint.report.json_format",
+    "github": "reviewlint.report.github",
+    "sarif": "reviewlint.report.sarif",
+    "junit": "reviewlint.report.junit",
 }
+
+
+def available() -> list[str]:
+    """Formats whose module is installed (all of them, once the package is complete)."""
+    from importlib.util import find_spec
+
+    return [name for name, module in FORMATS.items() if find_spec(module) is not None]
 
 
 def renderer(name: str) -> Renderer:
