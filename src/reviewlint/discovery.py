@@ -12,8 +12,10 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -37,6 +39,8 @@ def _gitignore_spec(directory: Path) -> pathspec.GitIgnoreSpec | None:
         lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec  # imported on first use: a hook checking named files never needs it
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
@@ -61,7 +65,11 @@ class Excluder:
 
     def __init__(self, patterns: Sequence[str], root: Path) -> None:
         self.root = root
-        self.spec = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+        self.spec: pathspec.GitIgnoreSpec | None = None
+        if patterns:
+            import pathspec
+
+            self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
 
     def excluded(self, path: Path) -> bool:
         if self.spec is None:

@@ -56,16 +56,22 @@ def fail(message: str) -> None:
 @click.option("--max-file-size", type=click.IntRange(min=1), help="Largest file to read, in bytes.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text output.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Worker processes (0: one per core) [default: 0].")
+@click.option("--no-cache", is_flag=True, envvar="REVIEWLINT_NO_CACHE", help="Do not read or write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), envvar="REVIEWLINT_CACHE_DIR",
+              help="Where to keep the result cache [default: .reviewlint_cache in the project root].")
 def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
                   output_file: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
                   ignore: tuple[str, ...], fail_level: str | None, exit_zero: bool, statistics: bool,
                   exclude: tuple[str, ...], force_exclude: bool, config_file: str | None, isolated: bool,
-                  max_file_size: int | None, color: str) -> None:
+                  max_file_size: int | None, color: str, jobs: int, no_cache: bool, cache_dir: str | None) -> None:
     """Validate reviews against the schema and lint them.
 
     PATHS are files or directories (searched recursively for *.yaml and *.yml;
     hidden and git-ignored folders are skipped). Default: the current directory.
     """
+    from reviewlint.cache import DEFAULT_DIR
     from reviewlint.engine import SettingsLookup, check_paths
 
     overrides: dict[str, Any] = {
@@ -77,7 +83,10 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     }
     try:
         lookup = SettingsLookup(overrides, config_file=config_file, isolated=isolated)
-        result = check_paths(paths or (".",), settings_for=lookup, exclude=exclude, force_exclude=force_exclude)
+        if not no_cache and cache_dir is None:
+            cache_dir = os.path.join(lookup(os.path.join(os.getcwd(), "_")).root, DEFAULT_DIR)
+        result = check_paths(paths or (".",), settings_for=lookup, exclude=exclude, force_exclude=force_exclude,
+                             jobs=jobs or None, cache_dir=None if no_cache else cache_dir)
     except ConfigError as error:
         fail(str(error))
         return

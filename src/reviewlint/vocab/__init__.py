@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, TypedDict
 
 
@@ -35,7 +35,7 @@ class ExternalSource(TypedDict):
 
 
 def _read(name: str) -> Any:
-    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    text = (Path(__file__).parent / name).read_text(encoding="utf-8")
     return json.loads(text)
 
 
