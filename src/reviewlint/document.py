@@ -163,18 +163,23 @@ _BOMS = (
 )
 
 
+def _ascii_text(byte: int) -> bool:
+    return byte in (9, 10, 13) or 32 <= byte < 127
+
+
 def _guess_wide_encoding(data: bytes) -> str | None:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
-    # Without a BOM, YAML's own detection rule: the first character is ASCII, so the
-    # zero bytes around it give the width away.
+    # Without a BOM, YAML's own detection rule: a stream starts with an ASCII character, so
+    # the zero bytes around the first one give the width away. A first byte that is not
+    # printable ASCII means binary data, not UTF-16/32 text.
     if len(data) >= 4:
-        if data[0] == 0 and data[1] == 0 and data[2] == 0 and data[3] != 0:
+        if data[0] == data[1] == data[2] == 0 and _ascii_text(data[3]):
             return "UTF-32"
-        if data[0] != 0 and data[1] == 0 and data[2] == 0 and data[3] == 0:
+        if _ascii_text(data[0]) and data[1] == data[2] == data[3] == 0:
             return "UTF-32"
-    if len(data) >= 2 and ((data[0] == 0) != (data[1] == 0)):
+    if len(data) >= 2 and ((data[0] == 0 and _ascii_text(data[1])) or (_ascii_text(data[0]) and data[1] == 0)):
         return "UTF-16"
     return None
 
@@ -187,6 +192,11 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
                            f"file is encoded as {wide}; reviewlint reads UTF-8 only (re-save the file as UTF-8)", 1, 1)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        col = len(data[data.rfind(b"\n", 0, nul) + 1:nul].decode("utf-8", errors="replace")) + 1
+        return None, _diag(path, ENCODING_ERROR, "file contains a NUL byte: it is binary, not YAML text", line, col)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -197,11 +207,6 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
         return None, _diag(path, ENCODING_ERROR,
                            f"file is not valid UTF-8: byte 0x{bad} cannot be decoded "
                            "(binary file, or saved in another encoding such as cp1252?)", line, col)
-    if "\x00" in text:
-        offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        return None, _diag(path, ENCODING_ERROR, "file contains a NUL byte (binary file?)", line, col)
     return text, None
 
 
