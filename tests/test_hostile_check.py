@@ -1,0 +1,181 @@
+"""Hostile input through `reviewlint check`: every case gets one clear, positioned
+diagnostic, the run goes on, time and memory stay bounded, nothing is executed."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reviewlint.cli import cli
+from reviewlint.engine import check_bytes
+
+GOOD = """schema_version: "1.0"
+film:
+  title: Quiet Harbour
+  year: 2011
+review:
+  body:
+    - A patient film about a lighthouse keeper and the town that forgets him.
+content_warnings: []
+author:
+  name: Ines Lago
+"""
+
+
+def _with(extra: str) -> str:
+    """The good review with one more top-level line (an `x-` key is allowed by the schema)."""
+    return GOOD + extra
+
+
+def _bomb() -> str:
+    lines = ['x-a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    previous = "a"
+    for name in "bcdefghi":
+        lines.append(f"x-{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+        previous = name
+    return GOOD + "\n".join(lines) + "\n"
+
+
+# name -> (bytes, expected (code, line, col) of the one diagnostic, or None for "any RL0xx")
+CASES: dict[str, tuple[bytes, tuple[str, int, int]]] = {
+    "deep-flow.yaml": (_with("x-deep: " + "[" * 20000 + "]" * 20000 + "\n").encode(), ("RL001", 11, 1008)),
+    "huge.yaml": (_with("x-pad: '" + "p" * 3_000_000 + "'\n").encode(), ("RL011", 1, 1)),
+    "invalid-utf8.yaml": (_with("x-note: caf\xe9\n").encode("latin-1"), ("RL003", 11, 12)),
+    "utf16-bom.yaml": (GOOD.encode("utf-16"), ("RL003", 1, 1)),
+    "utf16-nobom.yaml": (GOOD.encode("utf-16-le"), ("RL003", 1, 1)),
+    "utf32-bom.yaml": (GOOD.encode("utf-32"), ("RL003", 1, 1)),
+    "utf32-nobom.yaml": (GOOD.encode("utf-32-be"), ("RL003", 1, 1)),
+    "nul.yaml": (_with("x-note: a\x00b\n").encode(), ("RL003", 11, 10)),
+    "binary.yaml": (bytes(range(256)) * 8, ("RL003", 1, 1)),
+    "python-tag.yaml": (_with('x-run: !!python/object/apply:os.system ["touch PWNED"]\n').encode(),
+                        ("RL008", 11, 8)),
+    "local-tag.yaml": (_with("x-thing: !custom {a: 1}\n").encode(), ("RL008", 11, 10)),
+    "empty.yaml": (b"", ("RL004", 1, 1)),
+    "comments-only.yaml": (b"# nothing here yet\n# still nothing\n", ("RL004", 1, 1)),
+    "multi-document.yaml": ((GOOD + "---\n" + GOOD).encode(), ("RL005", 11, 1)),
+    "top-level-list.yaml": (b"- just\n- a list\n", ("RL006", 1, 1)),
+    "top-level-scalar.yaml": (b"just a sentence\n", ("RL006", 1, 1)),
+    "complex-key.yaml": (_with("? [a, b]\n: value\n").encode(), ("RL009", 11, 3)),
+    "merge-key.yaml": (_with("x-base: {a: 1}\n<<: {x-more: 2}\n").encode(), ("RL010", 12, 1)),
+    "float-overflow.yaml": (_with("x-big: 1e999\n").encode(), ("RL013", 11, 8)),
+    "int-thousands-of-digits.yaml": (_with("x-big: " + "7" * 5000 + "\n").encode(), ("RL013", 11, 8)),
+    "alias-bomb.yaml": (_bomb().encode(), ("RL007", 1, 1)),
+    "duplicate-key.yaml": (_with("author:\n  name: Again\n").encode(), ("RL002", 11, 1)),
+    "long-line.yaml": (_with("x-line: " + "word " * 200_000 + "\n").encode(), ("", 0, 0)),
+}
+
+
+def _write_cases(folder: Path) -> None:
+    for name, (content, _) in CASES.items():
+        (folder / name).write_bytes(content)
+
+
+def test_each_hostile_file_gets_its_one_clear_diagnostic(tmp_path: Path) -> None:
+    _write_cases(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--select", "RL0,RL1",
+                                      "--output-format", "concise", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.startswith(str(tmp_path))]
+    by_file: dict[str, list[str]] = {}
+    for line in lines:
+        by_file.setdefault(Path(line.split(":", 1)[0]).name, []).append(line)
+    for name, (_, (code, line, col)) in CASES.items():
+        if not code:
+            assert name not in by_file, by_file.get(name)
+            continue
+        found = by_file.get(name, [])
+        first = found[0] if found else ""
+        assert f"{name}:{line}:{col}: {code} " in first, (name, found)
+        if code != "RL007":  # the bomb also lists each alias, at its own position
+            assert len(found) == 1, (name, found)
+    assert not (tmp_path / "PWNED").exists()
+    assert not Path("PWNED").exists()
+
+
+def test_alias_bomb_is_refused_before_any_expansion() -> None:
+    diagnostics = check_bytes(_bomb().encode(), "bomb.yaml")
+    assert diagnostics[0].message == (
+        "aliases expand this document beyond 100000 values (an alias bomb?); it is not checked further")
+    assert {d.code for d in diagnostics} == {"RL007"}
+
+
+def test_a_small_alias_is_reported_at_the_alias_and_the_data_still_checked() -> None:
+    text = _with("x-a: &shared [one]\nx-b: *shared\n")
+    diagnostics = check_bytes(text.encode(), "alias.yaml")
+    assert [(d.code, d.line, d.col, d.message) for d in diagnostics] == [
+        ("RL007", 12, 6, "alias *shared is not allowed in reviews (it repeats the value anchored on line 11); "
+                         "write the value out")]
+
+
+def test_tags_are_never_constructed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    marker = tmp_path / "executed"
+    text = _with(f'x-run: !!python/object/apply:os.system ["touch {marker}"]\n'
+                 f'x-new: !!python/object/new:builtins.open ["{marker}", "w"]\n')
+    monkeypatch.chdir(tmp_path)
+    diagnostics = check_bytes(text.encode(), "tags.yaml")
+    assert [d.code for d in diagnostics] == ["RL008", "RL008"]
+    assert diagnostics[0].message == ("tag !!python/object/apply:os.system is not supported in reviews; the list "
+                                      "is read as plain data and never constructed")
+    assert not marker.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX symlinks and permissions")
+def test_symlink_loops_and_links_out_of_the_tree_are_not_followed(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "sub" / "ok.yaml").write_text(GOOD, encoding="utf-8")
+    (tree / "sub" / "loop").symlink_to(tree, target_is_directory=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("- not a review\n", encoding="utf-8")
+    (tree / "escape").symlink_to(outside, target_is_directory=True)
+    (tree / "linked.yaml").symlink_to(outside / "secret.yaml")
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--select", "RL0,RL1", str(tree)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1] == "No problems found (1 file checked)"
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.yaml"
+    locked.write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    (tmp_path / "ok.yaml").write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--output-format", "concise",
+                                      str(tmp_path)])
+    assert f"{locked}:1:1: RL012 cannot read file: Permission denied" in result.output
+    assert result.exit_code == 1
+
+
+def test_a_file_that_vanishes_before_reading_is_reported(tmp_path: Path) -> None:
+    from reviewlint import engine
+
+    gone = tmp_path / "gone.yaml"
+    result = engine.check_file(str(gone))
+    assert [(d.code, d.line, d.col, d.message) for d in result.diagnostics] == [
+        ("RL012", 1, 1, "cannot read file: file disappeared before it could be read")]
+    assert result.internal_error is False
+
+
+def test_read_permission_error_is_reported_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root can read any file, so CI (root) simulates the refusal at the one place we open files."""
+    from reviewlint import engine
+
+    locked = tmp_path / "locked.yaml"
+    locked.write_text(GOOD, encoding="utf-8")
+    real_open = open
+
+    def refusing_open(path: object, *args: object, **kwargs: object) -> object:
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(engine, "open", refusing_open, raising=False)
+    result = engine.check_file(str(locked))
+    assert [(d.code, d.line, d.col, d.message) for d in result.diagnostics] == [
+        ("RL012", 1, 1, "cannot read file: Permission denied")]
