@@ -99,7 +99,17 @@ def _ancestor_specs(top: Path) -> tuple[tuple[Path, pathspec.GitIgnoreSpec], ...
     return tuple(reversed(specs))
 
 
-def _walk(top: Path, excluder: Excluder, result: Discovery) -> Iterator[Path]:
+class Excluders:
+    """Several exclude sets, each relative to its own root; a path excluded by any is out."""
+
+    def __init__(self, *excluders: Excluder) -> None:
+        self.excluders = excluders
+
+    def excluded(self, path: Path) -> bool:
+        return any(excluder.excluded(path) for excluder in self.excluders)
+
+
+def _walk(top: Path, excluder: Excluders, result: Discovery) -> Iterator[Path]:
     # Each entry: a directory and the gitignore specs in force above it (with their base).
     stack: list[tuple[Path, tuple[tuple[Path, pathspec.GitIgnoreSpec], ...]]] = [
         (top, tuple((base, spec) for base, spec in _ancestor_specs(top)))]
@@ -140,10 +150,12 @@ def _walk(top: Path, excluder: Excluder, result: Discovery) -> Iterator[Path]:
 
 
 def discover(paths: Iterable[str], *, exclude: Sequence[str] = (), root: Path | None = None,
-             force_exclude: bool = False) -> Discovery:
-    """Expand paths into the YAML files to check, in a stable order, without duplicates."""
+             force_exclude: bool = False, extra_exclude: Sequence[str] = ()) -> Discovery:
+    """Expand paths into the YAML files to check, in a stable order, without duplicates.
+    `exclude` is relative to `root`; `extra_exclude` (the command line's) to the working
+    directory."""
     base = root or Path.cwd()
-    excluder = Excluder(exclude, base)
+    excluder = Excluders(Excluder(exclude, base), Excluder(extra_exclude, Path.cwd()))
     result = Discovery()
     seen: set[str] = set()
 
@@ -156,9 +168,13 @@ def discover(paths: Iterable[str], *, exclude: Sequence[str] = (), root: Path | 
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            if excluder.excluded(path) and force_exclude:
-                continue
-            for found in _walk(path, excluder, result):
+            walker = excluder
+            if excluder.excluded(path):
+                if force_exclude:
+                    continue
+                # Named on the command line: checked, as ruff does, unless --force-exclude.
+                walker = Excluders()
+            for found in _walk(path, walker, result):
                 add(found)
         elif path.exists() or path.is_symlink():
             if force_exclude and excluder.excluded(path):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reviewlint import schema
 from reviewlint.config import Settings, default_settings
 from reviewlint.diagnostics import Diagnostic, Severity
-from reviewlint.discovery import Skipped, discover
+from reviewlint.discovery import Discovery, Skipped, discover
 from reviewlint.document import LOAD_RULE_NAMES, READ_ERROR, Document, load_bytes, load_text, too_large
 
 if TYPE_CHECKING:
@@ -221,14 +221,34 @@ def iter_results(files: list[str], lookup: SettingsLookup, *, jobs: int = 1,
             yield check_file(path, lookup(path), cache=cache)
 
 
+def discover_with_config(paths: Iterable[str], lookup: SettingsLookup, *, exclude: Iterable[str] = (),
+                         force_exclude: bool = False) -> Discovery:
+    """Discover files under each path with the excludes of the config that governs it
+    (relative to that config's folder), plus the CLI's excludes (relative to the
+    working directory)."""
+    cli_excludes = list(exclude)
+    merged = Discovery()
+    seen: set[str] = set()
+    for raw in paths:
+        anchor = raw if os.path.isdir(raw) else os.path.dirname(raw) or "."
+        settings = lookup(os.path.join(anchor, "_"))
+        found = discover([raw], exclude=settings.exclude, root=settings.root, force_exclude=force_exclude,
+                         extra_exclude=cli_excludes)
+        merged.missing.extend(found.missing)
+        merged.skipped.extend(found.skipped)
+        for path in found.files:
+            if path not in seen:
+                seen.add(path)
+                merged.files.append(path)
+    return merged
+
+
 def check_paths(paths: Iterable[str], *, settings_for: SettingsLookup | None = None,
                 exclude: Iterable[str] = (), force_exclude: bool = False, jobs: int | None = None,
                 cache_dir: str | None = None) -> CheckResult:
     """Discover and check every review under `paths`. `cache_dir` enables the result cache."""
     lookup = settings_for or SettingsLookup()
-    base = lookup(os.path.join(os.getcwd(), "_"))
-    found = discover(paths, exclude=[*base.exclude, *exclude], force_exclude=force_exclude,
-                     root=base.root)
+    found = discover_with_config(paths, lookup, exclude=exclude, force_exclude=force_exclude)
     result = CheckResult(missing=found.missing, skipped=found.skipped)
     cache = None
     if cache_dir is not None:

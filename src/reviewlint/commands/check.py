@@ -92,6 +92,8 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
         return
     for missing in result.missing:
         click.echo(f"reviewlint: error: {missing}: no such file or directory", err=True)
+    if not result.files and not result.missing:
+        click.echo("reviewlint: warning: no YAML files (*.yaml, *.yml) found under the given paths", err=True)
 
     diff_only = diff and not fix
     would_change = fix_error = False
