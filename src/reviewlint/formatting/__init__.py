@@ -1,0 +1,57 @@
+"""Canonical layout, fixes on the layout tree, verify-then-write.
+
+`emit_canonical(data)` writes plain data in the canonical layout (for `migrate` and
+`new`); `format_text` and `format_document` format existing text with its comments and
+apply fix edits; `write` holds the atomic file write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from reviewlint.formatting.emit import emit
+from reviewlint.formatting.keyorder import schema_version_for, sort_keys
+from reviewlint.formatting.model import Collection, Root, from_data
+from reviewlint.formatting.verify import first_difference, same_data
+
+SCHEMA_COMMENT_PREFIX = "# yaml-language-server: $schema="
+
+
+class CanonicalEmitError(ValueError):
+    """The canonical text would not load back to the data it was made from."""
+
+
+def schema_comment_line(version: str | None) -> str | None:
+    """`# yaml-language-server: $schema=<the schema's $id>` for editors, or None."""
+    if version is None:
+        return None
+    from reviewlint.schema import load_schema
+
+    schema_id = load_schema(version).get("$id")
+    return SCHEMA_COMMENT_PREFIX + schema_id if isinstance(schema_id, str) else None
+
+
+def emit_canonical(data: Mapping[str, Any], *, schema_comment: bool = False) -> str:
+    """`data` (plain dicts, lists and scalars) as canonical YAML text.
+
+    Keys follow the schema's order; the text is checked to load back (with the check
+    path's loader) to exactly `data`, else CanonicalEmitError is raised.
+    """
+    from reviewlint.document import load_text
+
+    plain = dict(data)
+    value = from_data(plain)
+    version = schema_version_for(plain)
+    if isinstance(value, Collection):
+        sort_keys(value, version)
+    text = emit(Root(value), first_line=schema_comment_line(version) if schema_comment else None)
+    loaded = load_text(text).data
+    if not same_data(loaded, plain):
+        where = first_difference(loaded, plain)
+        shown = "/".join(str(step) for step in where) if where else "(root)"
+        raise CanonicalEmitError(f"canonical YAML would not load back to the same data at {shown}")
+    return text
+
+
+__all__ = ["CanonicalEmitError", "emit_canonical", "schema_comment_line"]
