@@ -14,6 +14,8 @@ one iterative pass, so that:
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -194,15 +196,12 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
         data = data[len(codecs.BOM_UTF8):]
     nul = data.find(b"\x00")
     if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        col = len(data[data.rfind(b"\n", 0, nul) + 1:nul].decode("utf-8", errors="replace")) + 1
+        line, col = _byte_offset_to_line_col(data, nul)
         return None, _diag(path, ENCODING_ERROR, "file contains a NUL byte: it is binary, not YAML text", line, col)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        col = len(data[line_start:error.start].decode("utf-8", errors="replace")) + 1
+        line, col = _byte_offset_to_line_col(data, error.start)
         bad = data[error.start:error.start + 1].hex()
         return None, _diag(path, ENCODING_ERROR,
                            f"file is not valid UTF-8: byte 0x{bad} cannot be decoded "
@@ -210,10 +209,29 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     return text, None
 
 
+# The line breaks libyaml counts in its marks (YAML 1.1's set). Positions we compute
+# ourselves use the same set, so every line number in a report means the same line.
+_LINE_BREAK_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _line_col_after(prefix: str) -> tuple[int, int]:
+    """1-based (line, col) of the character that follows `prefix`."""
+    line, line_start = 1, 0
+    for match in _LINE_BREAK_RE.finditer(prefix):
+        line, line_start = line + 1, match.end()
+    return line, len(prefix) - line_start + 1
+
+
+def _byte_offset_to_line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based (line, col) of the byte at `offset` in UTF-8 data, counting characters."""
+    return _line_col_after(data[:offset].decode("utf-8", errors="replace"))
+
+
 def _offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
-    offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset)
-    return line + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    """1-based (line, col) for a libyaml reader offset. libyaml counts that offset in bytes
+    of the UTF-8 stream it was given, not in characters: `é` before a bad character moved
+    the reported column (and past the end of the text, the line)."""
+    return _byte_offset_to_line_col(text.encode("utf-8", errors="surrogatepass"), max(0, offset))
 
 
 def _syntax_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnostic:
@@ -229,7 +247,10 @@ def _syntax_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnosti
         return _diag(path, SYNTAX_ERROR, message, mark.line + 1, mark.column + 1)
     if isinstance(error, yaml.reader.ReaderError):
         line, col = _offset_to_line_col(text, error.position)
-        return _diag(path, SYNTAX_ERROR, f"YAML syntax error: character {error.character!r} is not allowed in YAML",
+        # libyaml gives the code point as an int; "character 7" told a reader nothing.
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+        kind = "control character" if unicodedata.category(chr(code)) == "Cc" else "character"
+        return _diag(path, SYNTAX_ERROR, f"YAML syntax error: {kind} U+{code:04X} is not allowed in YAML",
                      line, col)
     return _diag(path, SYNTAX_ERROR, f"YAML syntax error: {error}", 1, 1)
 
@@ -435,8 +456,20 @@ def _children(node: Node) -> list[Node]:
 
 def load_text(text: str, path: str = "<string>") -> Document:
     """Parse decoded text into a Document. Never raises for any input."""
+    # A BOM is an encoding mark, not content: load_bytes drops it, and so must text
+    # handed to us by a caller that decoded with "utf-8" rather than "utf-8-sig".
+    text = text.removeprefix("\ufeff")
     document = Document(path=path, text=text, root=None, data=None)
-    loader = yaml.CSafeLoader(text)
+    try:
+        loader = yaml.CSafeLoader(text)
+    except UnicodeEncodeError as error:
+        # A str with a lone surrogate (from surrogateescape decoding, say) is not Unicode
+        # text, and libyaml refuses it before parsing starts.
+        line, col = _line_col_after(text[:error.start])
+        document.diagnostics.append(_diag(
+            path, ENCODING_ERROR, f"text contains an unpaired surrogate U+{ord(text[error.start]):04X}, which is "
+            "not valid Unicode", line, col))
+        return document
     composer = _Composer(loader, path)
     documents: list[tuple[Node | None, Any]] = []
     try:
