@@ -54,7 +54,8 @@ PATTERN_WORDS = {
     "^[a-z]{2,3}$": "an ISO 639 language code in lower case, such as 'ko' or 'en'",
     r"^\d{4}-\d{2}-\d{2}$": "a date written YYYY-MM-DD, such as '2024-05-17'",
     r"^1\.[0-9]+$": "a version of the form '1.0'",
-    "^[^\n]*$": "a single line of text",
+    # Raw: the schema holds the two characters backslash-n, not a newline.
+    r"^[^\n]*$": "a single line of text",
     "^https://": "an https:// address",
     "^https?://": "a web address starting with http:// or https://",
     r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$": "a BCP 47 language tag, such as 'en' or 'en-GB'",
@@ -368,6 +369,10 @@ def validate(document: Document, version: str, *, unknown_keys_as_warnings: bool
             if unknown_keys_as_warnings and diagnostic.code == UNKNOWN_KEY:
                 diagnostic = Diagnostic(**{**_fields(diagnostic), "severity": Severity.WARNING})
             diagnostics.append(diagnostic)
+    # `verdict: 3` fails both `type` and `enum`; "must be a string, got 3" says it all, and a
+    # second message about the same value would only repeat it.
+    mistyped = {d.json_path for d in diagnostics if d.code == WRONG_TYPE}
+    diagnostics = [d for d in diagnostics if d.code == WRONG_TYPE or d.json_path not in mistyped]
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
 
