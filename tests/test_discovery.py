@@ -1,0 +1,135 @@
+"""paths -> files: recursion, suffixes, hidden folders, .gitignore, excludes, explicit files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewlint.discovery import Skipped, discover, display_path
+
+
+def touch(root: Path, *names: str) -> None:
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x: 1\n", encoding="utf-8")
+
+
+def relative(files: list[str], root: Path) -> list[str]:
+    return [Path(os.path.relpath(Path(name).absolute(), root)).as_posix() for name in files]
+
+
+def test_directories_are_searched_recursively_for_yaml_and_yml_in_a_stable_order(tmp_path: Path) -> None:
+    touch(tmp_path, "b.yaml", "a.yml", "upper.YAML", "sub/deeper/c.yaml", "sub/d.yaml", "notes.txt", "data.json",
+          "yaml", "sub/e.yaml.bak")
+    found = discover([str(tmp_path)], root=tmp_path)
+    assert relative(found.files, tmp_path) == ["a.yml", "b.yaml", "upper.YAML", "sub/d.yaml", "sub/deeper/c.yaml"]
+    assert found.missing == [] and found.skipped == []
+
+
+def test_hidden_folders_and_files_are_skipped(tmp_path: Path) -> None:
+    touch(tmp_path, "seen.yaml", ".hidden/secret.yaml", "sub/.cache/x.yaml", ".dotfile.yaml", ".git/config.yaml")
+    assert relative(discover([str(tmp_path)], root=tmp_path).files, tmp_path) == ["seen.yaml"]
+
+
+def test_a_hidden_folder_named_on_the_command_line_is_searched(tmp_path: Path) -> None:
+    touch(tmp_path, ".drafts/one.yaml")
+    assert relative(discover([str(tmp_path / ".drafts")], root=tmp_path).files, tmp_path) == [".drafts/one.yaml"]
+
+
+def test_gitignore_patterns_skip_files_and_folders(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    touch(tmp_path, "keep.yaml", "drafts/wip.yaml", "scratch.tmp.yaml", "sub/local.yaml", "sub/kept.yaml",
+          "sub/generated/out.yaml")
+    (tmp_path / ".gitignore").write_text("drafts/\n*.tmp.yaml\n# a comment\n", encoding="utf-8")
+    (tmp_path / "sub" / ".gitignore").write_text("local.yaml\ngenerated\n", encoding="utf-8")
+    found = discover([str(tmp_path)], root=tmp_path)
+    assert relative(found.files, tmp_path) == ["keep.yaml", "sub/kept.yaml"]
+
+
+def test_gitignore_negation_brings_a_file_back(tmp_path: Path) -> None:
+    touch(tmp_path, "a.yaml", "b.yaml")
+    (tmp_path / ".gitignore").write_text("*.yaml\n!b.yaml\n", encoding="utf-8")
+    assert relative(discover([str(tmp_path)], root=tmp_path).files, tmp_path) == ["b.yaml"]
+
+
+def test_gitignore_files_above_the_searched_folder_apply_up_to_the_repository_root(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    touch(repo, "reviews/2024/ok.yaml", "reviews/2024/drafts/wip.yaml")
+    (repo / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    # A .gitignore outside the repository has no say.
+    (tmp_path / ".gitignore").write_text("*.yaml\n", encoding="utf-8")
+    found = discover([str(repo / "reviews" / "2024")], root=repo)
+    assert relative(found.files, repo) == ["reviews/2024/ok.yaml"]
+
+
+def test_gitignore_outside_a_repository_still_applies_inside_the_searched_folder(tmp_path: Path) -> None:
+    touch(tmp_path, "top/a.yaml", "top/ignored.yaml")
+    (tmp_path / "top" / ".gitignore").write_text("ignored.yaml\n", encoding="utf-8")
+    assert relative(discover([str(tmp_path / "top")], root=tmp_path).files, tmp_path) == ["top/a.yaml"]
+
+
+def test_exclude_patterns_use_gitignore_syntax_relative_to_the_root(tmp_path: Path) -> None:
+    touch(tmp_path, "examples/good.yaml", "examples/invalid/bad.yaml", "examples/legacy/old.yaml",
+          "reviews/x.draft.yaml", "reviews/y.yaml")
+    found = discover([str(tmp_path)], exclude=["examples/invalid/", "examples/legacy", "*.draft.yaml"],
+                     root=tmp_path)
+    assert relative(found.files, tmp_path) == ["examples/good.yaml", "reviews/y.yaml"]
+
+
+def test_files_named_explicitly_are_checked_even_when_excluded_or_ignored(tmp_path: Path) -> None:
+    touch(tmp_path, "examples/invalid/bad.yaml", "notes.txt", ".hidden.yaml")
+    (tmp_path / ".gitignore").write_text("examples/\n", encoding="utf-8")
+    named = [str(tmp_path / "examples/invalid/bad.yaml"), str(tmp_path / "notes.txt"), str(tmp_path / ".hidden.yaml")]
+    found = discover(named, exclude=["examples/invalid/"], root=tmp_path)
+    assert relative(found.files, tmp_path) == ["examples/invalid/bad.yaml", "notes.txt", ".hidden.yaml"]
+
+
+def test_force_exclude_applies_excludes_to_named_files_and_folders(tmp_path: Path) -> None:
+    touch(tmp_path, "examples/invalid/bad.yaml", "examples/good.yaml")
+    found = discover([str(tmp_path / "examples/invalid/bad.yaml"), str(tmp_path / "examples/invalid"),
+                      str(tmp_path / "examples/good.yaml")],
+                     exclude=["examples/invalid/"], root=tmp_path, force_exclude=True)
+    assert relative(found.files, tmp_path) == ["examples/good.yaml"]
+
+
+def test_missing_paths_are_listed_and_the_rest_still_found(tmp_path: Path) -> None:
+    touch(tmp_path, "a.yaml")
+    found = discover([str(tmp_path / "nope.yaml"), str(tmp_path), "also-missing/"], root=tmp_path)
+    assert found.missing == [str(tmp_path / "nope.yaml"), "also-missing/"]
+    assert relative(found.files, tmp_path) == ["a.yaml"]
+
+
+def test_a_file_reached_twice_is_listed_once(tmp_path: Path) -> None:
+    touch(tmp_path, "a.yaml", "sub/b.yaml")
+    found = discover([str(tmp_path / "sub/b.yaml"), str(tmp_path), str(tmp_path / "a.yaml")], root=tmp_path)
+    assert relative(found.files, tmp_path) == ["sub/b.yaml", "a.yaml"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX symlinks")
+def test_symlinks_inside_folders_are_reported_not_followed(tmp_path: Path) -> None:
+    touch(tmp_path, "tree/real.yaml", "elsewhere/other.yaml")
+    (tmp_path / "tree" / "link.yaml").symlink_to(tmp_path / "elsewhere" / "other.yaml")
+    (tmp_path / "tree" / "linkdir").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "tree" / "notes.txt").symlink_to(tmp_path / "elsewhere" / "other.yaml")
+    found = discover([str(tmp_path / "tree")], root=tmp_path)
+    assert relative(found.files, tmp_path) == ["tree/real.yaml"]
+    assert sorted(found.skipped, key=lambda s: s.path) == [
+        Skipped(display_path(tmp_path / "tree" / "link.yaml"), "symbolic link, not followed"),
+        Skipped(display_path(tmp_path / "tree" / "linkdir"), "symbolic link, not followed"),
+    ]
+
+
+def test_display_paths_are_relative_to_the_working_directory(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    touch(tmp_path, "reviews/a.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert discover(["reviews"]).files == ["reviews/a.yaml"]
+    assert discover(["./reviews/"]).files == ["reviews/a.yaml"]
+    assert discover([str(tmp_path / "reviews")]).files == ["reviews/a.yaml"]
+    monkeypatch.chdir(tmp_path / "reviews")
+    assert display_path(tmp_path / "elsewhere" / "b.yaml") == (tmp_path / "elsewhere" / "b.yaml").as_posix()
