@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from reviewlint.report.summary import statistics_lines, summary_line
+from reviewlint.report.text import printable
 
 if TYPE_CHECKING:
     from reviewlint.engine import CheckResult
@@ -13,7 +14,8 @@ if TYPE_CHECKING:
 
 def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     for diagnostic in result.diagnostics:
-        stream.write(diagnostic.concise() + "\n")
+        # printable(): a key or path from the file must not drive the terminal.
+        stream.write(printable(diagnostic.concise()) + "\n")
     if options.statistics:
         for line in statistics_lines(result):
             stream.write(line + "\n")

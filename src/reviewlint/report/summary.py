@@ -20,11 +20,15 @@ def summary_line(result: CheckResult) -> str:
     checked = plural(len(result.files), "file")
     if not diagnostics:
         return f"No problems found ({checked} checked)"
+    # The issue fixes the form: "N problems in M files (K files checked)". Only when some
+    # findings are not errors (so the exit code may be 0) does the mix follow, after a colon.
+    line = f"{plural(len(diagnostics), 'problem')} in {plural(result.problem_files(), 'file')} ({checked} checked)"
     by_severity = Counter(d.severity for d in diagnostics)
+    if by_severity[Severity.ERROR] == len(diagnostics):
+        return line
     parts = [plural(by_severity[s], s.label.replace("info", "info note")) for s in
              (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]]
-    return (f"{plural(len(diagnostics), 'problem')} ({', '.join(parts)}) in "
-            f"{plural(result.problem_files(), 'file')} ({checked} checked)")
+    return f"{line}: {', '.join(parts)}"
 
 
 def statistics_lines(result: CheckResult) -> list[str]:

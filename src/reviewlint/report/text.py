@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.report.summary import statistics_lines, summary_line
 
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult
+    from reviewlint.engine import CheckResult, FileResult
     from reviewlint.report import ReportOptions
 
 COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+# A source line longer than this many characters is shown as a window around the finding,
+# so a finding on a one-megabyte line prints one screen line, not a megabyte.
+EXCERPT_WIDTH = 160
+CONTEXT_BEFORE = 40
+ELLIPSIS = "…"
+# Codes of files with no source to show: refused for their size (the reporter must not
+# read them either) and unreadable.
+UNREAD = frozenset({"RL011", "RL012"})
+
+# Characters that would reorder the displayed line (Trojan Source) or act on the terminal.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _style(text: str, color: bool, **styles: object) -> str:
@@ -22,45 +35,100 @@ def _style(text: str, color: bool, **styles: object) -> str:
     return click.style(text, **styles)  # type: ignore[arg-type]
 
 
+def _visible_char(char: str) -> str:
+    """One character as one visible character, so the caret still lines up."""
+    code = ord(char)
+    if char == "\t":
+        return " "
+    if char == "\u00a0":
+        return "\u2423"
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture" for C0 controls
+    if code == 0x7F:
+        return "\u2421"
+    if 0x80 <= code < 0xA0 or char in _BIDI_CONTROLS:
+        return "\ufffd"
+    return char
+
+
 def _visible(line: str) -> str:
-    """Tabs and invisible characters made visible so the caret lines up with them."""
-    return line.replace("\t", " ").replace("\u00a0", "\u2423")
+    """Tabs, invisible and terminal-control characters made visible, one for one."""
+    if line.isprintable() and "\u00a0" not in line:
+        return line
+    return "".join(_visible_char(char) for char in line)
+
+
+def printable(text: str) -> str:
+    """A message or path made safe for a terminal: control characters escaped, as repr does.
+
+    Messages quote values and keys from the file, and a double-quoted YAML key may hold
+    an escape character; printed raw it would drive the reader's terminal."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() or char == " " else repr(char)[1:-1] for char in text)
+
+
+def _cells(text: str) -> int:
+    """Terminal columns `text` takes: wide (CJK, most emoji) characters take two,
+    combining marks none. Without this the caret drifts left under a Korean title."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
 
 
 def excerpt(diagnostic: Diagnostic, lines: list[str], color: bool) -> list[str]:
-    if not 1 <= diagnostic.line <= len(lines):
+    if not 1 <= diagnostic.line <= len(lines) + 1:
         return []
-    source = _visible(lines[diagnostic.line - 1])
-    number = str(diagnostic.line)
-    gutter = " " * len(number)
+    # Line len+1 is the empty last line after a final newline, where a YAML syntax error
+    # at the end of the file is reported; editors show that line too.
+    full = _visible(lines[diagnostic.line - 1]) if diagnostic.line <= len(lines) else ""
     start = max(diagnostic.col - 1, 0)
     if diagnostic.end_line == diagnostic.line and diagnostic.end_col and diagnostic.end_col > diagnostic.col:
-        width = diagnostic.end_col - diagnostic.col
+        stop = diagnostic.end_col - 1
     else:
-        width = max(len(source.rstrip()) - start, 1)
-    width = max(1, min(width, max(len(source) - start, 1)))
+        stop = len(full.rstrip())
+    stop = max(stop, start + 1)  # at least one caret, even past the end of the line
+
+    first, last = 0, len(full)
+    if len(full) > EXCERPT_WIDTH:
+        first = max(0, min(start - CONTEXT_BEFORE, len(full) - EXCERPT_WIDTH))
+        last = first + EXCERPT_WIDTH
+    lead = ELLIPSIS if first > 0 else ""
+    tail = ELLIPSIS if last < len(full) else ""
+    shown = full[first:last]
+    caret_from = min(start - first, len(shown))
+    caret_to = min(stop, last) - first
+    pad = _cells(lead + shown[:caret_from])
+    width = max(1, _cells(shown[caret_from:caret_to]))
+
+    number = str(diagnostic.line)
+    gutter = " " * len(number)
     severity_color = COLORS[diagnostic.severity]
     marker = _style("^" * width + " " + diagnostic.severity.label, color, fg=severity_color, bold=True)
     bar = _style("|", color, fg="blue")
     return [
         f" {gutter} {bar}",
-        f" {_style(number, color, fg='blue')} {bar} {source}",
-        f" {gutter} {bar} {' ' * start}{marker}",
+        f" {_style(number, color, fg='blue')} {bar} {lead}{shown}{tail}",
+        f" {gutter} {bar} {' ' * pad}{marker}",
     ]
 
 
 def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     for file in result.files:
-        lines = file.document.lines if file.document is not None else None
+        lines: list[str] | None = None
+        read = False
         for diagnostic in file.diagnostics:
-            location = _style(diagnostic.location(), options.color, bold=True)
+            location = _style(printable(diagnostic.location()), options.color, bold=True)
             code = _style(diagnostic.code, options.color, fg=COLORS[diagnostic.severity], bold=True)
             fixable = " [*]" if diagnostic.fix is not None else ""
-            stream.write(f"{location}: {code}{fixable} {diagnostic.message}\n")
+            stream.write(f"{location}: {code}{fixable} {printable(diagnostic.message)}\n")
             if options.show_source:
-                if lines is None:
-                    lines = _read_lines(file.path)
-                for line in excerpt(diagnostic, lines, options.color):
+                if not read:
+                    lines, read = _source_lines(file), True
+                for line in excerpt(diagnostic, lines, options.color) if lines is not None else ():
                     stream.write(line.rstrip() + "\n")
                 stream.write("\n")
     if options.statistics:
@@ -69,9 +137,17 @@ def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     stream.write(_style(summary_line(result), options.color, bold=True) + "\n")
 
 
-def _read_lines(path: str) -> list[str]:
+def _source_lines(file: FileResult) -> list[str] | None:
+    """The file's lines, split as Document.lines splits them; None when there is no source
+    to show: a file refused for its size (reading it here would undo the limit) or one
+    that could not be read."""
+    if any(d.code in UNREAD for d in file.diagnostics):
+        return None
+    if file.document is not None and file.document.text:
+        return file.document.lines
+    # utf-8-sig: the loader drops a BOM, so line 1's columns are counted without it.
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
+        with open(file.path, encoding="utf-8-sig", errors="replace") as handle:
             return handle.read().splitlines()
     except OSError:
-        return []
+        return None
