@@ -54,4 +54,27 @@ def emit_canonical(data: Mapping[str, Any], *, schema_comment: bool = False) -> 
     return text
 
 
-__all__ = ["CanonicalEmitError", "emit_canonical", "schema_comment_line"]
+from reviewlint.formatting.edits import EditError  # noqa: E402
+from reviewlint.formatting.layout import (  # noqa: E402
+    FormatRefused,
+    Formatted,
+    VerifyFailed,
+    format_document,
+    format_text,
+    refusal,
+)
+from reviewlint.formatting.write import write_atomic  # noqa: E402
+
+__all__ = [
+    "CanonicalEmitError",
+    "EditError",
+    "FormatRefused",
+    "Formatted",
+    "VerifyFailed",
+    "emit_canonical",
+    "format_document",
+    "format_text",
+    "refusal",
+    "schema_comment_line",
+    "write_atomic",
+]

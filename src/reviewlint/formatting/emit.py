@@ -107,7 +107,9 @@ def emit(root: Root, *, first_line: str | None = None, width: int = scalars.WIDT
     writer = _Writer(width)
     if first_line:
         writer.out.append(first_line)
-    _comment_lines(root.leading, 0, writer.out)
+    if root.leading:  # the file's header comments, set off from the body by a blank line
+        _comment_lines(root.leading, 0, writer.out)
+        writer.out.append("")
     value = root.value
     if isinstance(value, Collection) and value.entries:
         writer.entries(value, 0)

@@ -1,0 +1,118 @@
+"""Format one loaded document: build the layout tree, apply edits, sort keys, emit,
+and prove that the new text loads back to the data the edits declare.
+
+Checking alone never imports this module: it is the fix path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from reviewlint.diagnostics import Diagnostic, Edit, Severity
+from reviewlint.document import (
+    LOAD_RULE_NAMES,
+    NOT_A_MAPPING,
+    Document,
+    load_text,
+)
+from reviewlint.formatting import strict
+from reviewlint.formatting.build import build, depth
+from reviewlint.formatting.comments import scan
+from reviewlint.formatting.edits import apply_to_data, apply_to_tree
+from reviewlint.formatting.emit import emit
+from reviewlint.formatting.keyorder import schema_version_for, sort_keys
+from reviewlint.formatting.model import Collection
+from reviewlint.formatting.scalars import WIDTH
+from reviewlint.formatting.tokens import read_tokens
+from reviewlint.formatting.verify import first_difference, same_data
+
+# The formatter's own refusal: nothing else stops it on a document that loaded.
+NOT_FORMATTABLE = "RL014"
+NOT_FORMATTABLE_NAME = "not-formattable"
+MAX_DEPTH = 100
+
+
+class FormatRefused(Exception):
+    """The document cannot be formatted safely; `diagnostic` says why."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+class VerifyFailed(Exception):
+    """The formatted text would not load back to the expected data (a bug of ours)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Formatted:
+    text: str
+    # What the new text loads to: the input data with the edits applied.
+    data: object
+
+
+def refusal(document: Document) -> Diagnostic | None:
+    """Why `document` must not be rewritten, or None when it may be."""
+    for diagnostic in document.diagnostics:
+        if diagnostic.code in LOAD_RULE_NAMES and diagnostic.severity is Severity.ERROR:
+            reason = diagnostic.message
+            if diagnostic.code == NOT_A_MAPPING:
+                reason += " (only a review, a mapping, is formatted)"
+            return replace(diagnostic, message=f"not formatted: {reason}", fix=None)
+    if not document.loaded or document.root is None:
+        return Diagnostic(code=NOT_FORMATTABLE, message="not formatted: the file did not load as a review",
+                          path=document.path, line=1, col=1, rule=NOT_FORMATTABLE_NAME)
+    levels = depth(document.root)
+    if levels > MAX_DEPTH:
+        return Diagnostic(code=NOT_FORMATTABLE, message=f"not formatted: values are nested {levels} levels deep; "
+                          f"the formatter handles at most {MAX_DEPTH}", path=document.path, line=1, col=1,
+                          rule=NOT_FORMATTABLE_NAME)
+    return None
+
+
+def format_document(document: Document, *, edits: Sequence[Edit] = (), schema_comment: bool = False,
+                    width: int = WIDTH) -> Formatted:
+    """The canonical text of `document` with `edits` applied.
+
+    Raises FormatRefused when the document must not be rewritten, EditError when an
+    edit does not fit the document, VerifyFailed when the result would not load back
+    to the expected data.
+    """
+    refused = refusal(document)
+    if refused is not None:
+        raise FormatRefused(refused)
+    text = document.text[1:] if document.text.startswith("\ufeff") else document.text
+    tokens = read_tokens(text)
+    scanned = scan(text, tokens)
+    lenient = strict.problem(text, tokens, scanned)
+    if lenient is not None:
+        line, col, reason = lenient
+        raise FormatRefused(Diagnostic(code=NOT_FORMATTABLE, message=f"not formatted: {reason}",
+                                       path=document.path, line=line + 1, col=col + 1, rule=NOT_FORMATTABLE_NAME))
+    expected = apply_to_data(document.data, edits) if edits else document.data
+    built = build(document, text, scanned)
+    apply_to_tree(built.root, edits)
+    version = schema_version_for(expected)
+    if isinstance(built.root.value, Collection):
+        sort_keys(built.root.value, version)
+    first_line = built.schema_comment
+    if schema_comment:
+        from reviewlint.formatting import schema_comment_line
+
+        first_line = schema_comment_line(version) or first_line
+    output = emit(built.root, first_line=first_line, width=width)
+    reloaded = load_text(output, document.path)
+    if not same_data(reloaded.data, expected):
+        where = first_difference(reloaded.data, expected)
+        shown = "/".join(str(step) for step in where) if where else "(root)"
+        problems = "; ".join(d.message for d in reloaded.diagnostics if d.severity is Severity.ERROR)
+        raise VerifyFailed(f"the formatted text would not load back to the same data (first difference at {shown})"
+                           + (f": {problems}" if problems else ""))
+    return Formatted(output, expected)
+
+
+def format_text(text: str, path: str = "<string>", *, edits: Sequence[Edit] = (), schema_comment: bool = False,
+                width: int = WIDTH) -> str:
+    """Python API: `text` in the canonical layout (see format_document for errors)."""
+    return format_document(load_text(text, path), edits=edits, schema_comment=schema_comment, width=width).text
