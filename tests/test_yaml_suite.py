@@ -71,7 +71,8 @@ def streams(root: Path) -> dict[str, Path]:
 
 def json_documents(text: str) -> list[Any]:
     decoder = json.JSONDecoder()
-    documents, index = [], 0
+    documents: list[Any] = []
+    index = 0
     while True:
         while index < len(text) and text[index].isspace():
             index += 1
@@ -98,7 +99,7 @@ def same(ours: Any, theirs: Any) -> bool:
 def test_every_stream_is_checked_with_positioned_diagnostics_and_no_internal_error(shared_dir: Path) -> None:
     found = streams(suite_root(shared_dir))
     assert len(found) == STREAM_COUNT
-    problems = []
+    problems: list[tuple[object, ...]] = []
     for name, folder in found.items():
         path = folder / "in.yaml"
         data = path.read_bytes()
