@@ -201,9 +201,12 @@ def test_json_output_for_load_errors_and_clean_runs(project: Path) -> None:
     write(project, "dup.yaml", VALID + "author:\n  name: Again\n")
     report = json.loads(run("--output-format", "json", "dup.yaml").stdout)
     assert report["diagnostics"] == [
-        {"path": "dup.yaml", "line": 28, "column": 1, "end_line": None, "end_column": None, "code": "RL002",
+        {"path": "dup.yaml", "line": 28, "column": 1, "end_line": 28, "end_column": 7, "code": "RL002",
          "rule": "duplicate-key", "severity": "error", "message": "duplicate key `author` (first defined on line 24)",
          "json_path": None, "fix": None}]
+    write(project, "unread.yaml", "x" * 200)
+    unread = json.loads(run("--output-format", "json", "--max-file-size", "100", "unread.yaml").stdout)
+    assert (unread["diagnostics"][0]["end_line"], unread["diagnostics"][0]["end_column"]) == (None, None)
     write(project, "clean/good.yaml", VALID)
     clean = run("--output-format", "json", "clean")
     assert clean.exit_code == 0

@@ -343,6 +343,33 @@ def test_positions_on_a_very_long_line() -> None:
     assert text_found(text) == [("RL002", 1, 100_010, "duplicate key `x` (first defined on line 1)")]
 
 
+# --- spans: the excerpt underlines the offending key or value, not the rest of the line ----
+
+def spans(text: str) -> list[tuple[str, int, int, int | None, int | None]]:
+    return [(d.code, d.line, d.col, d.end_line, d.end_col) for d in load_text(text).diagnostics]
+
+
+def test_load_diagnostics_span_the_node_they_are_about() -> None:
+    assert spans("year: 1\nyear: 2\n") == [("RL002", 2, 1, 2, 5)]
+    assert spans("a: &x [1]\nb: *x\n") == [("RL007", 2, 4, 2, 6)]
+    assert spans("a: !odd value\n") == [("RL008", 1, 4, 1, 14)]
+    assert spans("a: 1e999\n") == [("RL013", 1, 4, 1, 9)]
+    assert spans("<<: {a: 1}\n") == [("RL010", 1, 1, 1, 3)]
+    assert spans("? [a]\n: 1\n") == [("RL009", 1, 3, 1, 6)]
+    assert spans("- a\n") == [("RL006", 1, 1, 2, 1)]
+
+
+def test_a_collection_reported_at_its_start_has_an_open_span() -> None:
+    assert spans("a: !odd {b: 1}\n") == [("RL008", 1, 4, None, None)]
+
+
+def test_point_problems_get_a_one_character_span() -> None:
+    assert spans("a: [\n") == [("RL001", 2, 1, 2, 2)]
+    assert spans("a: x\x07\n") == [("RL001", 1, 5, 1, 6)]
+    assert [(d.line, d.col, d.end_line, d.end_col) for d in load_bytes(b"a: caf\xe9\n").diagnostics] == [
+        (1, 7, 1, 8)]
+
+
 # --- positions by JSON path -------------------------------------------------------------------
 
 POSITIONS = """\

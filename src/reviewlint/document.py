@@ -197,7 +197,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _byte_offset_to_line_col(data, nul)
-        return None, _diag(path, ENCODING_ERROR, "file contains a NUL byte: it is binary, not YAML text", line, col)
+        return None, _diag(path, ENCODING_ERROR, "file contains a NUL byte: it is binary, not YAML text", line, col,
+                           end_line=line, end_col=col + 1)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -205,7 +206,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
         bad = data[error.start:error.start + 1].hex()
         return None, _diag(path, ENCODING_ERROR,
                            f"file is not valid UTF-8: byte 0x{bad} cannot be decoded "
-                           "(binary file, or saved in another encoding such as cp1252?)", line, col)
+                           "(binary file, or saved in another encoding such as cp1252?)", line, col,
+                           end_line=line, end_col=col + 1)
     return text, None
 
 
@@ -244,14 +246,16 @@ def _syntax_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnosti
             message += f" ({error.context} started at line {error.context_mark.line + 1})"
         elif error.context:
             message += f" ({error.context})"
-        return _diag(path, SYNTAX_ERROR, message, mark.line + 1, mark.column + 1)
+        # libyaml names a point, not a span: one caret.
+        return _diag(path, SYNTAX_ERROR, message, mark.line + 1, mark.column + 1, end_line=mark.line + 1,
+                     end_col=mark.column + 2)
     if isinstance(error, yaml.reader.ReaderError):
         line, col = _offset_to_line_col(text, error.position)
         # libyaml gives the code point as an int; "character 7" told a reader nothing.
         code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
         kind = "control character" if unicodedata.category(chr(code)) == "Cc" else "character"
         return _diag(path, SYNTAX_ERROR, f"YAML syntax error: {kind} U+{code:04X} is not allowed in YAML",
-                     line, col)
+                     line, col, end_line=line, end_col=col + 1)
     return _diag(path, SYNTAX_ERROR, f"YAML syntax error: {error}", 1, 1)
 
 
@@ -306,9 +310,21 @@ class _Composer:
         self.diagnostics: list[Diagnostic] = []
         self.aliased = False
 
-    def _add(self, code: str, message: str, node_or_mark: Any, *, severity: Severity = Severity.ERROR) -> None:
-        line, col = node_or_mark.line, (node_or_mark.col if isinstance(node_or_mark, Node) else node_or_mark.column)
-        self.diagnostics.append(_diag(self.path, code, message, line + 1, col + 1, severity=severity))
+    def _add(self, code: str, message: str, node_or_mark: Any, *, end: Any = None,
+             severity: Severity = Severity.ERROR) -> None:
+        """A diagnostic at a node (spanning it, so the excerpt underlines the key or value
+        rather than the rest of the line) or at a mark (spanning up to `end`, if given)."""
+        if isinstance(node_or_mark, Node):
+            line, col = node_or_mark.line, node_or_mark.col
+            # A collection reported at its start has no end yet: leave the span open.
+            span = (node_or_mark.end_line, node_or_mark.end_col)
+            end_line, end_col = span if span != (line, col) else (None, None)
+        else:
+            line, col = node_or_mark.line, node_or_mark.column
+            end_line, end_col = (end.line, end.column) if end is not None else (None, None)
+        self.diagnostics.append(_diag(
+            self.path, code, message, line + 1, col + 1, severity=severity,
+            end_line=None if end_line is None else end_line + 1, end_col=None if end_col is None else end_col + 1))
 
     def _scalar(self, event: yaml.ScalarEvent) -> tuple[Node, Any]:
         start, end = _start(event), _end(event)
@@ -357,7 +373,7 @@ class _Composer:
                 else:
                     anchor_node = target[0]
                     self._add(ALIAS_USED, f"alias *{event.anchor} is not allowed in reviews (it repeats the value "
-                              f"anchored on line {anchor_node.line + 1}); write the value out", mark)
+                              f"anchored on line {anchor_node.line + 1}); write the value out", mark, end=_end(event))
                     node, value = target
                     self.aliased = True
                 self._attach(stack, node, value)
