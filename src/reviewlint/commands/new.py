@@ -1,0 +1,114 @@
+"""`reviewlint new`: a skeleton review that the schema accepts and the linter nags about.
+
+The skeleton is valid (so an editor's schema validation is quiet from the first second),
+and every field the author still has to write holds a `TODO: ...` placeholder, which the
+placeholder rule reports until it is replaced. It is written in the canonical layout, so
+`reviewlint format --check` passes on it as it is.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import unicodedata
+from typing import Any
+
+import click
+
+from reviewlint.cli import EXIT_ERROR
+
+PLACEHOLDER = "TODO: "
+MIN_YEAR, MAX_YEAR = 1888, 2100
+
+
+def slug(title: str, year: int) -> str:
+    """"Amélie" 2001 -> "amelie-2001"; letters outside Latin are kept (기생충-2019)."""
+    folded = unicodedata.normalize("NFKD", title)
+    folded = "".join(char for char in folded if not unicodedata.combining(char))
+    words = re.sub(r"[\W_]+", "-", folded.lower()).strip("-")
+    return f"{words or 'review'}-{year}"
+
+
+def skeleton(title: str, year: int, author: str | None = None, language: str = "en") -> dict[str, Any]:
+    """The data of a new review: what the schema requires, with placeholders to fill in."""
+    from reviewlint.schema import current_version
+
+    return {
+        "schema_version": current_version(),
+        "film": {
+            "title": title,
+            "year": year,
+            "directors": [PLACEHOLDER + "director"],
+        },
+        "review": {
+            "headline": PLACEHOLDER + "headline",
+            "body": [PLACEHOLDER + "write the review, one paragraph per list item"],
+        },
+        # Required by the schema; [] means "checked, none", so the author must look.
+        "content_warnings": [],
+        "author": {"name": author or PLACEHOLDER + "your name"},
+        "language": language,
+    }
+
+
+def skeleton_text(title: str, year: int, *, author: str | None = None, language: str = "en",
+                  schema_comment: bool = True, schema_url: str | None = None) -> str:
+    from reviewlint.formatting import SCHEMA_COMMENT_PREFIX, emit_canonical
+
+    text = emit_canonical(skeleton(title, year, author, language), schema_comment=schema_comment and not schema_url)
+    if schema_comment and schema_url:
+        text = f"{SCHEMA_COMMENT_PREFIX}{schema_url}\n{text}"
+    return text
+
+
+def _check_title(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    title = value.strip()
+    if not title:
+        raise click.BadParameter("the title is empty")
+    if "\n" in title or "\r" in title:
+        raise click.BadParameter("the title must be one line")
+    if len(title) > 300:
+        raise click.BadParameter(f"the title is {len(title)} characters long; the schema allows 300")
+    return title
+
+
+@click.command("new")
+@click.argument("title", callback=_check_title)
+@click.option("--year", required=True, type=click.IntRange(MIN_YEAR, MAX_YEAR), help="The film's release year.")
+@click.option("--author", help="Your name, as the review's author [default: a placeholder].")
+@click.option("--language", default="en", show_default=True, help="The review's language (BCP 47).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
+              help="Where to write it; '-' for standard output [default: TITLE-YEAR.yaml].")
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@click.option("--schema-comment/--no-schema-comment", default=True, show_default=True,
+              help="Start the file with the `# yaml-language-server: $schema=` line editors read.")
+@click.option("--schema-url", metavar="URL",
+              help="The schema the editor comment names [default: the published schema's $id].")
+def new_command(title: str, year: int, author: str | None, language: str, output: str | None, force: bool,
+                schema_comment: bool, schema_url: str | None) -> None:
+    """Write a skeleton review of the film TITLE to fill in.
+
+    The file passes the schema; `reviewlint check` reports its TODO placeholders until
+    they are replaced.
+    """
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", language):
+        raise click.BadParameter(f"{language!r} is not a BCP 47 language tag (en, en-GB, ko...)",
+                                 param_hint="--language")
+    text = skeleton_text(title, year, author=author, language=language, schema_comment=schema_comment,
+                         schema_url=schema_url)
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    path = output or slug(title, year) + ".yaml"
+    try:
+        # "x" mode: the existence check and the creation are one step, so nothing is clobbered.
+        with open(path, "w" if force else "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        click.echo(f"reviewlint: error: {path} already exists (use --force to overwrite it)", err=True)
+        sys.exit(EXIT_ERROR)
+    except OSError as error:
+        click.echo(f"reviewlint: error: cannot write {path}: {error.strerror}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"Wrote {os.path.normpath(path)}", err=True)

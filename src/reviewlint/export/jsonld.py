@@ -1,0 +1,165 @@
+"""A review as schema.org JSON-LD: a `Review` whose `itemReviewed` is a `Movie`.
+
+The mapping follows Google's review-snippet guidelines. The review's own rating becomes
+`reviewRating` with both ends of the scale (Google assumes 1-5 otherwise). Nothing that
+could spoil the film leaves the file: the synopsis, the memorable scene and lines, and the
+ending are never exported, and inline `>!spoilers!<` in the body are replaced. Third-party
+ratings (IMDb and the like) are never exported either: a review snippet must carry only the
+reviewer's own rating.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+CONTEXT = "https://schema.org"
+INLINE_SPOILER = re.compile(r">!(.*?)!<", re.DOTALL)
+SPOILER_REPLACEMENT = "[spoiler removed]"
+# Content warnings are not schema.org data, except the one accessibility hazard it names.
+ACCESSIBILITY_HAZARDS = {"flashing-lights": "flashing"}
+
+# Google's review snippet: what it requires and recommends (film-review-domain.md, section 1).
+REQUIRED = (("author",), ("author", "name"), ("itemReviewed",), ("itemReviewed", "name"), ("reviewRating",),
+            ("reviewRating", "ratingValue"))
+RECOMMENDED = (("datePublished",), ("reviewRating", "bestRating"), ("reviewRating", "worstRating"))
+
+
+def without_spoilers(text: str) -> str:
+    return INLINE_SPOILER.sub(SPOILER_REPLACEMENT, text)
+
+
+def iso_duration(minutes: int) -> str:
+    """92 -> "PT1H32M", 45 -> "PT45M", 120 -> "PT2H"."""
+    hours, rest = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
+
+
+def person(name: str, url: str | None = None) -> dict[str, Any]:
+    found: dict[str, Any] = {"@type": "Person", "name": name}
+    if url:
+        found["url"] = url
+    return found
+
+
+def _people(values: Any) -> list[dict[str, Any]]:
+    people = []
+    for value in values if isinstance(values, list) else []:
+        if isinstance(value, str):
+            people.append(person(value))
+        elif isinstance(value, Mapping) and isinstance(value.get("name"), str):
+            people.append(person(value["name"]))  # the character is the film's, not the person's
+    return people
+
+
+def _same_as(ids: Mapping[str, Any]) -> list[str]:
+    links = []
+    if isinstance(ids.get("imdb"), str):
+        links.append(f"https://www.imdb.com/title/{ids['imdb']}/")
+    if isinstance(ids.get("tmdb"), int):
+        links.append(f"https://www.themoviedb.org/movie/{ids['tmdb']}")
+    if isinstance(ids.get("letterboxd"), str):
+        links.append(ids["letterboxd"])
+    return links
+
+
+def _warning_slugs(warnings: Any) -> list[str]:
+    slugs = []
+    for warning in warnings if isinstance(warnings, list) else []:
+        slug = warning.get("id") if isinstance(warning, Mapping) else warning
+        if isinstance(slug, str):
+            slugs.append(slug)
+    return slugs
+
+
+def movie(data: Mapping[str, Any]) -> dict[str, Any]:
+    film = data.get("film") or {}
+    review = data.get("review") or {}
+    item: dict[str, Any] = {"@type": "Movie", "name": film.get("title")}
+    if film.get("original_title"):
+        item["alternateName"] = film["original_title"]
+    if film.get("year") is not None:
+        item["datePublished"] = str(film["year"])
+    if isinstance(film.get("runtime_minutes"), int):
+        item["duration"] = iso_duration(film["runtime_minutes"])
+    if film.get("genres"):
+        item["genre"] = list(film["genres"])
+    if film.get("countries"):
+        item["countryOfOrigin"] = [{"@type": "Country", "name": code} for code in film["countries"]]
+    for key, prop in (("directors", "director"), ("writers", "creator"), ("cast", "actor")):
+        people = _people(film.get(key))
+        if people:
+            item[prop] = people
+    same_as = _same_as(film.get("ids") or {})
+    if same_as:
+        item["sameAs"] = same_as
+    certification = film.get("certification")
+    if isinstance(certification, Mapping) and certification.get("value"):
+        system = certification.get("system")
+        item["contentRating"] = f"{system} {certification['value']}" if system else certification["value"]
+    if review.get("logline"):
+        item["abstract"] = without_spoilers(review["logline"])
+    hazards = sorted({ACCESSIBILITY_HAZARDS[slug] for slug in _warning_slugs(data.get("content_warnings"))
+                      if slug in ACCESSIBILITY_HAZARDS})
+    if hazards:
+        item["accessibilityHazard"] = hazards
+    return item
+
+
+def rating(data: Mapping[str, Any]) -> dict[str, Any] | None:
+    given = data.get("rating")
+    if not isinstance(given, Mapping) or given.get("value") is None or given.get("max") is None:
+        return None
+    found: dict[str, Any] = {
+        "@type": "Rating",
+        "ratingValue": given["value"],
+        "worstRating": given.get("min", 1),
+        "bestRating": given["max"],
+    }
+    recommendation = (data.get("review") or {}).get("recommendation") or {}
+    if isinstance(recommendation, Mapping) and recommendation.get("text"):
+        found["ratingExplanation"] = recommendation["text"]
+    return found
+
+
+def to_jsonld(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON-LD object for one schema-valid review document."""
+    review = data.get("review") or {}
+    document: dict[str, Any] = {"@context": CONTEXT, "@type": "Review"}
+    if review.get("headline"):
+        document["name"] = review["headline"]
+        document["headline"] = review["headline"]
+    if review.get("tagline"):
+        document["alternativeHeadline"] = review["tagline"]
+    body = [without_spoilers(paragraph) for paragraph in review.get("body") or [] if isinstance(paragraph, str)]
+    if body:
+        document["reviewBody"] = "\n\n".join(body)
+    found_rating = rating(data)
+    if found_rating is not None:
+        document["reviewRating"] = found_rating
+    author = data.get("author") or {}
+    if author.get("name"):
+        document["author"] = person(author["name"], author.get("url"))
+    for key, prop in (("published", "datePublished"), ("updated", "dateModified"), ("language", "inLanguage")):
+        if data.get(key):
+            document[prop] = str(data[key])
+    source = data.get("source") or {}
+    if isinstance(source, Mapping) and source.get("url"):
+        document["url"] = source["url"]  # the post the review was published in
+    document["itemReviewed"] = movie(data)
+    return document
+
+
+def _get(document: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = document
+    for key in path:
+        value = value.get(key) if isinstance(value, Mapping) else None
+    return value
+
+
+def missing_properties(document: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """(required, recommended) review-snippet properties the JSON-LD lacks, dotted."""
+    required = [".".join(path) for path in REQUIRED if _get(document, path) in (None, "")]
+    recommended = [".".join(path) for path in RECOMMENDED if _get(document, path) in (None, "")]
+    return required, recommended

@@ -1,0 +1,84 @@
+"""`junit`: JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
+
+One <testsuite> per checked file. A clean file is one passing <testcase>; a file with
+findings has one failing <testcase> per finding, named by its code and position, with the
+severity as the failure's `type`. JUnit has no severities, so warnings and notes are
+failures too: CI shows them, and the exit code (not this report) decides the build.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING, TextIO
+
+from reviewlint.diagnostics import Diagnostic
+from reviewlint.report.text import printable
+
+if TYPE_CHECKING:
+    from reviewlint.engine import CheckResult, FileResult
+    from reviewlint.report import ReportOptions
+
+CLEAN_CASE = "reviewlint"
+
+
+def _text(value: str) -> str:
+    """XML 1.0 cannot hold most control characters, even escaped: show them as escapes."""
+    return printable(value)
+
+
+def _case(suite: ET.Element, path: str, name: str) -> ET.Element:
+    return ET.SubElement(suite, "testcase", {"classname": _text(path), "name": _text(name), "file": _text(path)})
+
+
+def _failure(case: ET.Element, diagnostic: Diagnostic) -> None:
+    case.set("line", str(diagnostic.line))
+    failure = ET.SubElement(case, "failure", {
+        "type": diagnostic.severity.label,
+        "message": _text(f"{diagnostic.code} {diagnostic.message}"),
+    })
+    rule = f" ({diagnostic.rule})" if diagnostic.rule else ""
+    failure.text = _text(f"{diagnostic.concise()}{rule}")
+
+
+def _suite(file: FileResult) -> ET.Element:
+    suite = ET.Element("testsuite", {
+        "name": _text(file.path),
+        "tests": str(max(len(file.diagnostics), 1)),
+        "failures": str(len(file.diagnostics)),
+        "errors": "0",
+        "skipped": "0",
+    })
+    if not file.diagnostics:
+        _case(suite, file.path, CLEAN_CASE)
+    for diagnostic in file.diagnostics:
+        name = f"{diagnostic.code} {diagnostic.rule} at {diagnostic.line}:{diagnostic.col}".replace("  ", " ")
+        _failure(_case(suite, file.path, name), diagnostic)
+    return suite
+
+
+def _missing_suite(path: str) -> ET.Element:
+    """A path named on the command line that does not exist: an error, not a failure."""
+    suite = ET.Element("testsuite", {"name": _text(path), "tests": "1", "failures": "0", "errors": "1",
+                                     "skipped": "0"})
+    ET.SubElement(_case(suite, path, CLEAN_CASE), "error", {"type": "missing", "message": "no such file or directory"})
+    return suite
+
+
+def build_tree(result: CheckResult) -> ET.Element:
+    suites = [_suite(file) for file in result.files] + [_missing_suite(path) for path in result.missing]
+    root = ET.Element("testsuites", {
+        "name": "reviewlint",
+        "tests": str(sum(int(suite.get("tests", "0")) for suite in suites)),
+        "failures": str(sum(int(suite.get("failures", "0")) for suite in suites)),
+        "errors": str(sum(int(suite.get("errors", "0")) for suite in suites)),
+    })
+    root.extend(suites)
+    return root
+
+
+def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
+    root = build_tree(result)
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write("\n")

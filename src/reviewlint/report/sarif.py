@@ -1,0 +1,144 @@
+"""`sarif`: one SARIF 2.1.0 log for the whole run, for GitHub code scanning and other viewers.
+
+`tool.driver.rules` is built from the rule registry's docs (the same text `reviewlint rule
+CODE` prints), so a viewer can explain every finding. Levels map error -> error, warning ->
+warning, info -> note. Regions are 1-based and counted in Unicode code points, as the
+loader counts columns; `columnKind` says so. Paths are relative to the repository root
+(see `report.github.workspace_relative`), which code scanning needs to place results.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from urllib.parse import quote
+
+from reviewlint import __version__
+from reviewlint.diagnostics import Diagnostic, Severity
+from reviewlint.report.github import workspace_relative, workspace_root
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reviewlint.engine import CheckResult
+    from reviewlint.report import ReportOptions
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://reviewlint.dev"
+RULE_DOCS_URI = "https://reviewlint.dev/rules/{name}"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+class RuleDoc(Protocol):
+    """What SARIF needs from a registered rule (see `reviewlint.rules`)."""
+
+    code: str
+    name: str
+    severity: Any  # a Severity, or its label
+    summary: str
+    doc: str
+
+
+def rule_catalogue() -> list[RuleDoc]:
+    """Every registered rule, in code order."""
+    from reviewlint import rules
+
+    catalogue: list[RuleDoc] = sorted(rules.all_rules(), key=lambda rule: rule.code)
+    return catalogue
+
+
+def _level(severity: Any) -> str:
+    if isinstance(severity, Severity):
+        return LEVELS[severity]
+    return LEVELS[Severity.parse(str(getattr(severity, "value", severity)))]
+
+
+def rule_descriptor(rule: RuleDoc) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {"id": rule.code, "name": rule.name}
+    summary = rule.summary.strip()
+    doc = rule.doc.strip()
+    if summary:
+        descriptor["shortDescription"] = {"text": summary}
+    if doc:
+        descriptor["fullDescription"] = {"text": doc}
+        descriptor["help"] = {"text": doc, "markdown": doc}
+    descriptor["helpUri"] = RULE_DOCS_URI.format(name=quote(rule.name or rule.code))
+    descriptor["defaultConfiguration"] = {"level": _level(rule.severity)}
+    return descriptor
+
+
+def _unregistered_descriptor(diagnostic: Diagnostic) -> dict[str, Any]:
+    """A finding whose code the registry does not know (an internal error, say) still
+    gets a descriptor, so its ruleIndex points somewhere."""
+    descriptor: dict[str, Any] = {"id": diagnostic.code}
+    if diagnostic.rule:
+        descriptor["name"] = diagnostic.rule
+        descriptor["helpUri"] = RULE_DOCS_URI.format(name=quote(diagnostic.rule))
+    descriptor["defaultConfiguration"] = {"level": LEVELS[diagnostic.severity]}
+    return descriptor
+
+
+def artifact_uri(path: str, root: Path | None = None) -> str:
+    """A relative URI reference for a path inside the repository, a file: URI outside it."""
+    relative = workspace_relative(path, root)
+    if relative.startswith("/"):
+        return "file://" + quote(relative)
+    return quote(relative)
+
+
+def region(diagnostic: Diagnostic) -> dict[str, int]:
+    found = {"startLine": max(diagnostic.line, 1), "startColumn": max(diagnostic.col, 1)}
+    end_line, end_col = diagnostic.end_line, diagnostic.end_col
+    if end_line is not None and end_col is not None and (end_line, end_col) > (found["startLine"],
+                                                                               found["startColumn"]):
+        found["endLine"] = end_line
+        found["endColumn"] = max(end_col, 1)
+    return found
+
+
+def build_log(result: CheckResult, catalogue: Iterable[RuleDoc], root: Path | None = None) -> dict[str, Any]:
+    descriptors = [rule_descriptor(rule) for rule in catalogue]
+    index = {descriptor["id"]: number for number, descriptor in enumerate(descriptors)}
+    results = []
+    for diagnostic in result.diagnostics:
+        if diagnostic.code not in index:
+            index[diagnostic.code] = len(descriptors)
+            descriptors.append(_unregistered_descriptor(diagnostic))
+        results.append({
+            "ruleId": diagnostic.code,
+            "ruleIndex": index[diagnostic.code],
+            "level": LEVELS[diagnostic.severity],
+            "message": {"text": diagnostic.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": artifact_uri(diagnostic.path, root)},
+                "region": region(diagnostic),
+            }}],
+        })
+    invocation: dict[str, Any] = {"executionSuccessful": not (result.internal_error or result.missing)}
+    if result.missing:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": f"{path}: no such file or directory"}} for path in result.missing
+        ]
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "reviewlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }},
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
+    log = build_log(result, rule_catalogue(), workspace_root())
+    json.dump(log, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
