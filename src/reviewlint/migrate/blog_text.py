@@ -1,0 +1,673 @@
+"""Blog posts as text -> canonical review. The seed's format, and the variations real blogs
+have; the Markdown and HTML readers turn their input into the same lines and use this.
+
+How a post is read, top to bottom:
+
+- The first line is the headline when it reads as a title ("Film Review: Ballerina (2023) –
+  When Loss Leads to Revenge", a Markdown `#` heading, or a short line standing alone).
+  `review.headline` keeps the whole line as published; the film's title and year and the
+  tagline after the dash are read from it as well, and `source.title_line` keeps it too.
+- Fact lines carry labelled values: "Director: X | Writer: Y", "My Rate: 7/10",
+  "Genre: Drama My Score: 7/10", "Ballerina | 2023 | 1h 32m".
+- Section labels ("Synopsis:", "Review", "Verdict", "Memorable Dialogue:") head the
+  paragraphs that follow, until the next label.
+- Unlabelled paragraphs before the first section: a single one is the logline when the
+  post has a review section (the seed's layout); otherwise they open `review.body`.
+- "(Aluna)" or "— Aluna" standing alone is the author; comment widgets and share buttons
+  are dropped as boilerplate and listed under `source.dropped`.
+- Anything else is kept verbatim under `notes` and reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewlint.migrate import facts
+from reviewlint.migrate.accounting import BOILERPLATE, LAYOUT, is_blank
+from reviewlint.migrate.canonical import finish
+from reviewlint.migrate.dates import parse_date
+from reviewlint.migrate.labels import Label, looks_like_unknown_label, match_label, split_shared
+from reviewlint.migrate.options import MigrateOptions
+from reviewlint.migrate.ratings import parse_rating
+from reviewlint.migrate.result import Level, MigrationResult
+from reviewlint.migrate.vocabmap import ending_of, map_warnings, verdict_of
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    number: int
+    text: str
+    # Heading level from Markdown or HTML markup; 0 for a plain line.
+    heading: int = 0
+
+
+Paragraph = list[SourceLine]
+
+
+@dataclass(slots=True)
+class Section:
+    key: str
+    heading: SourceLine | None = None
+    spoiler: bool = False
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+# Whole lines that blog platforms add around a post. Matched against the entire line only,
+# so a sentence that mentions comments is never dropped.
+BOILERPLATE_LINES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    r"post a comment", r"\d+\s+comments?", r"no comments:?", r"leave a (?:comment|reply)", r"comments?:?",
+    r"share(?: this(?: post)?)?:?", r"like this:?", r"loading\.{3}|loading…", r"(?:newer|older) posts?",
+    r"home", r"subscribe to:?\s*post comments \(atom\)", r"post comments \(atom\)", r"email this",
+    r"blogthis!", r"share to (?:twitter|facebook|pinterest|x)",
+    r"(?:email this)?\s*(?:blogthis!)?\s*(?:share to (?:twitter|facebook|pinterest|x)\s*)+",
+    r"powered by (?:blogger|wordpress(?:\.com)?)\.?", r"read more\s*(?:»|→|\.\.\.|…)?",
+    r"continue reading\s*(?:»|→|\.\.\.|…)?", r"related posts?:?", r"you (?:might|may) also like:?", r"tweet",
+    r"pin it", r"reactions:?", r"popular posts", r"report abuse", r"skip to (?:main )?content",
+    r"search this blog", r"back to top", r"(?:previous|next) post", r"all rights reserved\.?",
+    r"(?:copyright\s*)?©.*", r"copyright\s+\d{4}.*",
+))
+# Separators: "---", "***", "* * *", "===" (also Markdown rules and heading underlines).
+LAYOUT_LINE = re.compile(r"^\s*(?:[-=_~]{3,}|(?:\*\s*){3,}|(?:#\s*){3,}|[•·]{3,})\s*$")
+
+TITLE_LINE = re.compile(
+    r"^(?:(?P<prefix>(?:film|movie)\s+review|review)\s*[:\-–—|]\s*)?"
+    r"(?P<title>.+?)\s*\((?P<year>(?:18|19|20)\d{2})\)"
+    r"(?:\s*(?:film\s+|movie\s+)?review\b)?"
+    r"(?:\s*(?:[–—:|]|\s-|-\s)\s*(?P<tagline>.+))?$", re.IGNORECASE)
+TITLE_PREFIX_ONLY = re.compile(r"^(?:film|movie)?\s*review\s*[:\-–—|]\s*(?P<title>[^:–—|]+?)\s*$", re.IGNORECASE)
+TITLE_SUFFIX_ONLY = re.compile(r"^(?P<title>[^:–—|]+?)\s*[:\-–—|]?\s+(?:film\s+|movie\s+)?review$", re.IGNORECASE)
+
+PARENTHESISED_NAME = re.compile(r"^\((?P<name>[^()]{1,100})\)$")
+SIGNATURE = re.compile(r"^(?:[-—–~]{1,2})\s*(?P<name>[^-—–~].{0,99})$")
+CAPITALISED_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4}$")
+SPOILER_NOTICE = {
+    "spoiler alert": "major", "spoilers ahead": "major", "spoiler warning": "major", "contains spoilers": "major",
+    "this review contains spoilers": "major", "major spoilers": "major", "minor spoilers": "minor",
+    "mild spoilers": "minor", "spoiler-free": "none", "spoiler free": "none", "no spoilers": "none",
+    "spoiler-free review": "none", "spoiler free review": "none", "this review is spoiler-free": "none",
+}
+QUOTE_PAIRS = {"“": "”", '"': '"', "„": "“", "«": "»", "「": "」", "‘": "’", "'": "'"}
+SPEAKER_FIRST = re.compile(r"^(?P<speaker>[^:\"“”]{1,60}):\s*(?P<quote>[\"“„«「‘'].+)$")
+SPEAKER_AFTER = re.compile(r"^(?P<quote>[\"“„«「‘'].+?[\"”“»」’'])\s*(?:[—–-]{1,2}|~)\s*(?P<speaker>[^\"“”]{1,60})$")
+
+
+def is_boilerplate(text: str) -> bool:
+    return any(pattern.fullmatch(text) for pattern in BOILERPLATE_LINES)
+
+
+def unquote(text: str) -> str | None:
+    """The text inside one pair of quotation marks around the whole of it, else None."""
+    text = text.strip()
+    if len(text) > 2 and text[0] in QUOTE_PAIRS and text.endswith(QUOTE_PAIRS[text[0]]):
+        inner = text[1:-1].strip()
+        return inner or None
+    return None
+
+
+def dialogue_entry(text: str) -> dict[str, Any] | None:
+    """“Line.” / Speaker: “Line.” / “Line.” — Speaker -> {quote, speaker?}."""
+    text = re.sub(r"^>\s?", "", text.strip())
+    quote = unquote(text)
+    if quote is not None:
+        return {"quote": quote}
+    match = SPEAKER_AFTER.match(text) or SPEAKER_FIRST.match(text)
+    if match:
+        quote = unquote(match["quote"])
+        if quote is not None:
+            return {"quote": quote, "speaker": match["speaker"].strip()}
+    return None
+
+
+def paragraph_text(paragraph: Paragraph) -> str:
+    return "\n".join(line.text.strip() for line in paragraph)
+
+
+def join_paragraphs(paragraphs: list[Paragraph]) -> str:
+    return "\n\n".join(paragraph_text(paragraph) for paragraph in paragraphs)
+
+
+def _lines_of(paragraphs: list[Paragraph]) -> list[SourceLine]:
+    return [line for paragraph in paragraphs for line in paragraph]
+
+
+class BlogReader:
+    """One pass over the lines collects facts and sections; `assemble` then places the
+    sections' paragraphs into the review. Every line gets an accounting record."""
+
+    def __init__(self, lines: list[SourceLine], result: MigrationResult, notes: list[str] | None = None) -> None:
+        self.lines = lines
+        self.result = result
+        self.accounting = result.accounting
+        self.draft: dict[str, Any] = {}
+        self.notes: list[str] = list(notes or [])
+        self.dropped: list[str] = []
+        self.title_line: str | None = None
+        self.intro = Section("intro")
+        self.sections: list[Section] = []
+        self.current = self.intro
+        self.paragraph: Paragraph = []
+        self.block_has_fact = False
+        self.pending: tuple[Label, SourceLine] | None = None
+        self.pending_items: list[SourceLine] = []
+        self.seen_content = False
+        # Where each set value came from, to explain a conflict.
+        self.origin: dict[tuple[str, ...], int] = {}
+
+    # --- the pass over the lines ------------------------------------------------------------
+
+    def read(self) -> None:
+        for index, line in enumerate(self.lines):
+            if is_blank(line.text):
+                self._end_paragraph()
+                if self.pending and self.pending_items:
+                    self._close_pending()
+                self.block_has_fact = False
+                continue
+            self._line(index, line)
+        self._end_paragraph()
+        if self.pending:
+            self._close_pending()
+
+    def _alone(self, index: int) -> bool:
+        """True when the line is a block of its own: blank (or nothing) above and below."""
+        before = index == 0 or is_blank(self.lines[index - 1].text)
+        after = index + 1 >= len(self.lines) or is_blank(self.lines[index + 1].text)
+        return before and after
+
+    def _line(self, index: int, line: SourceLine) -> None:
+        text = line.text.strip()
+        if self.pending and self._take_pending(line):
+            return
+        if LAYOUT_LINE.match(text) and not line.heading:
+            self._end_paragraph()
+            self.accounting.dropped(line.number, text, LAYOUT)
+            return
+        if is_boilerplate(text):
+            self._end_paragraph()
+            self.accounting.dropped(line.number, text, BOILERPLATE)
+            self.dropped.append(text)
+            return
+        first = not self.seen_content
+        self.seen_content = True
+        if first and self._title(index, line):
+            return
+        if self._spoiler_notice(line):
+            return
+        in_header = self.current is self.intro or self.block_has_fact
+        label = match_label(text, typed_ok=facts.typed_value_ok if in_header else None)
+        if label is not None and label.kind == "section":
+            self._end_paragraph()
+            self._start_section(label, line)
+            return
+        if "|" in text and self._pipe_line(line, in_header):
+            return
+        if label is not None and label.kind == "fact" and self._fact_line(label, line, in_header):
+            return
+        if line.heading or (text.endswith(":") and looks_like_unknown_label(text) and self._alone(index)):
+            self._end_paragraph()
+            self._start_unknown_section(line)
+            return
+        if self._author_line(index, line):
+            return
+        if self.current is self.intro and looks_like_unknown_label(text) and not text.endswith(":"):
+            self._end_paragraph()
+            self._preserve([line], text, f"no field for the label '{text.split(':', 1)[0].strip(' *_-')}'")
+            return
+        self.paragraph.append(line)
+
+    # --- headline ------------------------------------------------------------------------------
+
+    def _title(self, index: int, line: SourceLine) -> bool:
+        text = line.text.strip()
+        match = TITLE_LINE.match(text)
+        looks_like_title = match is not None or line.heading == 1 or bool(
+            TITLE_PREFIX_ONLY.match(text) or TITLE_SUFFIX_ONLY.match(text))
+        if not looks_like_title:
+            standalone = self._alone(index) and len(text) <= 150 and not text.endswith((".", "!", "?", ":", "”", '"'))
+            if not standalone or match_label(text) is not None or "|" in text:
+                return False
+        if len(text) > 300:
+            return False
+        self.title_line = text
+        updates = [facts.Update(("review", "headline"), text)]
+        if match is not None:
+            updates += [facts.Update(("film", "title"), match["title"].strip(" \"“”'")),
+                        facts.Update(("film", "year"), int(match["year"]))]
+            if match["tagline"] and len(match["tagline"].strip()) <= 200:
+                updates.append(facts.Update(("review", "tagline"), match["tagline"].strip()))
+        else:
+            other = TITLE_PREFIX_ONLY.match(text) or TITLE_SUFFIX_ONLY.match(text)
+            if other is not None:
+                updates.append(facts.Update(("film", "title"), other["title"].strip(" \"“”'")))
+        self._apply(facts.Outcome(updates), line, text)
+        return True
+
+    # --- facts ---------------------------------------------------------------------------------
+
+    def _fact_line(self, label: Label, line: SourceLine, in_header: bool) -> bool:
+        parts = split_shared(label)
+        outcomes = [facts.read_fact(part.key, part.value) for part in parts]
+        if not label.colon and not outcomes[0].updates:
+            return False
+        if not label.colon and not in_header and not (
+                label.key == "author" and CAPITALISED_NAME.match(str(outcomes[0].updates[0].value))):
+            return False  # "Directed by Bong, the film..." inside a paragraph is prose
+        if not in_header and not any(outcome.updates for outcome in outcomes):
+            return False  # prose that starts like a label: "Score: the music carries it"
+        if not label.value:  # "Cast:" alone: the values follow on the next lines
+            self._end_paragraph()
+            self.pending, self.pending_items = (label, line), []
+            self.block_has_fact = True
+            return True
+        self._end_paragraph()
+        self.block_has_fact = True
+        raw_parts = self._raw_segments(line.text.strip(), parts)
+        for outcome, raw in zip(outcomes, raw_parts, strict=True):
+            self._apply(outcome, line, raw)
+        return True
+
+    @staticmethod
+    def _raw_segments(text: str, parts: list[Label]) -> list[str]:
+        """The verbatim text of each label segment of a line, for notes and reports."""
+        if len(parts) == 1:
+            return [text]
+        segments: list[str] = []
+        rest = text
+        for later in parts[1:]:
+            cut = rest.find(later.written, len(rest) - len(later.written) - len(later.value) - 12)
+            if cut <= 0:
+                cut = rest.rfind(later.written)
+            segments.append(rest[:cut].strip())
+            rest = rest[cut:]
+        segments.append(rest.strip())
+        return segments
+
+    def _pipe_line(self, line: SourceLine, in_header: bool) -> bool:
+        """"Ballerina | 2023 | 1h 32m" or "Genre: X | Country: Y": each part is a fact."""
+        parts = [part.strip() for part in re.split(r"\s*\|\s*", line.text.strip())]
+        if len(parts) < 2 or not all(parts):
+            return False
+        readings: list[tuple[str, facts.Outcome | None]] = []
+        labelled = classified = 0
+        list_key: str | None = None  # "Stars: A | B | C": B and C continue the list
+        for part in parts:
+            label = match_label(part, typed_ok=facts.typed_value_ok)
+            if label is not None and label.kind == "fact" and label.value:
+                pieces = split_shared(label)
+                for piece, raw in zip(pieces, self._raw_segments(part, pieces), strict=True):
+                    readings.append((raw, facts.read_fact(piece.key, piece.value)))
+                list_key = pieces[-1].key if pieces[-1].key in facts.LIST_FACTS else None
+                labelled += 1
+                continue
+            outcome = facts.classify_unlabelled(part)
+            if outcome is None and list_key is not None:
+                outcome = facts.read_fact(list_key, part)
+            else:
+                list_key = None
+            classified += outcome is not None
+            readings.append((part, outcome))
+        if labelled == 0 and (classified == 0 or not in_header):
+            return False
+        if labelled == 0 and self.current is not self.intro:
+            return False
+        self._end_paragraph()
+        self.block_has_fact = True
+        for position, (raw, outcome) in enumerate(readings):
+            if outcome is None and position == 0 and labelled == 0:
+                outcome = facts.read_fact("title", raw)  # "Ballerina | 2023 | 1h 32m": the title leads
+            if outcome is None:
+                self._preserve([line], raw, "a part of a details line with no label reviewlint knows")
+                continue
+            self._apply(outcome, line, raw)
+        return True
+
+    def _take_pending(self, line: SourceLine) -> bool:
+        """Value lines after a label that stands alone ("Cast:" then one name a line)."""
+        assert self.pending is not None
+        label, label_line = self.pending
+        text = line.text.strip()
+        if line.heading or match_label(text) is not None or is_boilerplate(text):
+            self._close_pending()
+            return False
+        if label.key in facts.LIST_FACTS:
+            self.pending_items.append(line)
+            return True
+        outcome = facts.read_fact(label.key, text)
+        if not outcome.updates:
+            self._close_pending()
+            return False
+        self.pending = None
+        self.accounting.mapped(label_line.number, ", ".join(outcome.fields), label_line.text.strip())
+        self._apply(outcome, line, text)
+        return True
+
+    def _close_pending(self) -> None:
+        assert self.pending is not None
+        label, label_line = self.pending
+        items, self.pending, self.pending_items = self.pending_items, None, []
+        if not items:
+            self._preserve([label_line], label_line.text.strip(), f"the label '{label.written}' has no value")
+            return
+        fields: list[str] = []
+        for item in items:
+            value = re.sub(r"^\s*(?:[-*+•]|\d+[.)])\s+", "", item.text.strip())
+            outcome = facts.read_fact(label.key, value)
+            fields.extend(field for field in outcome.fields if field not in fields)
+            self._apply(outcome, item, item.text.strip())
+        self.accounting.mapped(label_line.number, ", ".join(fields) or label.key, label_line.text.strip())
+
+    def _apply(self, outcome: facts.Outcome, line: SourceLine, raw: str) -> None:
+        applied: list[str] = []
+        conflicts: list[str] = []
+        for update in outcome.updates:
+            problem = self._update(update, line.number)
+            if problem:
+                conflicts.append(problem)
+            else:
+                applied.append(".".join(update.path))
+        for info in outcome.infos:
+            self.result.add(Level.INFO, info, line.number)
+        if applied:
+            self.accounting.mapped(line.number, ", ".join(applied), raw)
+        problem = "; ".join(filter(None, [outcome.problem, *conflicts]))
+        if problem or not applied:
+            self._preserve([line], raw, problem or "nothing in it could be mapped")
+
+    def _update(self, update: facts.Update, line: int) -> str | None:
+        """Apply one update to the draft; a message if it conflicts with what is there."""
+        parent: dict[str, Any] = self.draft
+        for key in update.path[:-1]:
+            parent = parent.setdefault(key, {})
+        key = update.path[-1]
+        if update.mode == facts.EXTEND:
+            existing = parent.setdefault(key, [])
+            existing.extend(item for item in update.value if item not in existing)
+            return None
+        if update.mode == facts.APPEND:
+            entries = parent.setdefault(key, [])
+            same = [entry for entry in entries if entry["source"] == update.value["source"]]
+            if same and same[0] != update.value:
+                return f"a second {update.value['source']} rating that differs from the first"
+            if not same:
+                entries.append(update.value)
+            return None
+        if key in parent and parent[key] != update.value:
+            where = self.origin.get(update.path)
+            return (f"{'.'.join(update.path)} is already {parent[key]!r}"
+                    + (f" (line {where})" if where else "") + "; the first value is kept")
+        parent[key] = update.value
+        self.origin.setdefault(update.path, line)
+        return None
+
+    def _preserve(self, lines: list[SourceLine], text: str, reason: str) -> None:
+        index = len(self.notes)
+        self.notes.append(text)
+        for line in lines:
+            self.accounting.preserved(line.number, f"notes[{index}]", line.text.strip(), reason)
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        self.result.add(Level.WARNING, f"kept under notes: {shown!r} ({reason})", lines[0].number if lines else None)
+
+    # --- sections and paragraphs ---------------------------------------------------------------
+
+    def _start_section(self, label: Label, line: SourceLine) -> None:
+        self.current = Section(label.key, line, spoiler=label.spoiler)
+        self.sections.append(self.current)
+        self.block_has_fact = False
+        if label.value:
+            # "Verdict: Worth a watch." carries its first paragraph on the label's line.
+            self.paragraph.append(SourceLine(line.number, label.value, 0))
+        else:
+            self.accounting.mapped(line.number, f"section heading ({label.key})", line.text.strip())
+
+    def _start_unknown_section(self, line: SourceLine) -> None:
+        if self.current.key == "body":
+            # A sub-heading inside the review ("Cinematography:") is part of the review's
+            # prose: it stays in the body, in reading order.
+            self.paragraph.append(line)
+            self.result.add(Level.INFO, f"the heading '{line.text.strip().rstrip(':')}' has no field of its own; "
+                            "it stays in review.body with its text", line.number)
+            return
+        self.current = Section("unknown", line)
+        self.sections.append(self.current)
+        self.block_has_fact = False
+
+    def _end_paragraph(self) -> None:
+        if not self.paragraph:
+            return
+        paragraph, self.paragraph = self.paragraph, []
+        if self.current is self.intro and self.block_has_fact:
+            for line in paragraph:
+                self._preserve([line], line.text.strip(), "an unlabelled line among the film's details")
+            return
+        if self.current is self.intro and len(paragraph) == 1 and parse_date(paragraph[0].text):
+            self._preserve(paragraph, paragraph[0].text.strip(), "a date with no label (published? released?)")
+            return
+        self.current.paragraphs.append(paragraph)
+
+    def _spoiler_notice(self, line: SourceLine) -> bool:
+        key = line.text.strip().strip("*_!.:()[] ").lower()
+        level = SPOILER_NOTICE.get(key)
+        if level is None:
+            return False
+        self._end_paragraph()
+        self._apply(facts.Outcome([facts.Update(("spoilers",), level)]), line, line.text.strip())
+        return True
+
+    def _author_line(self, index: int, line: SourceLine) -> bool:
+        if not self._alone(index) or (self.current is self.intro and not self.sections and not self.intro.paragraphs):
+            return False
+        text = line.text.strip()
+        match = PARENTHESISED_NAME.match(text) or SIGNATURE.match(text)
+        if match is None:
+            return False
+        name = facts.author_name(match["name"])
+        if name is None or not CAPITALISED_NAME.match(name):
+            return False
+        self._end_paragraph()
+        self._apply(facts.Outcome([facts.Update(("author", "name"), name)]), line, text)
+        return True
+
+    # --- placing the sections ------------------------------------------------------------------
+
+    def assemble(self) -> dict[str, Any]:
+        review: dict[str, Any] = self.draft.setdefault("review", {})
+        grouped: dict[str, list[Section]] = {}
+        for section in self.sections:
+            grouped.setdefault(section.key, []).append(section)
+        body: list[Paragraph] = []
+        intro = self.intro.paragraphs
+        has_review_section = "body" in grouped
+        if intro:
+            if has_review_section and len(intro) == 1 and "logline" not in grouped:
+                self._map_text(("review", "logline"), intro, review, "logline")
+            else:
+                body.extend(intro)
+                if has_review_section:
+                    self.result.add(Level.INFO, f"{len(intro)} unlabelled paragraphs before the first section "
+                                    "open review.body", intro[0][0].number)
+        for section in grouped.get("body", []):
+            body.extend(section.paragraphs)
+        if "logline" in grouped:
+            self._map_text(("review", "logline"), [p for s in grouped["logline"] for p in s.paragraphs], review,
+                           "logline")
+        for key in ("synopsis", "memorable_scene"):
+            if key in grouped:
+                self._map_text_section(key, grouped[key], review)
+        if "memorable_dialogue" in grouped:
+            self._dialogue(grouped["memorable_dialogue"], review)
+        if "recommendation" in grouped:
+            body.extend(self._recommendation(grouped["recommendation"], review))
+        if "ending" in grouped:
+            self._ending(grouped["ending"])
+        if "warnings" in grouped:
+            self._warnings(grouped["warnings"])
+        for section in grouped.get("notes", []):
+            for paragraph in section.paragraphs:
+                self._keep_note(paragraph, paragraph_text(paragraph), "under a Notes heading")
+        for section in grouped.get("unknown", []):
+            self._unknown(section)
+        if body:
+            review["body"] = [paragraph_text(paragraph) for paragraph in body]
+            for number, paragraph in enumerate(body):
+                for line in paragraph:
+                    self.accounting.mapped(line.number, f"review.body[{number}]", line.text.strip())
+        if not review:
+            del self.draft["review"]
+        return self.draft
+
+    def _map_text(self, path: tuple[str, ...], paragraphs: list[Paragraph], target: dict[str, Any],
+                  key: str) -> None:
+        if not paragraphs:
+            return
+        target[key] = join_paragraphs(paragraphs)
+        for line in _lines_of(paragraphs):
+            self.accounting.mapped(line.number, ".".join(path), line.text.strip())
+
+    def _map_text_section(self, key: str, sections: list[Section], review: dict[str, Any]) -> None:
+        paragraphs = [paragraph for section in sections for paragraph in section.paragraphs]
+        if not paragraphs:
+            return
+        entry: dict[str, Any] = {"text": join_paragraphs(paragraphs)}
+        if any(section.spoiler for section in sections):
+            entry["spoiler"] = True
+        review[key] = entry
+        for line in _lines_of(paragraphs):
+            self.accounting.mapped(line.number, f"review.{key}.text", line.text.strip())
+
+    def _dialogue(self, sections: list[Section], review: dict[str, Any]) -> None:
+        entries: list[dict[str, Any]] = []
+        spoiler = any(section.spoiler for section in sections)
+        for paragraph in (p for section in sections for p in section.paragraphs):
+            per_line = [dialogue_entry(line.text) for line in paragraph]
+            if len(paragraph) > 1 and all(per_line):
+                pairs = list(zip(paragraph, per_line, strict=True))
+            else:
+                whole = dialogue_entry(paragraph_text(paragraph)) or {"quote": paragraph_text(paragraph)}
+                pairs = [(line, whole) for line in paragraph]
+            for line, entry in pairs:
+                assert entry is not None
+                if spoiler:
+                    entry["spoiler"] = True
+                if not entries or entries[-1] is not entry:
+                    entries.append(entry)
+                self.accounting.mapped(line.number, f"review.memorable_dialogue[{len(entries) - 1}]",
+                                       line.text.strip())
+        if entries:
+            review["memorable_dialogue"] = entries
+
+    def _recommendation(self, sections: list[Section], review: dict[str, Any]) -> list[Paragraph]:
+        """Places the verdict; returns paragraphs that have no verdict, for the body."""
+        paragraphs: list[Paragraph] = []
+        for paragraph in (p for section in sections for p in section.paragraphs):
+            rating = parse_rating(paragraph_text(paragraph)) if len(paragraph) == 1 else None
+            if rating is not None and not rating.scale_inferred:
+                self._apply(facts.read_fact("rating", paragraph[0].text), paragraph[0], paragraph[0].text.strip())
+            else:
+                paragraphs.append(paragraph)
+        if not paragraphs:
+            return []
+        text = join_paragraphs(paragraphs)
+        verdict = verdict_of(paragraph_text(paragraphs[0])) or verdict_of(text)
+        if verdict is None:
+            self.result.add(Level.INFO, "the recommendation names no verdict from the vocabulary (must-watch, "
+                            "worth-watching, mixed, skip); its text closes review.body", paragraphs[0][0].number)
+            return paragraphs
+        review["recommendation"] = {"verdict": verdict, "text": text}
+        for line in _lines_of(paragraphs):
+            self.accounting.mapped(line.number, "review.recommendation", line.text.strip())
+        return []
+
+    def _ending(self, sections: list[Section]) -> None:
+        paragraphs = [p for section in sections for p in section.paragraphs]
+        if not paragraphs:
+            return
+        first = paragraph_text(paragraphs[0])
+        head, _, rest = first.partition("\n")
+        sentence = re.split(r"(?<=[.!?])\s+", head, maxsplit=1)
+        found = ending_of(head) or ending_of(sentence[0])
+        if found is None:
+            self._keep_note([line for p in paragraphs for line in p], join_paragraphs(paragraphs),
+                            "the ending's text names no ending type (happy, sad, open...); it may reveal the ending")
+            return
+        kind, twist = found
+        description_parts = []
+        if ending_of(head) is None and len(sentence) > 1:
+            description_parts.append(sentence[1])
+        if rest:
+            description_parts.append(rest)
+        description = "\n".join(description_parts)
+        if len(paragraphs) > 1:
+            description = "\n\n".join(filter(None, [description, join_paragraphs(paragraphs[1:])]))
+        ending: dict[str, Any] = {"type": kind}
+        if twist:
+            ending["twist"] = True
+        ending["spoiler"] = True
+        if description:
+            ending["description"] = description
+        self.draft["ending"] = ending
+        for line in _lines_of(paragraphs):
+            self.accounting.mapped(line.number, "ending", line.text.strip())
+
+    def _warnings(self, sections: list[Section]) -> None:
+        paragraphs = [p for section in sections for p in section.paragraphs]
+        if not paragraphs:
+            return
+        text = join_paragraphs(paragraphs)
+        found = map_warnings(text)
+        for phrase in found.unmapped:
+            self.result.add(Level.WARNING, f"content warning '{phrase}' is not in the vocabulary; it stays in "
+                            "content_warnings_source only (see `reviewlint vocab content-warnings`)",
+                            paragraphs[0][0].number)
+        if found.entries or found.stated_none:
+            self.draft["content_warnings"] = found.entries
+        self.draft["content_warnings_source"] = text
+        where = "content_warnings, content_warnings_source" if found.entries else "content_warnings_source"
+        for line in _lines_of(paragraphs):
+            self.accounting.mapped(line.number, where, line.text.strip())
+
+    def _keep_note(self, lines: Paragraph, text: str, reason: str) -> None:
+        self._preserve(lines, text, reason)
+
+    def _unknown(self, section: Section) -> None:
+        assert section.heading is not None
+        heading = section.heading.text.strip()
+        text = "\n\n".join([heading, *(paragraph_text(p) for p in section.paragraphs)])
+        self._preserve([section.heading, *_lines_of(section.paragraphs)], text,
+                       f"a section reviewlint has no field for ('{heading.rstrip(':').strip()}')")
+
+
+def read_lines(lines: list[SourceLine], result: MigrationResult, options: MigrateOptions, *,
+               source: dict[str, Any], extra: dict[str, Any] | None = None, notes: list[str] | None = None) -> None:
+    """Read blog lines into `result.data`. `extra` holds facts the caller found outside the
+    text (HTML meta tags, Markdown front matter), and `notes` what it already kept
+    verbatim; the text's own statements win over `extra`."""
+    reader = BlogReader(lines, result, notes)
+    reader.read()
+    draft = reader.assemble()
+    for key, value in (extra or {}).items():
+        if isinstance(value, dict) and isinstance(draft.get(key), dict):
+            for inner, inner_value in value.items():
+                draft[key].setdefault(inner, inner_value)
+        else:
+            draft.setdefault(key, value)
+    url = draft.pop("source", {}).get("url")
+    draft.setdefault("spoilers", "unknown")
+    if reader.notes:
+        draft["notes"] = reader.notes
+    provenance = dict(source)
+    if url:
+        provenance.setdefault("url", url)
+    if reader.title_line:
+        provenance["title_line"] = reader.title_line
+    if reader.dropped:
+        provenance["dropped"] = reader.dropped
+    result.data = finish(draft, result, options, source=provenance)
+    missing = result.accounting.unaccounted()
+    if missing:  # a bug of ours, never silence: say so loudly rather than lose text
+        result.add(Level.ERROR, f"internal: lines {missing[:10]} were not accounted for (please report this)")
+
+
+def blog_lines(lines: list[str], first: int = 1) -> list[SourceLine]:
+    return [SourceLine(first + index, text) for index, text in enumerate(lines)]

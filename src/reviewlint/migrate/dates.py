@@ -1,0 +1,35 @@
+"""Dates as blogs print them -> ISO 8601. Only unambiguous forms: "2024-03-04", "March 4,
+2024", "4 March 2024", "Monday, March 4, 2024", "2024/03/04". "04/03/2024" could be April
+or March, so it is not read at all."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+_MONTHS = {name: number for number, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for name in names}
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_ISO = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[T ][\d:.+\-Z]*)?$")
+_MONTH_FIRST = re.compile(rf"^{_WEEKDAY}(?P<month>[a-z]+)\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$",
+                          re.IGNORECASE)
+_DAY_FIRST = re.compile(
+    rf"^{_WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[a-z]+)\.?,?\s+(?P<y>\d{{4}})$", re.IGNORECASE)
+
+
+def parse_date(text: str) -> str | None:
+    value = text.strip().rstrip(".")
+    match = _ISO.match(value)
+    if match:
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    else:
+        match = _MONTH_FIRST.match(value) or _DAY_FIRST.match(value)
+        if match is None or match["month"].lower() not in _MONTHS:
+            return None
+        year, month, day = int(match["y"]), _MONTHS[match["month"].lower()], int(match["d"])
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None

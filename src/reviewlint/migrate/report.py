@@ -1,0 +1,100 @@
+"""The account a batch gives the user: one line per review, the problems under it, and a
+summary table (converted, with warnings, failed, skipped)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from reviewlint.diagnostics import Severity
+from reviewlint.migrate.result import Level, Status
+
+if TYPE_CHECKING:
+    from reviewlint.migrate.batch import BatchReport, BatchSettings, FileOutcome
+
+ACTIONS = {
+    "written": "written", "replaced": "replaced", "would write": "would be written (dry run)",
+    "exists": "NOT written: the file exists (use --force to replace it)", "printed": "printed",
+    "unchanged": "unchanged",
+}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _ledger(outcome: FileOutcome) -> str:
+    counts = outcome.result.accounting.counts()
+    unit = outcome.result.accounting.unit
+    parts = [f"{_plural(counts['mapped'], unit)} mapped"]
+    if counts["preserved"]:
+        parts.append(f"{counts['preserved']} kept under notes")
+    if counts["dropped"]:
+        parts.append(f"{counts['dropped']} dropped as boilerplate or layout")
+    if counts["unaccounted"]:
+        parts.append(f"{counts['unaccounted']} UNACCOUNTED")
+    return ", ".join(parts)
+
+
+def _check_summary(outcome: FileOutcome) -> str:
+    if outcome.text is None:
+        return ""
+    by_level = {severity: sum(1 for d in outcome.check if d.severity is severity) for severity in Severity}
+    return (f"check: {_plural(by_level[Severity.ERROR], 'error')}, {_plural(by_level[Severity.WARNING], 'warning')}"
+            + (f", {by_level[Severity.INFO]} info" if by_level[Severity.INFO] else ""))
+
+
+def describe(outcome: FileOutcome, verbose: bool) -> list[str]:
+    result = outcome.result
+    name = str(outcome.input.path) + (f" ({result.part})" if result.part else "")
+    target = f" -> {outcome.output}" if outcome.output is not None and outcome.action != "printed" else ""
+    status = result.status
+    if status is Status.FAILED:
+        head = f"{name}: failed"
+    elif status is Status.SKIPPED:
+        head = f"{name}: skipped: {result.skipped}"
+    else:
+        details = [status.value, _ledger(outcome), _check_summary(outcome)]
+        if outcome.action and outcome.action != "printed":
+            details.append(ACTIONS[outcome.action])
+        if result.encoding != "utf-8":
+            details.append(f"read as {result.encoding}")
+        head = f"{name}{target}: " + "; ".join(part for part in details if part)
+    lines = [head]
+    unit = result.accounting.unit if result.accounting.unit != "column" else "column"
+    infos = 0
+    for issue in result.issues:
+        if issue.level is Level.INFO and not verbose:
+            infos += 1
+            continue
+        lines.append(f"  {issue.level.value}: {issue.describe(unit)}")
+    if infos:
+        lines.append(f"  ({_plural(infos, 'note')} on how values were read: --verbose shows them)")
+    return lines
+
+
+def print_report(report: BatchReport, settings: BatchSettings, stream: TextIO, *, verbose: bool,
+                 summary: bool) -> None:
+    for missing in report.missing:
+        print(f"{missing}: failed: no such file or folder", file=stream)
+    for outcome in report.outcomes:
+        for line in describe(outcome, verbose):
+            print(line, file=stream)
+    if not summary:
+        return
+    rows = [("converted", report.count(Status.CONVERTED)), ("with warnings", report.count(Status.WARNINGS)),
+            ("failed", report.count(Status.FAILED) + len(report.missing)), ("skipped", report.count(Status.SKIPPED))]
+    total = sum(count for _, count in rows)
+    width = max(len(label) for label, _ in rows) + 2
+    print("", file=stream)
+    print("Summary", file=stream)
+    for label, count in [*rows, ("total", total)]:
+        print(f"  {label.ljust(width)}{count:>5}", file=stream)
+    written = sum(1 for outcome in report.outcomes if outcome.action in ("written", "replaced"))
+    if settings.dry_run:
+        print("Dry run: nothing was written.", file=stream)
+    elif settings.output_dir is not None or settings.in_place:
+        where = f" to {settings.output_dir}" if settings.output_dir is not None else " in place"
+        print(f"Wrote {_plural(written, 'file')}{where}.", file=stream)
+    if report.existing:
+        print(f"{_plural(report.existing, 'output')} already existed and were left alone (use --force to "
+              "replace them).", file=stream)
