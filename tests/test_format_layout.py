@@ -88,8 +88,9 @@ def test_leading_comment_of_an_items_first_key_goes_above_the_dash() -> None:
 
 
 def test_comments_inside_flow_collections_survive_the_switch_to_block() -> None:
-    text = "film: {title: A,  # t\n   year: 2000}\ntags: [a,  # first tag\n  b]\n"
-    assert formatted(text) == "film:\n  title: A  # t\n  year: 2000\ntags:\n  - a  # first tag\n  - b\n"
+    # A comment on a key's line is about that key; one on an item's own line, about the item.
+    text = "film: {title: A,  # t\n   year: 2000}\ntags: [\n  a,  # first tag\n  b]  # last tag\n"
+    assert formatted(text) == "film:  # t\n  title: A\n  year: 2000\ntags:\n  - a  # first tag\n  - b  # last tag\n"
 
 
 def test_block_scalar_header_comment_and_nested_sequences() -> None:

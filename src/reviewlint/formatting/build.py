@@ -4,7 +4,8 @@ Values come from the check path's own parse (`Document.root`), so the formatter 
 the checker can never disagree on what a scalar means. Comments come from `comments`
 and are attached by position:
 
-- an end-of-line comment belongs to the last entry that starts before it;
+- an end-of-line comment belongs to the outermost key (else item) that starts on its
+  line, or else to the last entry that starts before it;
 - a full-line comment belongs above the next entry, unless it is indented deeper
   than that entry and some collection ended before it at that depth: then it closes
   that collection (`trailing`);
@@ -16,6 +17,7 @@ and are attached by position:
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reviewlint.document import Document
@@ -49,7 +51,7 @@ def depth(node: SourceNode) -> int:
 def _convert(node: SourceNode, dashes: list[tuple[int, int]]) -> tuple[Value, list[Entry]]:
     """The layout value for `node` and all its entries in text order (without recursion)."""
     entries: list[Entry] = []
-    dash_iter = iter(dashes)
+    block_items: set[int] = set()
 
     def make(source: SourceNode) -> Value:
         if source.kind == "scalar":
@@ -57,27 +59,36 @@ def _convert(node: SourceNode, dashes: list[tuple[int, int]]) -> tuple[Value, li
         return Collection("map" if source.kind == "map" else "seq")
 
     top = make(node)
-    # Pre-order over the source tree visits block sequence items in the order of their dashes.
     stack: list[tuple[SourceNode, Value]] = [(node, top)]
     while stack:
         source, value = stack.pop()
         if not isinstance(value, Collection):
             continue
-        children: list[tuple[SourceNode, Value]] = []
         if source.kind == "map":
             for key_node, child in source.value:
                 entry = value.add(Entry(key_node.text, make(child), line=key_node.line, col=key_node.col))
                 entries.append(entry)
-                children.append((child, entry.value))
+                stack.append((child, entry.value))
         else:
-            block = source.style == "block"
             for child in source.value:
-                line, col = (next(dash_iter, (child.line, child.col)) if block else (child.line, child.col))
-                entry = value.add(Entry(None, make(child), line=line, col=col))
+                entry = value.add(Entry(None, make(child), line=child.line, col=child.col))
+                if source.style == "block":
+                    block_items.add(id(entry))
                 entries.append(entry)
-                children.append((child, entry.value))
-        # Push in reverse so the first child is handled (and takes its dashes) first.
-        stack.extend(reversed(children))
+                stack.append((child, entry.value))
+    # A block item starts at its dash. Dashes come in text order, which is the pre-order
+    # of the tree: an item's dash precedes everything inside it and its next sibling.
+    dash_iter = iter(dashes)
+    walk: list[Iterator[Entry]] = [iter(top.entries)] if isinstance(top, Collection) else []
+    while walk:
+        entry = next(walk[-1], None)
+        if entry is None:
+            walk.pop()
+            continue
+        if id(entry) in block_items:
+            entry.line, entry.col = next(dash_iter, (entry.line, entry.col))
+        if isinstance(entry.value, Collection):
+            walk.append(iter(entry.value.entries))
     entries.sort(key=lambda entry: (entry.line, entry.col))
     return top, entries
 
@@ -117,7 +128,7 @@ def build(document: Document, text: str, scanned: Scan) -> Built:
             built.schema_comment = comment.text
             continue
         if comment.eol and previous is not None:
-            previous.eol.append(comment.text)
+            _line_owner(entries, starts, after, comment).eol.append(comment.text)
             continue
         if previous is None:
             if following is None:
@@ -142,6 +153,17 @@ def build(document: Document, text: str, scanned: Scan) -> Built:
         else:
             root.trailing.append(comment.text)
     return built
+
+
+def _line_owner(entries: list[Entry], starts: list[tuple[int, int]], after: int, comment: Comment) -> Entry:
+    """The entry an end-of-line comment belongs to: the outermost mapping entry starting
+    on its line (`directors: [a, b]  # x` is about `directors`, `- name: x  # y` about
+    `name`), else the outermost item starting there, else the last entry started before
+    it (a comment after the closing line of a multi-line value)."""
+    first = bisect_left(starts, (comment.line, 0), hi=after)
+    if first == after:
+        return entries[after - 1]
+    return next((entry for entry in entries[first:after] if entry.key is not None), entries[first])
 
 
 def _closing(ended: list[Collection], col: int) -> Collection | None:

@@ -41,14 +41,16 @@ _ESCAPES = {
 # breaks, and the byte-order mark).
 _NEEDS_ESCAPE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # Characters that a block scalar can hold as they are: the printable set plus tab.
-_BREAK_POINT = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
+_BREAK_POINT = re.compile(r"(?<=\S) (?=\S)")
 _BLOCK_UNSAFE = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 
 def is_plain_safe(text: str) -> bool:
     """True when `text` can be written unquoted and reads back as this same string in
     YAML 1.2 (our loader) and YAML 1.1 (PyYAML and older tools) alike."""
-    if not text or text != text.strip(" ") or _NEEDS_ESCAPE.search(text):
+    # Any Unicode space at either end (a no-break space too) would look like trailing
+    # whitespace, which editors strip: quoted, it stays visible and safe.
+    if not text or text != text.strip() or _NEEDS_ESCAPE.search(text):
         return False
     if text.startswith(("---", "...")) or text[0] in _PLAIN_FIRST_FORBIDDEN:
         return False
@@ -113,9 +115,9 @@ def _float(value: float) -> str:
 
 def literal_safe(text: str) -> bool:
     """Can `text` (which holds a line break) be a literal block without losing anything?"""
-    if not text or text[0] in " \t\n" or _BLOCK_UNSAFE.search(text.replace("\n", "")):
+    if not text or text[0].isspace() or _BLOCK_UNSAFE.search(text.replace("\n", "")):
         return False
-    return all(line == line.rstrip(" \t") for line in text.split("\n"))
+    return all(line == line.rstrip() for line in text.split("\n"))
 
 
 def literal_header(text: str) -> str:
@@ -142,7 +144,7 @@ def fold(text: str, width: int) -> list[str] | None:
     each break back into exactly one space, and no line starts or ends with whitespace.
     Greedy filling; a word longer than the width gets a line of its own.
     """
-    if not text or "\n" in text or text[0] in " \t" or text[-1] in " \t" or _BLOCK_UNSAFE.search(text):
+    if not text or "\n" in text or text[0].isspace() or text[-1].isspace() or _BLOCK_UNSAFE.search(text):
         return None
     lines: list[str] = []
     start = 0
