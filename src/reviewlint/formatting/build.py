@@ -81,14 +81,14 @@ def _convert(node: SourceNode, dashes: list[tuple[int, int]]) -> tuple[Value, li
     dash_iter = iter(dashes)
     walk: list[Iterator[Entry]] = [iter(top.entries)] if isinstance(top, Collection) else []
     while walk:
-        entry = next(walk[-1], None)
-        if entry is None:
+        item = next(walk[-1], None)
+        if item is None:
             walk.pop()
             continue
-        if id(entry) in block_items:
-            entry.line, entry.col = next(dash_iter, (entry.line, entry.col))
-        if isinstance(entry.value, Collection):
-            walk.append(iter(entry.value.entries))
+        if id(item) in block_items:
+            item.line, item.col = next(dash_iter, (item.line, item.col))
+        if isinstance(item.value, Collection):
+            walk.append(iter(item.value.entries))
     entries.sort(key=lambda entry: (entry.line, entry.col))
     return top, entries
 
