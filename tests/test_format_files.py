@@ -1,0 +1,164 @@
+"""`reviewlint format` on real files: what is written, what never is, and how."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from reviewlint.cli import cli
+from reviewlint.formatting import write_atomic
+
+MESSY = "film:\n    year: 2019\n    title: Parasite   \nschema_version: '1.0'\n"
+CANONICAL = 'schema_version: "1.0"\nfilm:\n  title: Parasite\n  year: 2019\n'
+SCHEMA_LINE = "# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/1.0.json\n"
+OLD = 1_000_000_000
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["format", "--isolated", *args], catch_exceptions=False)
+
+
+def put(path: Path, content: str | bytes, mode: int = 0o644) -> Path:
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    os.chmod(path, mode)
+    os.utime(path, ns=(OLD, OLD))
+    return path
+
+
+def test_format_rewrites_keeps_permissions_and_leaves_no_temporary_file(project: Path) -> None:
+    review = put(project / "a.yaml", MESSY, mode=0o640)
+    result = run("a.yaml")
+    assert result.exit_code == 0
+    assert result.stdout == "1 file reformatted, 0 files left unchanged\n"
+    assert review.read_text(encoding="utf-8") == CANONICAL
+    assert stat.S_IMODE(review.stat().st_mode) == 0o640
+    assert sorted(p.name for p in project.iterdir()) == ["a.yaml"]
+
+
+def test_a_canonical_file_is_not_touched(project: Path) -> None:
+    review = put(project / "a.yaml", CANONICAL)
+    result = run(".")
+    assert result.exit_code == 0
+    assert result.stdout == "0 files reformatted, 1 file left unchanged\n"
+    assert review.stat().st_mtime_ns == OLD
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("film: [1,\n", "a.yaml:2:1: RL001 not formatted: YAML syntax error"),
+    ("film: 1\nfilm: 2\n", "a.yaml:2:1: RL002 not formatted: duplicate key `film` (first defined on line 1)"),
+    (b"title: caf\xe9\n", "a.yaml:1:11: RL003 not formatted: file is not valid UTF-8"),
+    ("\ufefftitle: x\n".encode("utf-16"), "a.yaml:1:1: RL003 not formatted: file is encoded as UTF-16"),
+    ('a: "x"# glued\n', "a.yaml:1:7: RL014 not formatted: a comment must be separated from the text before it"),
+])
+def test_files_that_do_not_load_are_never_modified(project: Path, content: str | bytes, reason: str) -> None:
+    review = put(project / "a.yaml", content)
+    before = review.read_bytes()
+    result = run("a.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"reviewlint: error: {reason}")
+    assert result.stdout == "0 files reformatted, 0 files left unchanged, 1 file not formatted\n"
+    assert review.read_bytes() == before
+    assert review.stat().st_mtime_ns == OLD
+
+
+def test_check_lists_the_files_that_would_change_and_writes_nothing(project: Path) -> None:
+    put(project / "a.yaml", MESSY)
+    put(project / "b.yaml", CANONICAL)
+    result = run("--check", ".")
+    assert result.exit_code == 1
+    assert result.stdout == "Would reformat: a.yaml\n1 file would be reformatted, 1 file already formatted\n"
+    assert (project / "a.yaml").read_text(encoding="utf-8") == MESSY
+    assert run("--check", "b.yaml").exit_code == 0
+
+
+def test_diff_prints_a_unified_diff_and_writes_nothing(project: Path) -> None:
+    put(project / "a.yaml", MESSY)
+    result = run("--diff", "a.yaml")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "--- a.yaml\n+++ a.yaml\n@@ -1,4 +1,4 @@\n"
+        "+schema_version: \"1.0\"\n"
+        " film:\n"
+        "-    year: 2019\n"
+        "-    title: Parasite   \n"
+        "-schema_version: '1.0'\n"
+        "+  title: Parasite\n"
+        "+  year: 2019\n"
+    )
+    assert result.stderr == "1 file would be reformatted, 0 files already formatted\n"
+    assert (project / "a.yaml").read_text(encoding="utf-8") == MESSY
+
+
+def test_line_endings_become_lf(project: Path) -> None:
+    review = put(project / "a.yaml", MESSY.replace("\n", "\r\n"))
+    assert run("a.yaml").exit_code == 0
+    assert review.read_bytes() == CANONICAL.encode("utf-8")
+
+
+def test_schema_comment_from_flag_and_config(project: Path) -> None:
+    review = put(project / "a.yaml", CANONICAL)
+    assert run("--schema-comment", "a.yaml").exit_code == 0
+    assert review.read_text(encoding="utf-8") == SCHEMA_LINE + CANONICAL
+    (project / ".reviewlint.yaml").write_text("schema-comment: true\n", encoding="utf-8")
+    put(review, CANONICAL)
+    result = CliRunner().invoke(cli, ["format", "a.yaml"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert review.read_text(encoding="utf-8") == SCHEMA_LINE + CANONICAL
+    # --no-schema-comment only stops adding it; an existing one is a comment like any other.
+    put(review, CANONICAL)
+    assert CliRunner().invoke(cli, ["format", "--no-schema-comment", "a.yaml"]).exit_code == 0
+    assert review.read_text(encoding="utf-8") == CANONICAL
+
+
+def test_output_that_would_not_load_back_the_same_is_not_written(project: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewlint.formatting.layout as layout
+
+    monkeypatch.setattr(layout, "emit", lambda root, **options: "film:\n  title: Something else\n")
+    review = put(project / "a.yaml", MESSY)
+    result = run("a.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "reviewlint: error: a.yaml: internal error: the formatted text would not load back to the same data "
+        "(first difference at schema_version); the file was left unchanged (please report this)\n")
+    assert review.read_text(encoding="utf-8") == MESSY
+
+
+def test_missing_path_is_an_error(project: Path) -> None:
+    result = run("nowhere.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == "reviewlint: error: nowhere.yaml: no such file or directory\n"
+
+
+def test_write_atomic_failure_leaves_the_file_and_no_temporary(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    review = put(tmp_path / "a.yaml", MESSY)
+
+    def refuse(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(str(review), b"new\n")
+    assert review.read_text(encoding="utf-8") == MESSY
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_write_atomic_through_a_symbolic_link_changes_the_target(tmp_path: Path) -> None:
+    target = put(tmp_path / "real.yaml", MESSY, mode=0o600)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    write_atomic(str(link), b"new\n")
+    assert link.is_symlink()
+    assert target.read_bytes() == b"new\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
