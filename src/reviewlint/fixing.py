@@ -180,10 +180,12 @@ def run_fixes(result: CheckResult, lookup: SettingsLookup, *, unsafe: bool, diff
         else:
             err.write(f"Reformatted {path}\n")
     if outcome.files_changed:
-        verb = "Would fix" if diff_only else "Fixed"
-        files = "would be rewritten" if diff_only else "rewritten"
-        err.write(f"{verb} {_plural(outcome.fixes_applied, 'problem')}; "
-                  f"{_plural(outcome.files_changed, 'file')} {files}.\n")
+        if diff_only:
+            err.write(f"{_plural(outcome.fixes_applied, 'problem')} would be fixed, "
+                      f"{_plural(outcome.files_changed, 'file')} would be rewritten.\n")
+        else:
+            err.write(f"{_plural(outcome.fixes_applied, 'problem')} fixed, "
+                      f"{_plural(outcome.files_changed, 'file')} rewritten.\n")
     return outcome
 
 
