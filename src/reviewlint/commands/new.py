@@ -25,7 +25,8 @@ MIN_YEAR, MAX_YEAR = 1888, 2100
 def slug(title: str, year: int) -> str:
     """"Amélie" 2001 -> "amelie-2001"; letters outside Latin are kept (기생충-2019)."""
     folded = unicodedata.normalize("NFKD", title)
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
+    # Recompose after dropping accents: NFKD also splits Hangul syllables into jamo.
+    folded = unicodedata.normalize("NFC", "".join(char for char in folded if not unicodedata.combining(char)))
     words = re.sub(r"[\W_]+", "-", folded.lower()).strip("-")
     return f"{words or 'review'}-{year}"
 
@@ -73,11 +74,18 @@ def _check_title(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return title
 
 
+def _check_language(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", value):
+        raise click.BadParameter(f"{value!r} is not a BCP 47 language tag (en, en-GB, ko...)")
+    return value
+
+
 @click.command("new")
 @click.argument("title", callback=_check_title)
 @click.option("--year", required=True, type=click.IntRange(MIN_YEAR, MAX_YEAR), help="The film's release year.")
 @click.option("--author", help="Your name, as the review's author [default: a placeholder].")
-@click.option("--language", default="en", show_default=True, help="The review's language (BCP 47).")
+@click.option("--language", default="en", show_default=True, callback=_check_language,
+              help="The review's language (BCP 47).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
               help="Where to write it; '-' for standard output [default: TITLE-YEAR.yaml].")
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
@@ -92,9 +100,6 @@ def new_command(title: str, year: int, author: str | None, language: str, output
     The file passes the schema; `reviewlint check` reports its TODO placeholders until
     they are replaced.
     """
-    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", language):
-        raise click.BadParameter(f"{language!r} is not a BCP 47 language tag (en, en-GB, ko...)",
-                                 param_hint="--language")
     text = skeleton_text(title, year, author=author, language=language, schema_comment=schema_comment,
                          schema_url=schema_url)
     if output == "-":

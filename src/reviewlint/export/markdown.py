@@ -36,6 +36,12 @@ def runtime(minutes: int) -> str:
     return iso_duration(minutes)[2:].replace("H", "h ").replace("M", "m").strip().lower()
 
 
+def hard_breaks(lines: list[str]) -> list[str]:
+    """Lines kept apart in one paragraph: a CommonMark backslash break (trailing spaces
+    would do the same, but editors strip them)."""
+    return [line + "\\" for line in lines[:-1]] + lines[-1:]
+
+
 def details(summary: str, body: list[str]) -> list[str]:
     # The blank lines let Markdown renderers (GitHub's among them) format the inside.
     return ["<details>", f"<summary>{summary}</summary>", "", *body, "", "</details>", ""]
@@ -78,7 +84,7 @@ def _facts(data: Mapping[str, Any]) -> list[str]:
     for key, label in (("writers", "Written by"), ("cast", "Starring")):
         if film.get(key):
             lines.append(f"{label} {escape(', '.join(_names(film[key])))}")
-    return [line + "  " for line in lines[:-1]] + lines[-1:]
+    return hard_breaks(lines)
 
 
 def _verdict(data: Mapping[str, Any]) -> list[str]:
@@ -92,6 +98,8 @@ def _verdict(data: Mapping[str, Any]) -> list[str]:
     if isinstance(recommendation, Mapping) and recommendation.get("verdict"):
         text = f" — {escape(recommendation['text'])}" if recommendation.get("text") else ""
         lines.append(f"**Verdict:** {escape(recommendation['verdict'])}{text}")
+    if data.get("spoilers") in ("minor", "major"):
+        lines.append(f"**Spoilers:** {data['spoilers']} (hidden below until you open them)")
     others = [f"{SOURCE_NAMES.get(str(r.get('source')), escape(r.get('source')))} {number(r.get('value'))}"
               + (f"/{number(r['max'])}" if r.get("max") is not None else "")
               for r in data.get("external_ratings") or [] if isinstance(r, Mapping)]
@@ -107,7 +115,7 @@ def _verdict(data: Mapping[str, Any]) -> list[str]:
         if data.get("updated"):
             byline += f", updated {escape(data['updated'])}"
         lines.append(byline)
-    return [line + "  " for line in lines[:-1]] + lines[-1:]
+    return hard_breaks(lines)
 
 
 def _warnings(data: Mapping[str, Any]) -> list[str]:

@@ -33,11 +33,16 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 class RuleDoc(Protocol):
     """What SARIF needs from a registered rule (see `reviewlint.rules`)."""
 
-    code: str
-    name: str
-    severity: Any  # a Severity, or its label
-    summary: str
-    doc: str
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def severity(self) -> Any: ...  # a Severity, or its label
+    @property
+    def summary(self) -> str: ...
+    @property
+    def doc(self) -> str: ...
 
 
 def rule_catalogue() -> list[RuleDoc]:
@@ -65,6 +70,8 @@ def rule_descriptor(rule: RuleDoc) -> dict[str, Any]:
         descriptor["help"] = {"text": doc, "markdown": doc}
     descriptor["helpUri"] = RULE_DOCS_URI.format(name=quote(rule.name or rule.code))
     descriptor["defaultConfiguration"] = {"level": _level(rule.severity)}
+    if getattr(rule, "default_enabled", True) is False:
+        descriptor["defaultConfiguration"]["enabled"] = False  # opt-in rules, as `--select` turns them on
     return descriptor
 
 

@@ -1,0 +1,145 @@
+"""`reviewlint new`: a skeleton the schema accepts and the linter keeps nagging about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reviewlint.cli import cli
+from reviewlint.commands.new import skeleton_text, slug
+from reviewlint.document import load_text
+from reviewlint.schema import check_schema, load_schema
+
+SCHEMA_ID = load_schema("1.0")["$id"]
+AMELIE = f"""\
+# yaml-language-server: $schema={SCHEMA_ID}
+schema_version: "1.0"
+film:
+  title: "Amélie: the fabulous destiny"
+  year: 2001
+  directors:
+    - "TODO: director"
+review:
+  headline: "TODO: headline"
+  body:
+    - "TODO: write the review, one paragraph per list item"
+content_warnings: []
+author:
+  name: "TODO: your name"
+language: en
+"""
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def new(*args: str) -> tuple[int, str, str]:
+    outcome = CliRunner().invoke(cli, ["new", *args])
+    return outcome.exit_code, outcome.stdout, outcome.stderr
+
+
+def check(*args: str) -> tuple[int, str]:
+    outcome = CliRunner().invoke(cli, ["check", "--no-cache", "--isolated", "--output-format", "concise", *args])
+    return outcome.exit_code, outcome.stdout
+
+
+def test_writes_title_year_slug_with_the_editor_comment(in_tmp: Path) -> None:
+    assert new("Amélie: the fabulous destiny", "--year", "2001") == (
+        0, "", "Wrote amelie-the-fabulous-destiny-2001.yaml\n")
+    assert (in_tmp / "amelie-the-fabulous-destiny-2001.yaml").read_bytes() == AMELIE.encode("utf-8")
+
+
+def test_skeleton_passes_the_schema(in_tmp: Path) -> None:
+    new("Amélie: the fabulous destiny", "--year", "2001")
+    assert check("--select", "RL0,RL1", "amelie-the-fabulous-destiny-2001.yaml") == (
+        0, "No problems found (1 file checked)\n")
+
+
+def test_skeleton_is_already_in_the_canonical_layout(in_tmp: Path) -> None:
+    new("Amélie", "--year", "2001")
+    outcome = CliRunner().invoke(cli, ["format", "--check", "--isolated", "amelie-2001.yaml"])
+    assert outcome.exit_code == 0, outcome.output
+
+
+def test_refuses_to_overwrite_without_force(in_tmp: Path) -> None:
+    target = in_tmp / "amelie-2001.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    assert new("Amélie", "--year", "2001") == (
+        2, "", "reviewlint: error: amelie-2001.yaml already exists (use --force to overwrite it)\n")
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    assert new("Amélie", "--year", "2001", "--force")[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+
+
+def test_output_to_stdout_and_to_a_path(in_tmp: Path) -> None:
+    code, out, err = new("Amélie: the fabulous destiny", "--year", "2001", "-o", "-")
+    assert (code, out, err) == (0, AMELIE, "")
+    assert list(in_tmp.iterdir()) == []
+    (in_tmp / "reviews").mkdir()
+    assert new("Amélie", "--year", "2001", "--output", "reviews/mine.yaml")[0] == 0
+    assert (in_tmp / "reviews" / "mine.yaml").is_file()
+
+
+def test_schema_comment_options(in_tmp: Path) -> None:
+    _, plain, _ = new("Amélie", "--year", "2001", "-o", "-", "--no-schema-comment")
+    assert plain.startswith('schema_version: "1.0"\n')
+    _, local, _ = new("Amélie", "--year", "2001", "-o", "-", "--schema-url", "../schema/film-review/1.0.json")
+    assert local.startswith('# yaml-language-server: $schema=../schema/film-review/1.0.json\nschema_version: "1.0"\n')
+
+
+def test_author_and_language(in_tmp: Path) -> None:
+    _, text, _ = new("Amélie", "--year", "2001", "-o", "-", "--author", "Ines Lago", "--language", "pt-BR")
+    data = load_text(text).data
+    assert data["author"] == {"name": "Ines Lago"}
+    assert data["language"] == "pt-BR"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["   ", "--year", "2001"], "Invalid value for 'TITLE': the title is empty"),
+    (["a\nb", "--year", "2001"], "Invalid value for 'TITLE': the title must be one line"),
+    (["x" * 301, "--year", "2001"], "Invalid value for 'TITLE': the title is 301 characters long; the schema "
+                                    "allows 300"),
+    (["Amélie", "--year", "1700"], "Invalid value for '--year': 1700 is not in the range 1888<=x<=2100."),
+    (["Amélie", "--year", "2001", "--language", "English"], "Invalid value for '--language': 'English' is not a "
+                                                            "BCP 47 language tag (en, en-GB, ko...)"),
+])
+def test_bad_arguments_are_usage_errors(in_tmp: Path, args: list[str], message: str) -> None:
+    code, _out, err = new(*args)
+    assert code == 2
+    assert err.splitlines()[-1] == f"Error: {message}"
+    assert list(in_tmp.iterdir()) == []
+
+
+def test_year_is_required(in_tmp: Path) -> None:
+    code, _, err = new("Amélie")
+    assert code == 2
+    assert "Missing option '--year'" in err
+
+
+@pytest.mark.parametrize(("title", "year", "expected"), [
+    ("Amélie", 2001, "amelie-2001"),
+    ("기생충", 2019, "기생충-2019"),
+    ("Mad Max: Fury Road", 2015, "mad-max-fury-road-2015"),
+    ("?!", 2000, "review-2000"),
+    ("  Dr. Strangelove__or   How I Learned  ", 1964, "dr-strangelove-or-how-i-learned-1964"),
+])
+def test_slug(title: str, year: int, expected: str) -> None:
+    assert slug(title, year) == expected
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.text(min_size=1, max_size=300).filter(lambda t: t.strip() and "\n" not in t and "\r" not in t),
+       year=st.integers(1888, 2100))
+def test_any_one_line_title_round_trips_and_passes_the_schema(title: str, year: int) -> None:
+    text = skeleton_text(title.strip(), year)
+    document = load_text(text)
+    assert document.diagnostics == []
+    assert document.data["film"] == {"title": title.strip(), "year": year, "directors": ["TODO: director"]}
+    assert [d.code for d in check_schema(document)] == []
