@@ -199,3 +199,12 @@ def test_fixes_that_enable_others_run_in_rounds(tmp_path: Path, monkeypatch: pyt
 def test_emit_canonical_matches_fixed_layout() -> None:
     data = {"film": {"year": 2011, "title": "Quiet Harbour"}, "schema_version": "1.0"}
     assert format_text(emit_canonical(data)) == emit_canonical(data)
+
+
+def test_a_file_the_formatter_refuses_is_left_with_a_warning(tmp_path: Path) -> None:
+    path = review_file(tmp_path, BASE.replace('title: Quiet Harbour', 'title: "Quiet Harbour"# glued'))
+    outcome, _result, _out, err = run(path, safe("x", Edit(("film", "year"), 2012)))
+    assert err == (f"reviewlint: warning: {path}:3:25: RL014 not formatted: a comment must be separated from the "
+                   "text before it by a space\n")
+    assert (outcome.would_change, outcome.errors) == (False, False)
+    assert path.stat().st_mtime_ns == OLD

@@ -203,3 +203,13 @@ def test_deep_nesting_is_refused() -> None:
         format_text(text)
     assert refused.value.diagnostic.message == (
         "not formatted: values are nested 151 levels deep; the formatter handles at most 100")
+
+
+def test_a_key_too_long_for_one_line_is_refused() -> None:
+    with pytest.raises(FormatRefused) as refused:
+        format_text("film: 1\n? " + "k" * 1100 + "\n: v\n")
+    diagnostic = refused.value.diagnostic
+    assert (diagnostic.code, diagnostic.line, diagnostic.col) == ("RL014", 2, 3)
+    assert diagnostic.message == ("not formatted: a key of 1100 characters is longer than the 1024 that YAML allows "
+                                  "a key written on one line")
+    assert format_text("k" * 1000 + ": v\n") == "k" * 1000 + ": v\n"

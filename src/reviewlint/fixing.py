@@ -149,8 +149,10 @@ def run_fixes(result: CheckResult, lookup: SettingsLookup, *, unsafe: bool, diff
             continue
         try:
             fixed = fix_document(document, applicable(file_result.diagnostics, unsafe), settings, unsafe=unsafe)
-        except FormatRefused:
-            continue  # the checker reports what makes the file unsafe to rewrite
+        except FormatRefused as refused:
+            # Load errors were skipped above; what is left is the formatter's own refusal.
+            err.write(f"reviewlint: warning: {refused.diagnostic.concise()}\n")
+            continue
         except VerifyFailed as error:
             _internal(file_result, path, str(error), err)
             outcome.errors = True

@@ -14,8 +14,10 @@ from reviewlint.document import (
     LOAD_RULE_NAMES,
     NOT_A_MAPPING,
     Document,
+    iter_nodes,
     load_text,
 )
+from reviewlint.document import Node as SourceNode
 from reviewlint.formatting import strict
 from reviewlint.formatting.build import build, depth
 from reviewlint.formatting.comments import scan
@@ -31,6 +33,9 @@ from reviewlint.formatting.verify import first_difference, same_data
 NOT_FORMATTABLE = "RL014"
 NOT_FORMATTABLE_NAME = "not-formattable"
 MAX_DEPTH = 100
+# A simple (one-line) key may not run past 1024 characters; the canonical layout has
+# no other kind, so a longer key cannot be written.
+MAX_KEY_LENGTH = 1024
 
 
 class FormatRefused(Exception):
@@ -63,11 +68,29 @@ def refusal(document: Document) -> Diagnostic | None:
     if not document.loaded or document.root is None:
         return Diagnostic(code=NOT_FORMATTABLE, message="not formatted: the file did not load as a review",
                           path=document.path, line=1, col=1, rule=NOT_FORMATTABLE_NAME)
+    longest = longest_key(document.root)
+    if longest is not None:
+        line, col, length = longest
+        return Diagnostic(code=NOT_FORMATTABLE, message=f"not formatted: a key of {length} characters is longer than "
+                          f"the {MAX_KEY_LENGTH} that YAML allows a key written on one line", path=document.path,
+                          line=line + 1, col=col + 1, rule=NOT_FORMATTABLE_NAME)
     levels = depth(document.root)
     if levels > MAX_DEPTH:
         return Diagnostic(code=NOT_FORMATTABLE, message=f"not formatted: values are nested {levels} levels deep; "
                           f"the formatter handles at most {MAX_DEPTH}", path=document.path, line=1, col=1,
                           rule=NOT_FORMATTABLE_NAME)
+    return None
+
+
+def longest_key(root: SourceNode) -> tuple[int, int, int] | None:
+    """(line, col, length) of the first key too long to write, or None."""
+    from reviewlint.formatting.scalars import inline
+
+    for node in iter_nodes(root):
+        if node.kind == "map":
+            for key, _value in node.value:
+                if len(key.text) > MAX_KEY_LENGTH // 2 and len(inline(key.text)) + 2 > MAX_KEY_LENGTH:
+                    return key.line, key.col, len(key.text)
     return None
 
 
