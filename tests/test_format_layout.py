@@ -6,7 +6,7 @@ import pytest
 
 from reviewlint.diagnostics import Edit
 from reviewlint.document import load_text
-from reviewlint.formatting import EditError, FormatRefused, format_text
+from reviewlint.formatting import EditError, FormatRefused, VerifyFailed, format_text
 from reviewlint.formatting.verify import same_data
 
 
@@ -213,3 +213,18 @@ def test_a_key_too_long_for_one_line_is_refused() -> None:
     assert diagnostic.message == ("not formatted: a key of 1100 characters is longer than the 1024 that YAML allows "
                                   "a key written on one line")
     assert format_text("k" * 1000 + ": v\n") == "k" * 1000 + ": v\n"
+
+
+def test_a_lost_comment_stops_the_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewlint.formatting.layout as layout
+
+    real_build = layout.build
+
+    def losing(*args: object) -> object:
+        built = real_build(*args)  # type: ignore[arg-type]
+        built.root.value.entries[0].eol.clear()  # type: ignore[union-attr]
+        return built
+
+    monkeypatch.setattr(layout, "build", losing)
+    with pytest.raises(VerifyFailed, match="a comment would be lost"):
+        format_text("title: A  # kept\n")

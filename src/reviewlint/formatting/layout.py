@@ -24,7 +24,7 @@ from reviewlint.formatting.comments import scan
 from reviewlint.formatting.edits import apply_to_data, apply_to_tree
 from reviewlint.formatting.emit import emit
 from reviewlint.formatting.keyorder import schema_version_for, sort_keys
-from reviewlint.formatting.model import Collection
+from reviewlint.formatting.model import Collection, walk_comments
 from reviewlint.formatting.scalars import WIDTH
 from reviewlint.formatting.tokens import read_tokens
 from reviewlint.formatting.verify import first_difference, same_data
@@ -116,6 +116,9 @@ def format_document(document: Document, *, edits: Sequence[Edit] = (), schema_co
     expected = apply_to_data(document.data, edits) if edits else document.data
     built = build(document, text, scanned)
     apply_to_tree(built.root, edits)
+    kept = sorted([*walk_comments(built.root), *([built.schema_comment] if built.schema_comment else [])])
+    if kept != sorted(comment.text for comment in scanned.comments):
+        raise VerifyFailed("a comment would be lost")  # a bug of ours: never write then
     version = schema_version_for(expected)
     if isinstance(built.root.value, Collection):
         sort_keys(built.root.value, version)
