@@ -216,6 +216,11 @@ def test_rating_scale_defaults_to_one_when_min_is_omitted() -> None:
     assert value["reviewRating"] == {"@type": "Rating", "ratingValue": 8, "worstRating": 1, "bestRating": 10}
 
 
+def test_unclosed_inline_spoiler_hides_the_rest_of_the_paragraph() -> None:
+    data = {"review": {"body": ["It ends well. >!The dog lives, and the", "Next paragraph."]}}
+    assert to_jsonld(data)["reviewBody"] == "It ends well. [spoiler removed]\n\nNext paragraph."
+
+
 @pytest.mark.parametrize(("minutes", "duration"), [(92, "PT1H32M"), (45, "PT45M"), (120, "PT2H"), (60, "PT1H"),
                                                    (1, "PT1M"), (1000, "PT16H40M")])
 def test_iso_duration(minutes: int, duration: str) -> None:

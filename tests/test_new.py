@@ -94,6 +94,17 @@ def test_schema_comment_options(in_tmp: Path) -> None:
     assert local.startswith('# yaml-language-server: $schema=../schema/film-review/1.0.json\nschema_version: "1.0"\n')
 
 
+def test_a_fixed_file_keeps_its_editor_comment(in_tmp: Path) -> None:
+    new("Amélie", "--year", "2001", "--schema-url", "../schema/film-review/1.0.json")
+    target = in_tmp / "amelie-2001.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("  year: 2001\n", "  year:     2001\n"),
+                      encoding="utf-8")
+    CliRunner().invoke(cli, ["check", "--fix", "--no-cache", "--isolated", str(target)])
+    fixed = target.read_text(encoding="utf-8")
+    assert "  year: 2001\n" in fixed  # rewritten into the canonical layout...
+    assert fixed.startswith("# yaml-language-server: $schema=../schema/film-review/1.0.json\n")  # ...comment kept
+
+
 def test_author_and_language(in_tmp: Path) -> None:
     _, text, _ = new("Amélie", "--year", "2001", "-o", "-", "--author", "Ines Lago", "--language", "pt-BR")
     data = load_text(text).data

@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from typing import Any
 
 CONTEXT = "https://schema.org"
-INLINE_SPOILER = re.compile(r">!(.*?)!<", re.DOTALL)
+# An opener with no closer hides the rest of the text: a typo must not publish the spoiler.
+INLINE_SPOILER = re.compile(r">!(.*?)(?:!<|\Z)", re.DOTALL)
 SPOILER_REPLACEMENT = "[spoiler removed]"
 # Content warnings are not schema.org data, except the one accessibility hazard it names.
 ACCESSIBILITY_HAZARDS = {"flashing-lights": "flashing"}
