@@ -405,7 +405,9 @@ class BlogReader:
         index = len(self.notes)
         self.notes.append(text)
         for line in lines:
-            self.accounting.preserved(line.number, f"notes[{index}]", line.text.strip(), reason)
+            # One line may be kept only in part (one segment of "A | B"): record that part.
+            kept = text if len(lines) == 1 else line.text.strip()
+            self.accounting.preserved(line.number, f"notes[{index}]", kept, reason)
         shown = text if len(text) <= 80 else text[:77] + "..."
         self.result.add(Level.WARNING, f"kept under notes: {shown!r} ({reason})", lines[0].number if lines else None)
 

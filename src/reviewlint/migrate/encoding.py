@@ -44,6 +44,14 @@ codecs.register_error("reviewlint-c1", _c1_passthrough)
 
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a legacy file. Raises BinaryInput for data that is not text."""
+    decoded = _decode(data)
+    controls = sum(1 for char in decoded.text if ord(char) < 32 and char not in "\t\n\r\f")
+    if controls > max(8, len(decoded.text) // 100):
+        raise BinaryInput("holds too many control characters to be text: it looks binary")
+    return decoded
+
+
+def _decode(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         try:
             return Decoded(data[len(codecs.BOM_UTF8):].decode(UTF8), UTF8_BOM)
@@ -61,12 +69,7 @@ def decode_bytes(data: bytes) -> Decoded:
     try:
         return Decoded(data.decode(UTF8), UTF8)
     except UnicodeDecodeError:
-        pass
-    text = data.decode(CP1252, errors="reviewlint-c1")
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
-    if controls > max(8, len(text) // 100):
-        raise BinaryInput("is neither UTF-8 nor cp1252 text (too many control characters): it looks binary")
-    return Decoded(text, CP1252)
+        return Decoded(data.decode(CP1252, errors="reviewlint-c1"), CP1252)
 
 
 def split_lines(text: str) -> list[str]:

@@ -175,8 +175,11 @@ def split_shared(label: Label) -> list[Label]:
         current = Label(key, "fact", written, tail, True)
 
 
+_UNKNOWN_LABEL = re.compile(
+    r"^\s*(?:[-+*•]\s+)?[*_]{0,3}(?P<key>[A-Z][\w'’()&/.\- ]{0,38}?)[*_]{0,3}\s*:[*_]{0,3}(?P<rest>\s.*|$)", re.DOTALL)
+
+
 def looks_like_unknown_label(text: str) -> bool:
     """"Composer: Hans Zimmer", "Cinematography:": a short capitalised key and a colon."""
-    match = re.match(r"^\s*(?:[-+*•]\s+)?[*_]{0,3}(?P<key>[A-Z][\w'’()&/.\- ]{0,38}?)[*_]{0,3}\s*:[*_]{0,3}(?P<rest>\s.*|$)",
-                     text, re.DOTALL)
+    match = _UNKNOWN_LABEL.match(text)
     return match is not None and len(match["key"].split()) <= 5 and not match["rest"].startswith("//")

@@ -29,7 +29,8 @@ _OUT_OF = re.compile(
 _PERCENT = re.compile(rf"^(?P<value>{_NUMBER})\s*%$")
 _BARE = re.compile(rf"^(?P<value>{_NUMBER})\s*[.!]?$")
 _STARS_WORD = re.compile(rf"^(?P<value>{_NUMBER})\s*stars?\s*[.!]?$", re.IGNORECASE)
-_STAR_RUN = re.compile(f"[{re.escape(FILLED_STARS)}]*[{re.escape(EMPTY_STARS)}]*")
+_STARS = re.compile(f"(?P<filled>[{re.escape(FILLED_STARS)}]*)(?P<half>{'|'.join(map(re.escape, HALF_MARKS))})?"
+                    f"(?P<empty>[{re.escape(EMPTY_STARS)}]*)")
 _GRADE = re.compile(r"^(?P<grade>[A-DF][+\-−]?)\s*[.!]?$")
 
 
@@ -101,20 +102,12 @@ def scale_for(value: Number, maximum: int, decimals: int) -> tuple[Number, Numbe
 
 
 def _stars(text: str) -> Rating | None:
-    body = text.strip()
-    half = 0
-    for mark in HALF_MARKS:
-        if body.endswith(mark):
-            half, body = 1, body[: -len(mark)].rstrip()
-            break
-    compact = body.replace(" ", "")
-    if not compact and not half:
+    """"★★★½", "★★★☆☆", "★★½☆", "***": filled stars, an optional half, empty stars."""
+    compact = text.replace(" ", "")
+    match = _STARS.fullmatch(compact)
+    if match is None or not compact:
         return None
-    # Filled stars, then empty ones: "★★★☆☆". Anything else is not a rating we understand.
-    if not _STAR_RUN.fullmatch(compact):
-        return None
-    filled = sum(1 for char in compact if char in FILLED_STARS)
-    empty = len(compact) - filled
+    filled, half, empty = len(match["filled"]), 1 if match["half"] else 0, len(match["empty"])
     value = filled + 0.5 * half
     maximum = filled + half + empty if empty else 5
     if value == 0 or value > maximum or maximum > 10:

@@ -8,7 +8,7 @@ from pathlib import Path
 from reviewlint.migrate.accounting import Accounting
 from reviewlint.migrate.encoding import BinaryInput, Decoded, decode_bytes, split_lines
 from reviewlint.migrate.options import MigrateOptions
-from reviewlint.migrate.result import Level, MigrationResult, failed
+from reviewlint.migrate.result import Level, MigrationResult, failed, skipped
 
 TEXT = "blog-text"
 MARKDOWN = "blog-markdown"
@@ -104,7 +104,7 @@ def _read_blog(text: str, name: str, kind: str, options: MigrateOptions) -> Migr
     else:
         blog_text.read_lines(blog_text.blog_lines(lines), result, options, source=source)
     if not result.accounting.content_lines():
-        return failed(name, kind, "the file holds no text", lines)
+        return skipped(name, kind, "the file holds no text" + (" outside its markup" if kind == HTML else ""))
     return result
 
 

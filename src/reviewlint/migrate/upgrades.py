@@ -136,6 +136,26 @@ def _declared_version(text: str, path: str) -> str:
     return version
 
 
+def _indentation(text: str) -> tuple[int, int]:
+    """(mapping indent, offset of a block sequence's dash under its key), as the file has them."""
+    mapping = offset = None
+    previous: tuple[int, str] | None = None
+    for line in text.split("\n"):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        column = len(line) - len(stripped)
+        if previous is not None and previous[1].endswith(":"):
+            if stripped.startswith("- ") and offset is None and column >= previous[0]:
+                offset = column - previous[0]
+            elif not stripped.startswith("- ") and mapping is None and column > previous[0]:
+                mapping = column - previous[0]
+        if mapping is not None and offset is not None:
+            break
+        previous = (column, stripped.split(" #", 1)[0].rstrip())
+    return mapping or 2, offset if offset is not None else 2
+
+
 def upgrade_text(text: str, path: str = "<string>", target: str | None = None) -> Upgraded:
     """Upgrade review text; raises UpgradeError with a message for the user."""
     version = _declared_version(text, path)
@@ -146,9 +166,12 @@ def upgrade_text(text: str, path: str = "<string>", target: str | None = None) -
     from ruamel.yaml import YAML
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+    # Keep the file's own indentation: an upgrade is not a reformat.
+    mapping, offset = _indentation(text)
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 4096  # keep long lines as they are: an upgrade is not a reformat
+    yaml.width = 4096
+    yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
     document = yaml.load(text)
     for step in chain:
         step.apply(document)

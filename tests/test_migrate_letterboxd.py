@@ -1,0 +1,95 @@
+"""Letterboxd export CSV files: recognised by header, mapped by column name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewlint.migrate import Level, MigrateOptions, Status, migrate_file, migrate_text
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "legacy" / "letterboxd" / "reviews.csv"
+
+
+def test_reviews_export_one_review_per_row_with_text() -> None:
+    results = migrate_file(EXAMPLE)
+    assert [(r.part, r.name_hint) for r in results] == [("row 2", "Past Lives 2023"), ("row 3", "Perfect Days 2023")]
+    first = results[0].data
+    assert first is not None
+    assert first["film"] == {"title": "Past Lives", "year": 2023}
+    assert first["rating"] == {"value": 4.5, "min": 0.5, "max": 5, "step": 0.5}
+    assert first["review"] == {"body": [
+        "Three people at a bar at four in the morning, and the film lets the silence do the talking.",
+        "Greta Lee plays the whole story in a single glance across the table. I thought about In-Yun for days."]}
+    assert first["spoilers"] == "unknown"
+    assert first["published"] == "2023-11-05"
+    assert first["watched"] == {"date": "2023-11-04", "rewatch": False}
+    assert first["tags"] == ["nyc", "favourites"]
+    assert first["source"]["url"] == "https://boxd.it/5xQm2a"
+    assert "author" not in first and "content_warnings" not in first
+    assert results[0].issues[-1].message == ("1 row has no review text and was not converted; pass "
+                                             "--include-unreviewed to write one review per rated film")
+    second = results[1].data
+    assert second is not None
+    assert second["review"]["body"] == [
+        "Second time round I noticed the cassette tapes more than the toilets.",
+        "Koji Yakusho makes routine look like a choice, not a cage. Read my longer piece for the music."]
+    assert second["notes"] == ["[my longer piece](https://example.org/perfect-days)"]
+    assert second["watched"] == {"date": "2024-02-17", "rewatch": True}
+    for result in results:
+        assert result.accounting.unaccounted() == []
+        assert result.accounting.unit == "column"
+
+
+def test_columns_are_found_by_name_not_position() -> None:
+    text = ("Review,Rating,Watched Date,Name,Letterboxd URI,Year,Date,Mood\n"
+            "\"Quiet and kind.\",3,2024-05-01,Aftersun,https://boxd.it/x1,2022,2024-05-02,sleepy\n")
+    [result] = migrate_text(text, filename="export.csv", options=MigrateOptions(author="Ana Ruiz",
+                                                                               assume_no_warnings=True))
+    assert result.data is not None
+    assert result.data["film"] == {"title": "Aftersun", "year": 2022}
+    assert result.data["rating"] == {"value": 3, "min": 0.5, "max": 5, "step": 0.5}
+    assert result.data["review"] == {"body": ["Quiet and kind."]}
+    assert result.data["notes"] == ["Mood: sleepy"]
+    assert result.data["author"] == {"name": "Ana Ruiz"}
+    assert result.data["content_warnings"] == []
+    assert [i.message for i in result.issues if i.level is Level.WARNING] == [
+        "kept under notes: 'Mood: sleepy' (a column reviewlint does not know ('Mood'))"]
+
+
+def test_ratings_export_needs_include_unreviewed() -> None:
+    text = "Date,Name,Year,Letterboxd URI,Rating\n2022-05-10,Fargo,1996,https://boxd.it/2aHM,3.5\n"
+    [skipped] = migrate_text(text, filename="ratings.csv")
+    assert skipped.status is Status.SKIPPED
+    assert skipped.skipped == ("ratings.csv-style export: 1 row has no review text and was not converted; pass "
+                               "--include-unreviewed to write one review per rated film")
+    [rated] = migrate_text(text, filename="ratings.csv", options=MigrateOptions(include_unreviewed=True))
+    assert rated.data is not None
+    assert rated.data["film"] == {"title": "Fargo", "year": 1996, "ids": {"letterboxd": "https://boxd.it/2aHM"}}
+    assert rated.data["rating"] == {"value": 3.5, "min": 0.5, "max": 5, "step": 0.5}
+    assert "review" not in rated.data and "published" not in rated.data
+    assert rated.data["notes"] == ["Date: 2022-05-10"]
+
+
+def test_bad_cells_are_kept_and_reported() -> None:
+    text = ("Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n"
+            "someday,Odd Film,19xx,boxd.it/abc,7,Maybe,Fine.,,2024-13-01\n")
+    [result] = migrate_text(text, filename="reviews.csv")
+    assert result.data is not None
+    assert result.data["notes"] == ["Year: 19xx", "Letterboxd URI: boxd.it/abc", "Rating: 7", "Date: someday",
+                                    "Watched Date: 2024-13-01", "Rewatch: Maybe"]
+    assert result.accounting.unaccounted() == []
+
+
+def test_not_a_letterboxd_file() -> None:
+    [result] = migrate_text("title,score\nA,1\n", filename="other.csv")
+    assert result.status is Status.FAILED
+    assert result.issues[0].message == ("not a Letterboxd export: the header needs the columns Name, Year and "
+                                        "Letterboxd URI (found: title, score)")
+
+
+def test_quoted_multiline_review_and_html_entities() -> None:
+    text = ('Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n'
+            '2024-01-01,Heat,1995,https://boxd.it/h1,5,,"Line one &amp; more<br>line two\n\nNew paragraph '
+            'with ""quotes"".",,\n')
+    [result] = migrate_text(text, filename="reviews.csv")
+    assert result.data is not None
+    assert result.data["review"]["body"] == ["Line one & more\nline two", 'New paragraph with "quotes".']

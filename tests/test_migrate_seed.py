@@ -1,0 +1,174 @@
+"""The seed review (a real legacy blog post) converts completely, fact by fact.
+
+The seed is third-party text: it is read from ../shared/seeds/ next to the repository
+and never copied into it. Without it these tests skip.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reviewlint import __version__
+from reviewlint.diagnostics import Severity
+from reviewlint.engine import check_text
+from reviewlint.formatting import emit_canonical
+from reviewlint.migrate import Fate, MigrationResult, Status, migrate_file
+
+SEED = Path(__file__).parents[1].parent / "shared" / "seeds" / "000_aac41312e441cadf.txt"
+
+pytestmark = pytest.mark.skipif(not SEED.is_file(), reason=f"the seed review is not present at {SEED}")
+
+
+@pytest.fixture(scope="module")
+def converted() -> MigrationResult:
+    results = migrate_file(SEED)
+    assert len(results) == 1
+    return results[0]
+
+
+@pytest.fixture(scope="module")
+def data(converted: MigrationResult) -> dict[str, object]:
+    assert converted.data is not None
+    return converted.data
+
+
+def _section(name: str, following: str) -> str:
+    """The seed's text between the line `name:` and the line `following:`."""
+    text = SEED.read_text(encoding="utf-8")
+    return text.split(f"\n{name}:\n", 1)[1].split(f"\n{following}:\n", 1)[0]
+
+
+def _sentences(text: str) -> list[str]:
+    flat = " ".join(text.replace("\u00a0", " ").split())
+    return [s for s in re.split(r"(?<=[.?!])\s+", flat) if s]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_converts_without_warnings(converted: MigrationResult) -> None:
+    assert converted.status is Status.CONVERTED
+    assert converted.issues == []
+    assert converted.encoding == "utf-8"
+    assert converted.format == "blog-text"
+
+
+def test_headline_title_year_and_tagline(data: dict) -> None:
+    assert data["schema_version"] == "1.0"
+    assert data["review"]["headline"] == "Film Review: Ballerina (2023) – When Loss Leads to Revenge"
+    assert data["review"]["tagline"] == "When Loss Leads to Revenge"
+    assert data["film"]["title"] == "Ballerina"
+    assert data["film"]["year"] == 2023
+
+
+def test_film_facts(data: dict) -> None:
+    film = data["film"]
+    assert film["runtime_minutes"] == 92
+    assert film["genres"] == ["One-Person Army Action", "Action", "Thriller"]
+    assert film["countries"] == ["KR"]
+    assert film["directors"] == ["Chung-Hyun Lee"]
+    assert film["writers"] == ["Chung-Hyun Lee"]
+    assert film["cast"] == ["Jeon Jong-seo", "Kim Ji-hoon", "Park Yu-rim"]
+    assert list(film) == ["title", "year", "runtime_minutes", "genres", "countries", "directors", "writers", "cast"]
+
+
+def test_ratings(data: dict) -> None:
+    assert data["external_ratings"] == [{"source": "imdb", "value": 6.3, "max": 10}]
+    assert data["rating"] == {"value": 7, "min": 1, "max": 10, "step": 1}
+
+
+def test_logline(data: dict) -> None:
+    assert data["review"]["logline"] == (
+        "Min Hee’s death awakens the darkest side of Ok Ju, pushing her to do whatever it takes to avenge her "
+        "friend — especially after learning the truth behind Min Hee’s tragic end.")
+
+
+def test_warning_mapped_onto_the_vocabulary_and_kept_verbatim(data: dict) -> None:
+    assert data["content_warnings"] == ["violence", "profanity", "drugs", "sexual-violence", "suicide", "alcohol",
+                                        "smoking"]
+    assert data["content_warnings_source"] == ("Contains violence, strong language, harmful substances, sexual "
+                                               "violence, suicide, alcohol, and smoking.")
+
+
+def test_every_synopsis_sentence_verbatim(data: dict) -> None:
+    synopsis = data["review"]["synopsis"]
+    assert set(synopsis) == {"text"}  # the seed does not mark its synopsis as a spoiler
+    sentences = _sentences(_section("Synopsis", "Review"))
+    assert len(sentences) == 8
+    for sentence in sentences:
+        assert sentence in _flat(synopsis["text"])
+    assert synopsis["text"].startswith("Ok Ju receives an unexpected message from her long-lost friend, Min Hee — ")
+    assert synopsis["text"].endswith("Will Ok Ju succeed in fulfilling the last wish of the friend she couldn’t save?")
+
+
+def test_every_review_sentence_verbatim_one_item_per_paragraph(data: dict) -> None:
+    body = data["review"]["body"]
+    assert len(body) == 7
+    source = _section("Review", "Memorable Scene")
+    paragraphs = [p for p in source.split("\n\n") if p.strip()]
+    assert [_flat(item) for item in body] == [_flat(p) for p in paragraphs]
+    sentences = _sentences(source)
+    assert len(sentences) == 20
+    joined = _flat(" ".join(body))
+    for sentence in sentences:
+        assert sentence in joined
+    # The author's text is kept exactly, misspelling and all: the lint rules flag it.
+    assert "The unnamed girl has important role to potray Min Hee’s suffering also feels underexplored." in body[4]
+
+
+def test_memorable_scene_and_dialogue(data: dict) -> None:
+    scene = data["review"]["memorable_scene"]["text"]
+    for sentence in _sentences(_section("Memorable Scene", "Memorable Dialogue")):
+        assert sentence in _flat(scene)
+    # The surrounding curly quotes go (the schema stores the line without them); the
+    # mixed apostrophes inside are the author's and stay.
+    assert data["review"]["memorable_dialogue"] == [{"quote": "Don't you remember me? It’s me, Ballerina."}]
+
+
+def test_ending_recommendation_author(data: dict) -> None:
+    assert data["ending"] == {"type": "happy", "spoiler": True}
+    assert data["review"]["recommendation"] == {"verdict": "worth-watching", "text": "Worth to Watch"}
+    assert data["author"] == {"name": "Aluna"}
+
+
+def test_nothing_invented(data: dict) -> None:
+    for absent in ("published", "language", "updated", "watched", "tags", "notes"):
+        assert absent not in data
+    assert "original_language" not in data["film"]
+    assert data["spoilers"] == "unknown"
+
+
+def test_source_records_provenance_and_dropped_boilerplate(data: dict) -> None:
+    assert data["source"] == {
+        "format": "blog-text",
+        "file": "000_aac41312e441cadf.txt",
+        "title_line": "Film Review: Ballerina (2023) – When Loss Leads to Revenge",
+        "migrated_by": f"reviewlint {__version__}",
+        "dropped": ["Post a Comment", "0 Comments"],
+    }
+
+
+def test_every_line_accounted_for(converted: MigrationResult) -> None:
+    accounting = converted.accounting
+    assert accounting.unaccounted() == []
+    assert accounting.counts() == {"mapped": 33, "preserved": 0, "dropped": 2, "unaccounted": 0}
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    # The no-break-space lines are spacing, not content.
+    assert [n for n, text in enumerate(lines, 1) if text.strip() == "" and text != ""] == [3, 52, 58, 71]
+    dropped = {record.line: record.text for record in accounting.by_fate(Fate.DROPPED)}
+    assert dropped == {73: "Post a Comment", 75: "0 Comments"}
+    where = {record.line: record.where for record in accounting.records if record.line in (5, 9, 10, 16, 69)}
+    assert where == {5: "film.runtime_minutes", 9: "external_ratings", 10: "rating",
+                     16: "content_warnings, content_warnings_source", 69: "author.name"}
+
+
+def test_output_passes_check_with_no_errors(data: dict) -> None:
+    text = emit_canonical(data, schema_comment=True)
+    assert text.startswith("# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/1.0.json\n"
+                           'schema_version: "1.0"\nfilm:\n  title: Ballerina\n')
+    diagnostics = check_text(text, "ballerina.yaml")
+    assert [d.concise() for d in diagnostics if d.severity is Severity.ERROR] == []
