@@ -95,13 +95,13 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     if not result.files and not result.missing:
         click.echo("reviewlint: warning: no YAML files (*.yaml, *.yml) found under the given paths", err=True)
 
-    diff_only = diff and not fix
+    # As ruff: --diff previews and never writes, even together with --fix.
+    diff_only = diff
     would_change = fix_error = False
     if fix or diff:
         from reviewlint.fixing import run_fixes
 
-        outcome = run_fixes(result, lookup, unsafe=unsafe_fixes, diff_only=diff_only,
-                            out=click.get_text_stream("stdout"), err=click.get_text_stream("stderr"))
+        outcome = run_fixes(result, lookup, unsafe=unsafe_fixes, diff_only=diff_only, out=sys.stdout, err=sys.stderr)
         would_change, fix_error = outcome.would_change, outcome.errors
 
     options = ReportOptions(color=use_color(color, sys.stdout), statistics=statistics)
