@@ -321,6 +321,14 @@ def test_boilerplate_is_dropped_and_listed_but_prose_about_comments_is_not() -> 
                                                 "Subscribe to: Post Comments (Atom)", "14 comments"]
 
 
+def test_a_labelled_aside_inside_the_review_takes_one_paragraph() -> None:
+    data = data_of(HEADER + "Review:\n\nIt glows.\n\nNote: I saw it twice.\n\nThe second time it glowed more.\n\n"
+                   "Verdict: Must see\n\nThanks for reading!\n")
+    assert data["notes"] == ["I saw it twice."]
+    assert data["review"]["body"] == ["It glows.", "The second time it glowed more.", "Thanks for reading!"]
+    assert data["review"]["recommendation"] == {"verdict": "must-watch", "text": "Must see"}
+
+
 def test_prose_that_starts_like_a_label_stays_prose() -> None:
     data = data_of(HEADER + "Review:\n\nScore: the music carries every scene.\n\nRated R for a reason, and it earns "
                    "it.\n\nDirected by a first-timer, it shows.\n")

@@ -9,7 +9,6 @@ carry several records when it holds several facts ("Director: X | Writer: Y").
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -56,10 +55,6 @@ class Accounting:
 
     def dropped(self, line: int, text: str, reason: str) -> None:
         self.records.append(LineRecord(line, Fate.DROPPED, "", text, reason))
-
-    def mapped_all(self, lines: Iterable[int], where: str, texts: Iterable[str]) -> None:
-        for number, text in zip(lines, texts, strict=True):
-            self.mapped(number, where, text)
 
     def accounted_lines(self) -> set[int]:
         return {record.line for record in self.records}

@@ -30,6 +30,18 @@ from reviewlint.migrate.canonical import finish
 from reviewlint.migrate.dates import parse_date
 from reviewlint.migrate.labels import Label, looks_like_unknown_label, match_label, split_shared
 from reviewlint.migrate.options import MigrateOptions
+from reviewlint.migrate.patterns import (
+    CAPITALISED_NAME,
+    LAYOUT_LINE,
+    PARENTHESISED_NAME,
+    SIGNATURE,
+    SPOILER_NOTICE,
+    TITLE_LINE,
+    TITLE_PREFIX_ONLY,
+    TITLE_SUFFIX_ONLY,
+    dialogue_entry,
+    is_boilerplate,
+)
 from reviewlint.migrate.ratings import parse_rating
 from reviewlint.migrate.result import Level, MigrationResult
 from reviewlint.migrate.vocabmap import ending_of, map_warnings, verdict_of
@@ -52,72 +64,9 @@ class Section:
     heading: SourceLine | None = None
     spoiler: bool = False
     paragraphs: list[Paragraph] = field(default_factory=list)
-
-
-# Whole lines that blog platforms add around a post. Matched against the entire line only,
-# so a sentence that mentions comments is never dropped.
-BOILERPLATE_LINES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
-    r"post a comment", r"\d+\s+comments?", r"no comments:?", r"leave a (?:comment|reply)", r"comments?:?",
-    r"share(?: this(?: post)?)?:?", r"like this:?", r"loading\.{3}|loading…", r"(?:newer|older) posts?",
-    r"home", r"subscribe to:?\s*post comments \(atom\)", r"post comments \(atom\)", r"email this",
-    r"blogthis!", r"share to (?:twitter|facebook|pinterest|x)",
-    r"(?:email this)?\s*(?:blogthis!)?\s*(?:share to (?:twitter|facebook|pinterest|x)\s*)+",
-    r"powered by (?:blogger|wordpress(?:\.com)?)\.?", r"read more\s*(?:»|→|\.\.\.|…)?",
-    r"continue reading\s*(?:»|→|\.\.\.|…)?", r"related posts?:?", r"you (?:might|may) also like:?", r"tweet",
-    r"pin it", r"reactions:?", r"popular posts", r"report abuse", r"skip to (?:main )?content",
-    r"search this blog", r"back to top", r"(?:previous|next) post", r"all rights reserved\.?",
-    r"(?:copyright\s*)?©.*", r"copyright\s+\d{4}.*",
-))
-# Separators: "---", "***", "* * *", "===" (also Markdown rules and heading underlines).
-LAYOUT_LINE = re.compile(r"^\s*(?:[-=_~]{3,}|(?:\*\s*){3,}|(?:#\s*){3,}|[•·]{3,})\s*$")
-
-TITLE_LINE = re.compile(
-    r"^(?:(?P<prefix>(?:film|movie)\s+review|review)\s*[:\-–—|]\s*)?"
-    r"(?P<title>.+?)\s*\((?P<year>(?:18|19|20)\d{2})\)"
-    r"(?:\s*(?:film\s+|movie\s+)?review\b)?"
-    r"(?:\s*(?:[–—:|]|\s-|-\s)\s*(?P<tagline>.+))?$", re.IGNORECASE)
-TITLE_PREFIX_ONLY = re.compile(r"^(?:film|movie)?\s*review\s*[:\-–—|]\s*(?P<title>[^:–—|]+?)\s*$", re.IGNORECASE)
-TITLE_SUFFIX_ONLY = re.compile(r"^(?P<title>[^:–—|]+?)\s*[:\-–—|]?\s+(?:film\s+|movie\s+)?review$", re.IGNORECASE)
-
-PARENTHESISED_NAME = re.compile(r"^\((?P<name>[^()]{1,100})\)$")
-SIGNATURE = re.compile(r"^(?:[-—–~]{1,2})\s*(?P<name>[^-—–~].{0,99})$")
-CAPITALISED_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4}$")
-SPOILER_NOTICE = {
-    "spoiler alert": "major", "spoilers ahead": "major", "spoiler warning": "major", "contains spoilers": "major",
-    "this review contains spoilers": "major", "major spoilers": "major", "minor spoilers": "minor",
-    "mild spoilers": "minor", "spoiler-free": "none", "spoiler free": "none", "no spoilers": "none",
-    "spoiler-free review": "none", "spoiler free review": "none", "this review is spoiler-free": "none",
-}
-QUOTE_PAIRS = {"“": "”", '"': '"', "„": "“", "«": "»", "「": "」", "‘": "’", "'": "'"}
-SPEAKER_FIRST = re.compile(r"^(?P<speaker>[^:\"“”]{1,60}):\s*(?P<quote>[\"“„«「‘'].+)$")
-SPEAKER_AFTER = re.compile(r"^(?P<quote>[\"“„«「‘'].+?[\"”“»」’'])\s*(?:[—–-]{1,2}|~)\s*(?P<speaker>[^\"“”]{1,60})$")
-
-
-def is_boilerplate(text: str) -> bool:
-    return any(pattern.fullmatch(text) for pattern in BOILERPLATE_LINES)
-
-
-def unquote(text: str) -> str | None:
-    """The text inside one pair of quotation marks around the whole of it, else None."""
-    text = text.strip()
-    if len(text) > 2 and text[0] in QUOTE_PAIRS and text.endswith(QUOTE_PAIRS[text[0]]):
-        inner = text[1:-1].strip()
-        return inner or None
-    return None
-
-
-def dialogue_entry(text: str) -> dict[str, Any] | None:
-    """“Line.” / Speaker: “Line.” / “Line.” — Speaker -> {quote, speaker?}."""
-    text = re.sub(r"^>\s?", "", text.strip())
-    quote = unquote(text)
-    if quote is not None:
-        return {"quote": quote}
-    match = SPEAKER_AFTER.match(text) or SPEAKER_FIRST.match(text)
-    if match:
-        quote = unquote(match["quote"])
-        if quote is not None:
-            return {"quote": quote, "speaker": match["speaker"].strip()}
-    return None
+    # For "Note: ..." inside the review's prose: the section the reader returns to after
+    # this one paragraph, so one labelled aside does not swallow the rest of the review.
+    resume: Section | None = None
 
 
 def paragraph_text(paragraph: Paragraph) -> str:
@@ -414,7 +363,8 @@ class BlogReader:
     # --- sections and paragraphs ---------------------------------------------------------------
 
     def _start_section(self, label: Label, line: SourceLine) -> None:
-        self.current = Section(label.key, line, spoiler=label.spoiler)
+        aside = bool(label.value) and self.current.key == "body" and not line.heading
+        self.current = Section(label.key, line, spoiler=label.spoiler, resume=self.current if aside else None)
         self.sections.append(self.current)
         self.block_has_fact = False
         if label.value:
@@ -447,6 +397,8 @@ class BlogReader:
             self._preserve(paragraph, paragraph[0].text.strip(), "a date with no label (published? released?)")
             return
         self.current.paragraphs.append(paragraph)
+        if self.current.resume is not None:
+            self.current = self.current.resume
 
     def _spoiler_notice(self, line: SourceLine) -> bool:
         key = line.text.strip().strip("*_!.:()[] ").lower()
@@ -507,7 +459,7 @@ class BlogReader:
             self._warnings(grouped["warnings"])
         for section in grouped.get("notes", []):
             for paragraph in section.paragraphs:
-                self._keep_note(paragraph, paragraph_text(paragraph), "under a Notes heading")
+                self._preserve(paragraph, paragraph_text(paragraph), "under a Notes heading")
         for section in grouped.get("unknown", []):
             self._unknown(section)
         if body:
@@ -590,7 +542,7 @@ class BlogReader:
         sentence = re.split(r"(?<=[.!?])\s+", head, maxsplit=1)
         found = ending_of(head) or ending_of(sentence[0])
         if found is None:
-            self._keep_note([line for p in paragraphs for line in p], join_paragraphs(paragraphs),
+            self._preserve([line for p in paragraphs for line in p], join_paragraphs(paragraphs),
                             "the ending's text names no ending type (happy, sad, open...); it may reveal the ending")
             return
         kind, twist = found
@@ -628,9 +580,6 @@ class BlogReader:
         where = "content_warnings, content_warnings_source" if found.entries else "content_warnings_source"
         for line in _lines_of(paragraphs):
             self.accounting.mapped(line.number, where, line.text.strip())
-
-    def _keep_note(self, lines: Paragraph, text: str, reason: str) -> None:
-        self._preserve(lines, text, reason)
 
     def _unknown(self, section: Section) -> None:
         assert section.heading is not None
