@@ -18,18 +18,32 @@ __all__ = [
     "check_bytes",
     "check_paths",
     "check_text",
+    "MigrateOptions",
     "emit_canonical",
     "format_text",
+    "migrate_bytes",
+    "migrate_file",
+    "migrate_text",
 ]
 
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.engine import CheckResult, FileResult, check_bytes, check_paths, check_text
 
 
-def __getattr__(name: str) -> Any:
-    # The formatter is imported on first use only: checking must not pay for it.
-    if name in ("format_text", "emit_canonical"):
-        from reviewlint import formatting
+_LAZY = {
+    "format_text": "reviewlint.formatting",
+    "emit_canonical": "reviewlint.formatting",
+    "migrate_text": "reviewlint.migrate",
+    "migrate_bytes": "reviewlint.migrate",
+    "migrate_file": "reviewlint.migrate",
+    "MigrateOptions": "reviewlint.migrate",
+}
 
-        return getattr(formatting, name)
+
+def __getattr__(name: str) -> Any:
+    # The formatter and the migrators are imported on first use only: checking must not pay for them.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'reviewlint' has no attribute {name!r}")
