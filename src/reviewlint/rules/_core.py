@@ -1,0 +1,122 @@
+"""The rule model: metadata, typed options, the registry the family modules fill.
+
+A rule is a function of a Context (one parsed document) and its options that yields
+Diagnostics. The `@rule` decorator turns it into a Rule and registers it; the package
+imports every family module once, so the registry is built from the modules themselves
+and there is no second list to keep in sync (yamllint's two lists are what we avoid).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewlint.diagnostics import Diagnostic, FixSafety, Severity
+
+# The fixed sections of a rule doc, in order.
+DOC_SECTIONS = ("What it does", "Why", "Example", "Fix")
+
+# An option: (type, default, description). `list` means a list of strings.
+OptionSpec = tuple[type, Any, str]
+Options = dict[str, Any]
+CheckFunction = Callable[[Any, Options], Iterable[Diagnostic]]
+# Validates a rule's whole options table; returns an error message or None.
+OptionsValidator = Callable[[Options], str | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    fix: FixSafety
+    summary: str
+    doc: str
+    family: str
+    options: dict[str, OptionSpec] = field(default_factory=dict)
+    # None for codes reported by another stage (loader, schema, suppressions, engine).
+    check: CheckFunction | None = None
+    default_enabled: bool = True
+    # Codes of generic findings this rule replaces at the same JSON path with a more
+    # specific one (the schema's "unknown value" when the rule knows what was meant).
+    supersedes: tuple[str, ...] = ()
+    validate_options: OptionsValidator | None = None
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not FixSafety.NONE
+
+    def defaults(self) -> Options:
+        return {name: spec[1] for name, spec in self.options.items()}
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def register(entry: Rule) -> Rule:
+    for other in _REGISTRY.values():
+        if other.code == entry.code or other.name == entry.name:
+            raise RuntimeError(f"rule {entry.code} {entry.name} clashes with {other.code} {other.name}")
+    _REGISTRY[entry.code] = entry
+    return entry
+
+
+def registered() -> dict[str, Rule]:
+    return _REGISTRY
+
+
+def options_doc(options: dict[str, OptionSpec]) -> str:
+    if not options:
+        return ""
+    lines = ["## Options", ""]
+    for name, (kind, default, description) in options.items():
+        lines.append(f"- `{name}` ({type_name(kind)}, default `{show_default(default)}`): {description}")
+    return "\n".join(lines)
+
+
+def type_name(kind: type) -> str:
+    return {bool: "boolean", int: "integer", float: "number", str: "string", list: "list of strings"}[kind]
+
+
+def show_default(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(f'"{item}"' for item in value) + "]"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+def make_doc(text: str, options: dict[str, OptionSpec]) -> str:
+    body = inspect.cleandoc(text)
+    extra = options_doc(options)
+    return f"{body}\n\n{extra}" if extra else body
+
+
+def rule(code: str, name: str, *, severity: Severity, summary: str, fix: FixSafety = FixSafety.NONE,
+         options: dict[str, OptionSpec] | None = None, default_enabled: bool = True,
+         supersedes: tuple[str, ...] = (), validate_options: OptionsValidator | None = None,
+         family: str) -> Callable[[CheckFunction], Rule]:
+    """Register the decorated check function as a rule; its docstring is the rule's doc."""
+
+    def decorate(function: CheckFunction) -> Rule:
+        return register(Rule(code=code, name=name, severity=severity, fix=fix, summary=summary,
+                             doc=make_doc(function.__doc__ or "", options or {}), family=family,
+                             options=dict(options or {}), check=function, default_enabled=default_enabled,
+                             supersedes=supersedes, validate_options=validate_options))
+
+    return decorate
+
+
+def document_code(code: str, name: str, *, severity: Severity, summary: str, doc: str, family: str,
+                  fix: FixSafety = FixSafety.NONE) -> Rule:
+    """Register the doc of a code that another stage reports (no check function here)."""
+    return register(Rule(code=code, name=name, severity=severity, fix=fix, summary=summary,
+                         doc=make_doc(doc, {}), family=family))
+
+
+def iter_checks(rules: Iterable[Rule]) -> Iterator[Rule]:
+    return (entry for entry in rules if entry.check is not None)

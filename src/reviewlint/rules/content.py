@@ -1,0 +1,287 @@
+"""Content warnings (RL3xx): the declared list is made of vocabulary slugs, once each, and
+covers what the prose describes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from reviewlint import vocab
+from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
+from reviewlint.rules._context import Context, Field
+from reviewlint.rules._core import Options, rule
+
+FAMILY = "content-warnings"
+
+# How many words before a cue a negation still applies to ("no gore", "never shows the
+# violence", "free of any real gore").
+NEGATION_WINDOW = 4
+_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_CLAUSE_END_RE = re.compile(r"[.!?;:]|\s[—–]\s|\n")
+
+
+def fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("\u00a0", " ").lower().split())
+
+
+@cache
+def synonyms() -> dict[str, str]:
+    """Folded synonym, label or slug -> slug."""
+    table: dict[str, str] = {}
+    for slug, entry in vocab.content_warnings().items():
+        for phrase in [slug, slug.replace("-", " "), entry["label"], *entry["synonyms"]]:
+            table.setdefault(fold(phrase), slug)
+    return table
+
+
+def _entry_slug(item: Any) -> tuple[str | None, tuple[str | int, ...]]:
+    """(the warning's id as written, its path relative to the item)."""
+    if isinstance(item, str):
+        return item, ()
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        return item["id"], ("id",)
+    return None, ()
+
+
+def declared(context: Context) -> list[tuple[int, str, tuple[str | int, ...]]] | None:
+    """(index, id, path to the id) of each declared warning; None when the list is absent
+    or not a list (the schema reports that)."""
+    items = context.get("content_warnings")
+    if not isinstance(items, list):
+        return None
+    found: list[tuple[int, str, tuple[str | int, ...]]] = []
+    for index, item in enumerate(items):
+        slug, relative = _entry_slug(item)
+        if slug is not None:
+            found.append((index, slug, ("content_warnings", index, *relative)))
+    return found
+
+
+@rule("RL301", "content-warning-synonym", severity=Severity.ERROR, family=FAMILY, fix=FixSafety.UNSAFE,
+      supersedes=("RL104",), summary="A content warning is written as free text instead of its vocabulary slug.")
+def content_warning_synonym(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Reports a content warning written as a label or synonym ("strong language",
+    "Sexual Violence", "harmful substances") instead of its slug, and names the slug. It
+    replaces the schema's generic "unknown content warning" (RL104) for that value.
+
+    ## Why
+    Filters and renderers match slugs exactly; "strong language" is invisible to a reader
+    who filters out `profanity`.
+
+    ## Example
+    ```yaml
+    content_warnings: [violence, strong language]
+    ```
+    Use instead:
+    ```yaml
+    content_warnings: [violence, profanity]
+    ```
+
+    ## Fix
+    Replaces the text with the slug (removes it when the slug is already declared). Safe
+    when only case and spacing differ ("Sexual Violence"); unsafe otherwise, because a
+    synonym can be broader than the slug it maps to.
+    """
+    entries = declared(context)
+    if entries is None:
+        return
+    known = vocab.content_warnings()
+    present = {slug for _index, slug, _path in entries if slug in known}
+    for index, written, path in entries:
+        if written in known:
+            continue
+        slug = synonyms().get(fold(written))
+        if slug is None:
+            continue
+        exact = fold(written).replace(" ", "-") == slug
+        safety = FixSafety.SAFE if exact else FixSafety.UNSAFE
+        if slug in present:
+            fix = Fix(f"remove '{written}': '{slug}' is already declared", safety,
+                      (Edit(("content_warnings", index), delete=True),))
+        else:
+            fix = Fix(f"replace '{written}' with '{slug}'", safety, (Edit(path, slug),))
+            present.add(slug)
+        yield context.report(f"content warning {written!r} is not a vocabulary slug; its slug is '{slug}'", path,
+                             fix=fix)
+
+
+@rule("RL302", "duplicate-content-warning", severity=Severity.WARNING, family=FAMILY, fix=FixSafety.SAFE,
+      summary="The same content warning is declared twice.")
+def duplicate_content_warning(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Reports a content warning declared more than once, whether as a slug or as
+    `{id: ...}`.
+
+    ## Why
+    A duplicate is shown twice by renderers, and when the two entries carry different
+    severities nobody knows which one holds.
+
+    ## Example
+    ```yaml
+    content_warnings: [violence, alcohol, violence]
+    ```
+    Use instead:
+    ```yaml
+    content_warnings: [violence, alcohol]
+    ```
+
+    ## Fix
+    Removes the later entry. Safe when it adds nothing to the first (a bare slug, or an
+    identical entry); unsafe when it carries its own severity or note.
+    """
+    entries = declared(context)
+    items = context.get("content_warnings")
+    if entries is None or not isinstance(items, list):
+        return
+    first: dict[str, int] = {}
+    for index, slug, path in entries:
+        if slug not in first:
+            first[slug] = index
+            continue
+        earlier = first[slug]
+        later_item, earlier_item = items[index], items[earlier]
+        adds_nothing = isinstance(later_item, str) or later_item == earlier_item
+        fix = Fix(f"remove the second '{slug}'", FixSafety.SAFE if adds_nothing else FixSafety.UNSAFE,
+                  (Edit(("content_warnings", index), delete=True),))
+        yield context.report(f"content warning '{slug}' is declared twice (first as item {earlier + 1})", path,
+                             fix=fix)
+
+
+@dataclass(frozen=True)
+class CueMatcher:
+    """Every cue of every warning in one regex, every trap in another (built once)."""
+
+    cues: re.Pattern[str]
+    traps: re.Pattern[str] | None
+    negations: frozenset[str]
+    negation_phrases: tuple[tuple[str, ...], ...]
+    slug_of: dict[str, str]
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, slug) of each cue in `text` that is not inside a trap phrase and not
+        negated."""
+        trap_spans = [m.span() for m in self.traps.finditer(text)] if self.traps is not None else []
+        for match in self.cues.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in trap_spans):
+                continue
+            if self._negated(text, start):
+                continue
+            yield start, end, self.slug_of[fold(match.group(0))]
+
+    def _negated(self, text: str, start: int) -> bool:
+        window = text[max(0, start - 120):start]
+        ends = list(_CLAUSE_END_RE.finditer(window))
+        if ends:
+            window = window[ends[-1].end():]
+        words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(window)][-NEGATION_WINDOW:]
+        if any(word in self.negations for word in words):
+            return True
+        return any(tuple(words[i:i + len(phrase)]) == phrase for phrase in self.negation_phrases
+                   for i in range(len(words) - len(phrase) + 1))
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted({fold(p) for p in phrases}, key=lambda p: (-len(p), p))
+    parts = [r"\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split()) for phrase in ordered]
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+@cache
+def matcher(language: str) -> CueMatcher | None:
+    """The cue matcher for a review language (by its primary subtag); None when the
+    vocabulary has no cues in that language. Cues are English only for now."""
+    if language != "en":
+        return None
+    slug_of: dict[str, str] = {}
+    traps: list[str] = []
+    for slug, entry in vocab.content_warnings().items():
+        for cue in entry["cues"]:
+            slug_of.setdefault(fold(cue), slug)
+        traps.extend(entry["traps"])
+    words = [fold(n) for n in vocab.negations()]
+    return CueMatcher(
+        cues=re.compile(_alternation(list(slug_of)), re.IGNORECASE),
+        traps=re.compile(_alternation(traps), re.IGNORECASE) if traps else None,
+        negations=frozenset(w for w in words if " " not in w),
+        negation_phrases=tuple(tuple(w.split()) for w in words if " " in w),
+        slug_of=slug_of,
+    )
+
+
+def review_language(context: Context) -> str:
+    language = context.data.get("language", "en")
+    return language.split("-", 1)[0].lower() if isinstance(language, str) else "en"
+
+
+def _validate_ignore(options: Options) -> str | None:
+    unknown = [slug for slug in options.get("ignore", ()) if slug not in vocab.content_warnings()]
+    if unknown:
+        return f"`ignore` lists {unknown[0]!r}, which is not a content-warning slug"
+    return None
+
+
+@rule("RL303", "undeclared-content-warning", severity=Severity.WARNING, family=FAMILY, fix=FixSafety.UNSAFE,
+      options={"ignore": (list, (), "Content-warning slugs never to infer from the prose.")},
+      validate_options=_validate_ignore,
+      summary="The prose describes something its content warnings do not declare.")
+def undeclared_content_warning(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Looks through the review's prose (headline, logline, synopsis, body, memorable scene
+    and dialogue, recommendation, ending) for the cues of each content warning ("took
+    her own life" for `suicide`, "cocaine" for `drugs`, ...) and reports a warning whose
+    cue appears but which `content_warnings` does not declare. Negated mentions ("no
+    gore", "without a single cigarette") and known traps ("suicide mission", "smoking
+    gun", "killer performance") do not count. One finding per warning, at its first cue.
+    Cues exist for English reviews (`language: en...`) only.
+
+    ## Why
+    Readers rely on the list to avoid what harms them; a review that talks about a
+    suicide but declares no `suicide` warning fails exactly those readers.
+
+    ## Example
+    ```yaml
+    review:
+      body: [Her brother overdosed the year before, and the film never lets her forget it.]
+    content_warnings: []
+    ```
+    Use instead:
+    ```yaml
+    review:
+      body: [Her brother overdosed the year before, and the film never lets her forget it.]
+    content_warnings: [drugs]
+    ```
+
+    ## Fix
+    Appends the slug to `content_warnings` (unsafe: a cue is evidence, not proof).
+    """
+    entries = declared(context)
+    if entries is None:
+        return
+    cues = matcher(review_language(context))
+    if cues is None:
+        return
+    have = {slug for _index, slug, _path in entries} | set(options["ignore"])
+    appended = len(context.data["content_warnings"])
+    reported: set[str] = set()
+    for field in context.prose:
+        yield from _undeclared_in(context, field, cues, have, reported, appended)
+
+
+def _undeclared_in(context: Context, field: Field, cues: CueMatcher, have: set[str], reported: set[str],
+                   appended: int) -> Iterator[Diagnostic]:
+    for start, end, slug in cues.find(field.text):
+        if slug in have or slug in reported:
+            continue
+        reported.add(slug)
+        fix = Fix(f"declare the content warning '{slug}'", FixSafety.UNSAFE,
+                  (Edit(("content_warnings", appended), slug),))
+        yield context.report_in(field, start, end, f"{field.text[start:end]!r} suggests the content warning "
+                                f"'{slug}', which `content_warnings` does not declare", fix=fix)

@@ -1,0 +1,322 @@
+"""Load codes (RL001-RL013): reported by the loader (document.py); documented here."""
+
+from __future__ import annotations
+
+from reviewlint.diagnostics import Severity
+from reviewlint.document import LOAD_RULE_NAMES
+from reviewlint.rules._core import document_code
+
+FAMILY = "load"
+
+
+def _load(code: str, summary: str, doc: str, severity: Severity = Severity.ERROR) -> None:
+    document_code(code, LOAD_RULE_NAMES[code], severity=severity, summary=summary, doc=doc, family=FAMILY)
+
+
+_load("RL001", "The file is not valid YAML.", """
+    ## What it does
+    Reports a YAML syntax error at the line and column where the parser stopped.
+
+    ## Why
+    Nothing else can be checked in a file that does not parse. This finding is always
+    shown, whatever the rule selection.
+
+    ## Example
+    ```yaml
+    film: [Ballerina, 2023
+    ```
+    Use instead:
+    ```yaml
+    film:
+      title: Ballerina
+      year: 2023
+    ```
+
+    ## Fix
+    None: the author has to say what was meant.
+""")
+
+_load("RL002", "A mapping holds the same key twice.", """
+    ## What it does
+    Reports the second (and any later) occurrence of a key in one mapping.
+
+    ## Why
+    YAML parsers disagree about duplicates: some keep the first value, some the last,
+    some refuse the file. reviewlint keeps the first and tells you, so no value is lost
+    silently.
+
+    ## Example
+    ```yaml
+    film:
+      title: Ballerina
+      year: 2023
+      year: 2024
+    ```
+    Use instead:
+    ```yaml
+    film:
+      title: Ballerina
+      year: 2023
+    ```
+
+    ## Fix
+    None: only the author knows which value is right.
+""")
+
+_load("RL003", "The file is not UTF-8 text.", """
+    ## What it does
+    Reports a file that is UTF-16/32, contains NUL bytes, or holds bytes that are not
+    valid UTF-8, at the first offending byte.
+
+    ## Why
+    Reviews are exchanged as UTF-8; a file saved as cp1252 or UTF-16 would be read with
+    the wrong characters. This finding is always shown.
+
+    ## Example
+    ```text
+    A file saved by an old editor as Windows-1252: "Am\\xe9lie" (byte 0xE9).
+    ```
+    Use instead:
+    ```text
+    The same file re-saved as UTF-8: "Amélie".
+    ```
+
+    ## Fix
+    None: re-save the file as UTF-8.
+""")
+
+_load("RL004", "The file holds no review.", """
+    ## What it does
+    Reports a file that is empty or holds only comments.
+
+    ## Why
+    An empty file among the reviews is almost always a mistake (a forgotten draft, a
+    failed export).
+
+    ## Example
+    ```yaml file
+    # draft: write the review here
+    ```
+    Use instead:
+    ```yaml
+    schema_version: "1.0"
+    ```
+
+    ## Fix
+    None.
+""")
+
+_load("RL005", "The file holds more than one YAML document.", """
+    ## What it does
+    Reports a second `---` document in a file; only the first is checked.
+
+    ## Why
+    One file is one review. A second document is usually two reviews pasted together, and
+    tools that read only the first would drop the other.
+
+    ## Example
+    ```yaml file
+    schema_version: "1.0"
+    ---
+    schema_version: "1.0"
+    ```
+    Use instead:
+    ```yaml
+    schema_version: "1.0"
+    ```
+
+    ## Fix
+    None: split the file in two.
+""")
+
+_load("RL006", "The top level is not a mapping of keys.", """
+    ## What it does
+    Reports a file whose top level is a list or a single value instead of a mapping.
+
+    ## Why
+    A review is a mapping with `schema_version`, `film`, `review` and so on; a list or a
+    bare string cannot be validated.
+
+    ## Example
+    ```yaml file
+    - Ballerina
+    - 2023
+    ```
+    Use instead:
+    ```yaml
+    schema_version: "1.0"
+    ```
+
+    ## Fix
+    None.
+""")
+
+_load("RL007", "An alias (`*name`) repeats an anchored value.", """
+    ## What it does
+    Reports every alias. Aliases that would expand the document beyond 100,000 values
+    (an "alias bomb") stop the check of that file.
+
+    ## Why
+    Aliases make a review hard to read and edit, and exporters that do not understand
+    them duplicate or drop data. They are also the vehicle of the "billion laughs"
+    attack.
+
+    ## Example
+    ```yaml
+    film:
+      title: Ballerina
+      year: 2023
+      directors: &director [Chung-Hyun Lee]
+      writers: *director
+    ```
+    Use instead:
+    ```yaml
+    film:
+      title: Ballerina
+      year: 2023
+      directors: [Chung-Hyun Lee]
+      writers: [Chung-Hyun Lee]
+    ```
+
+    ## Fix
+    None: write the value out.
+""")
+
+_load("RL008", "A YAML tag such as `!!python/object` is used.", """
+    ## What it does
+    Reports any tag other than the YAML 1.2 core ones (`!!str`, `!!int`, `!!float`,
+    `!!bool`, `!!null`, `!!map`, `!!seq`). The value is read as plain data and nothing is
+    ever constructed from a tag.
+
+    ## Why
+    Language-specific tags are how unsafe loaders run code; reviews never need them.
+
+    ## Example
+    ```yaml
+    film:
+      title: !!python/str Ballerina
+      year: 2023
+    ```
+    Use instead:
+    ```yaml
+    film:
+      title: Ballerina
+      year: 2023
+    ```
+
+    ## Fix
+    None: remove the tag.
+""")
+
+_load("RL009", "A mapping key is a list or a mapping.", """
+    ## What it does
+    Reports a complex key (`? [a, b]`).
+
+    ## Why
+    JSON, the schema and every exporter need keys that are plain text.
+
+    ## Example
+    ```yaml
+    tags:
+      ? [revenge, friendship]
+      : yes
+    ```
+    Use instead:
+    ```yaml
+    tags: [revenge, friendship]
+    ```
+
+    ## Fix
+    None.
+""")
+
+_load("RL010", "A merge key (`<<`) is used.", """
+    ## What it does
+    Reports `<<` merge keys, which YAML 1.2 dropped.
+
+    ## Why
+    Loaders disagree on whether `<<` merges or is an ordinary key, so the same file would
+    mean different things to different tools.
+
+    ## Example
+    ```yaml
+    author:
+      <<: {name: Aluna}
+    ```
+    Use instead:
+    ```yaml
+    author:
+      name: Aluna
+    ```
+
+    ## Fix
+    None: write the keys out.
+""")
+
+_load("RL011", "The file is larger than `max-file-size`.", """
+    ## What it does
+    Reports a file over the size limit (2 MiB by default) without reading it.
+
+    ## Why
+    A review is a few kilobytes; a huge file is a mistake or an attack, and reading it
+    would cost time and memory. This finding is always shown.
+
+    ## Example
+    ```text
+    reviews/dump.yaml: 3 GB of log output saved with a .yaml suffix.
+    ```
+    Use instead:
+    ```text
+    Move the file out of the review folder, exclude it, or raise `max-file-size`.
+    ```
+
+    ## Fix
+    None.
+""")
+
+_load("RL012", "The file could not be read.", """
+    ## What it does
+    Reports a file that could not be opened or read (permissions, a broken link, a file
+    that disappeared during the run). This finding is always shown.
+
+    ## Why
+    A review that cannot be read has not been checked; saying nothing would pass it.
+
+    ## Example
+    ```text
+    reviews/locked.yaml with mode 000.
+    ```
+    Use instead:
+    ```text
+    A readable file (chmod 644).
+    ```
+
+    ## Fix
+    None.
+""")
+
+_load("RL013", "A number or boolean cannot be represented.", """
+    ## What it does
+    Reports a value tagged as a number or boolean that is not one (`!!int twenty`), and
+    numbers too large to represent (`1e999`, integers of thousands of digits).
+
+    ## Why
+    Such a value cannot be compared with anything; it is read as text instead and the
+    schema then reports the wrong type.
+
+    ## Example
+    ```yaml
+    film:
+      title: Ballerina
+      year: !!int twenty
+    ```
+    Use instead:
+    ```yaml
+    film:
+      title: Ballerina
+      year: 2023
+    ```
+
+    ## Fix
+    None.
+""")

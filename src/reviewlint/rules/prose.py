@@ -1,0 +1,546 @@
+"""Prose hygiene (RL6xx): typography and editing slips inside the review's text.
+
+Every finding points at the offending character inside the scalar (line:col in the
+file), whatever the scalar's style; every fix is a new value for the whole string, so
+the formatter can apply it on the tree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+from reviewlint import vocab
+from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
+from reviewlint.rules import _text
+from reviewlint.rules._context import Context, Field
+from reviewlint.rules._core import Options, rule
+
+FAMILY = "prose"
+
+# --- trailing whitespace --------------------------------------------------------------------
+
+_TRAILING_VALUE_RE = re.compile(r"[ \t]+(?=\n|\Z)")
+_TRAILING_SOURCE_RE = re.compile(r"[ \t]+(?=\r|\n)")
+
+
+def _trailing_runs(context: Context, field: Field) -> list[tuple[int, int]]:
+    """(start, end) value indices of white space that ends a line of the text.
+
+    In a block scalar the file's line ends are the text's (folded `>` text keeps a
+    line's trailing spaces in the middle of the value), so the source is searched; in
+    plain and quoted scalars YAML drops white space before a line break, and only the
+    value's own line ends count."""
+    node, text = field.node, field.text
+    if node.style not in ("|", ">"):
+        return [m.span() for m in _TRAILING_VALUE_RE.finditer(text)]
+    source = context.document.text
+    starts = context.line_starts
+    begin = _text.offset_of(starts, node.line, node.col)
+    end = min(_text.offset_of(starts, node.end_line, node.end_col), len(source))
+    header_end = source.find("\n", begin, end)
+    region_start = begin if header_end < 0 else header_end + 1
+    found = [(m.start() + region_start, m.end() + region_start)
+             for m in _TRAILING_SOURCE_RE.finditer(source, region_start, end)]
+    value_end = _TRAILING_VALUE_RE.search(text)
+    if not found and (value_end is None or value_end.start() == len(text)):
+        return []
+    offsets = context.offsets(node)
+    if offsets is None:
+        return []
+    where = {offset: index for index, offset in enumerate(offsets)}
+    runs: list[tuple[int, int]] = []
+    for start, stop in found:
+        indices = [where[o] for o in range(start, stop) if o in where]
+        if indices:
+            runs.append((indices[0], indices[-1] + 1))
+    for match in _TRAILING_VALUE_RE.finditer(text):
+        if match.end() == len(text) and match.start() < len(text) and not any(
+                s <= match.start() < e for s, e in runs):
+            runs.append(match.span())
+    return sorted(runs)
+
+
+@rule("RL601", "trailing-whitespace", severity=Severity.WARNING, family=FAMILY, fix=FixSafety.SAFE,
+      summary="A line of text ends with spaces or tabs.")
+def trailing_whitespace(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Reports spaces and tabs at the end of a line of text, or at the end of a text, in
+    the review's prose, titles and names. In literal (`|`) and folded (`>`) blocks the
+    lines are the file's lines; in plain and quoted scalars YAML itself drops white
+    space before a line break, so only the text's own line ends count there.
+
+    ## Why
+    Invisible in editors, trailing white space shows up in diffs, breaks Markdown line
+    ends (two trailing spaces mean a hard break) and makes equal texts compare unequal.
+
+    ## Example
+    ```yaml
+    review:
+      body:
+        - "A tense, bloody revenge story.  "
+    ```
+    Use instead:
+    ```yaml
+    review:
+      body:
+        - "A tense, bloody revenge story."
+    ```
+
+    ## Fix
+    Removes the white space (safe).
+    """
+    for field in [*context.prose, *context.names]:
+        if " " not in field.text and "\t" not in field.text:
+            continue
+        runs = _trailing_runs(context, field)
+        if not runs:
+            continue
+        removed: set[int] = set()
+        for start, end in runs:
+            removed.update(range(start, end))
+        fixed = "".join(char for index, char in enumerate(field.text) if index not in removed)
+        fix = Fix("remove trailing white space", FixSafety.SAFE, (Edit(field.path, fixed),))
+        for start, end in runs:
+            where = "the text" if end == len(field.text) else "a line"
+            yield context.report_in(field, start, end, f"trailing white space at the end of {where}", fix=fix)
+
+
+# --- invisible and unusual spaces ---------------------------------------------------------------
+
+# Characters that look like a space or like nothing. Ideographic space (CJK prose) and the
+# zero-width joiners (needed by several scripts and by emoji) are deliberately absent.
+_SPACE_LIKE = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+_ZERO_WIDTH = "\u180e\u200b\u2060\ufeff\u00ad"
+_INVISIBLE_RE = re.compile(f"[{_SPACE_LIKE}{_ZERO_WIDTH}]+")
+_CODE_POINT_RE = re.compile(r"^U\+[0-9A-Fa-f]{4,6}$")
+
+
+def _char_name(char: str) -> str:
+    return f"{unicodedata.name(char, 'invisible character').lower()} (U+{ord(char):04X})"
+
+
+def _validate_allow(options: Options) -> str | None:
+    for item in options.get("allow", ()):
+        if not _CODE_POINT_RE.match(item):
+            return f"`allow` items are code points written U+00A0; got {item!r}"
+    return None
+
+
+@rule("RL602", "invisible-space", severity=Severity.WARNING, family=FAMILY, fix=FixSafety.SAFE,
+      options={"allow": (list, (), "Code points (written U+202F) to accept, for typographic conventions that "
+                                   "need them.")},
+      validate_options=_validate_allow,
+      summary="Text contains a non-breaking, zero-width or other unusual space.")
+def invisible_space(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Reports non-breaking spaces (U+00A0), other Unicode spaces (en, em, thin, narrow
+    no-break, ...), zero-width spaces, word joiners, soft hyphens and stray byte-order
+    marks in the review's prose, titles and names. Runs of them are reported once.
+    Ideographic spaces and zero-width joiners, which scripts and emoji need, are not.
+
+    ## Why
+    They arrive by copy and paste from word processors and web pages, look like
+    ordinary spaces (or nothing), and then break searching, word counts, line wrapping
+    and duplicate detection.
+
+    ## Example
+    ```yaml
+    review:
+      body:
+        - "A tense,\\u00a0bloody revenge story."
+    ```
+    Use instead:
+    ```yaml
+    review:
+      body:
+        - "A tense, bloody revenge story."
+    ```
+
+    ## Fix
+    Replaces each space-like character with a plain space and removes the zero-width
+    ones (safe).
+    """
+    allowed = {chr(int(item[2:], 16)) for item in options["allow"]}
+    for field in [*context.prose, *context.names]:
+        text = field.text
+        if text.isascii():
+            continue
+        matches = [m for m in _INVISIBLE_RE.finditer(text) if not set(m.group(0)) <= allowed]
+        if not matches:
+            continue
+        fixed = "".join(char if char in allowed or (char not in _SPACE_LIKE and char not in _ZERO_WIDTH)
+                        else (" " if char in _SPACE_LIKE else "") for char in text)
+        fix = Fix("replace invisible and unusual spaces with plain spaces", FixSafety.SAFE, (Edit(field.path, fixed),))
+        for match in matches:
+            chars = [c for c in match.group(0) if c not in allowed]
+            kinds = sorted({_char_name(c) for c in chars})
+            what = kinds[0] if len(chars) == 1 else f"{len(chars)} invisible characters ({', '.join(kinds)})"
+            advice = "use a plain space" if any(c in _SPACE_LIKE for c in chars) else "remove it"
+            yield context.report_in(field, match.start(), match.end(), f"{what} in the text; {advice}", fix=fix)
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+STRAIGHT = "'\""
+CURLY = "‘’“”"
+_QUOTE_RE = re.compile(r"['\"‘’“”]")
+_OPENING_CONTEXT = set(" \t\n([{—–-/") | {""}
+
+
+def _counts(text: str) -> tuple[int, int]:
+    straight = curly = 0
+    for match in _QUOTE_RE.finditer(text):
+        index = match.start()
+        if match.group(0) in STRAIGHT:
+            if index > 0 and text[index - 1].isdigit():
+                continue  # 5'10" uses primes, which are straight
+            straight += 1
+        else:
+            curly += 1
+    return straight, curly
+
+
+def to_curly(text: str, index: int) -> str:
+    """The curly quote a straight quote at `index` stands for."""
+    char = text[index]
+    before = text[index - 1] if index > 0 else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    if char == "'":
+        if before and (before.isalnum() or before in ".,!?;:)]}…’”"):
+            return "’"  # apostrophe or closing quote
+        if before in _OPENING_CONTEXT and after.isdigit():
+            return "’"  # '90s
+        return "‘" if after and not after.isspace() else "’"
+    return "“" if before in _OPENING_CONTEXT else "”"
+
+
+def to_straight(char: str) -> str:
+    return "'" if char in "‘’" else '"'
+
+
+def _validate_style(options: Options) -> str | None:
+    style = options.get("style", "auto")
+    return None if style in ("auto", "straight", "curly") else f"`style` must be auto, straight or curly; got {style!r}"
+
+
+@rule("RL603", "mixed-quotes", severity=Severity.WARNING, family=FAMILY, fix=FixSafety.SAFE,
+      options={"style": (str, "auto", "Quote style to enforce: auto (the document's majority), straight or curly.")},
+      validate_options=_validate_style,
+      summary="Straight and curly quotes are mixed in one document.")
+def mixed_quotes(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Counts straight (`'` `"`) and curly (`‘’` `“”`) quotes and apostrophes across the
+    review's prose and reports each one of the minority style, or of the style other
+    than `style` when it is set. Quotes after a digit (5'10") are primes and are left
+    alone. With `auto`, a tie counts as straight.
+
+    ## Why
+    Mixed quotes are the mark of text pasted together from different editors; they look
+    careless in print and defeat searches for a quoted phrase.
+
+    ## Example
+    ```yaml
+    review:
+      body:
+        - It’s a film about grief, and it doesn't look away.
+        - Ok Ju’s fury carries the last act.
+    ```
+    Use instead:
+    ```yaml
+    review:
+      body:
+        - It’s a film about grief, and it doesn’t look away.
+        - Ok Ju’s fury carries the last act.
+    ```
+
+    ## Fix
+    Converts the quotes of a text to the document's style (safe): curly to straight
+    directly, straight to curly by position (an apostrophe or a closing quote after a
+    letter, an opening quote after a space).
+    """
+    fields = [f for f in context.prose if "'" in f.text or '"' in f.text or any(c in f.text for c in CURLY)]
+    if not fields:
+        return
+    style = options["style"]
+    if style == "auto":
+        straight = curly = 0
+        for field in fields:
+            s, c = _counts(field.text)
+            straight, curly = straight + s, curly + c
+        if not straight or not curly:
+            return
+        style = "curly" if curly > straight else "straight"
+    wrong = STRAIGHT if style == "curly" else CURLY
+    for field in fields:
+        text = field.text
+        positions = [m.start() for m in _QUOTE_RE.finditer(text) if m.group(0) in wrong
+                     and not (m.group(0) in STRAIGHT and m.start() > 0 and text[m.start() - 1].isdigit())]
+        if not positions:
+            continue
+        chars = list(text)
+        for index in positions:
+            chars[index] = to_curly(text, index) if style == "curly" else to_straight(text[index])
+        fixed = "".join(chars)
+        fix = Fix(f"use {style} quotes throughout this text", FixSafety.SAFE, (Edit(field.path, fixed),))
+        kind, other = ("straight", "curly") if style == "curly" else ("curly", "straight")
+        for index in positions:
+            yield context.report_in(field, index, index + 1, f"{kind} quote {text[index]} in a document that uses "
+                                    f"{other} quotes; use {fixed[index]}", fix=fix)
+
+
+# --- doubled words ------------------------------------------------------------------------------
+
+_DOUBLED_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)(\s+)(\1)(?![\w'’-])", re.IGNORECASE)
+DEFAULT_DOUBLES = (
+    "had", "that", "is", "do", "bye", "so", "no", "ha", "la", "boo", "knock", "chop", "tut", "wink", "yeah", "hush",
+    "pom", "dum", "dun", "cha", "very", "really", "blah", "bla", "bang", "boom", "tick", "woof", "hip", "ho", "ta",
+    "tsk", "yada", "na", "bam", "ding", "dong", "rah", "go", "now", "never", "well", "there",
+)
+
+
+@rule("RL604", "doubled-word", severity=Severity.WARNING, family=FAMILY, fix=FixSafety.UNSAFE,
+      options={"allow": (list, DEFAULT_DOUBLES, "Words that may legitimately follow themselves.")},
+      summary="A word is repeated (\"the the\").")
+def doubled_word(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Reports a word immediately repeated, ignoring case and line breaks ("the the",
+    "a\\na"). Words in `allow` ("had had", "that that", "bye bye") and repeated
+    capitalised names ("Duran Duran") are not reported.
+
+    ## Why
+    Doubled words survive proofreading because the eye skips the second one; they are
+    among the most common slips in published text.
+
+    ## Example
+    ```yaml
+    review:
+      body: [The film gives the the villain all the best lines.]
+    ```
+    Use instead:
+    ```yaml
+    review:
+      body: [The film gives the villain all the best lines.]
+    ```
+
+    ## Fix
+    Removes the second word (unsafe: repetition is sometimes deliberate).
+    """
+    allowed = {word.casefold() for word in options["allow"]}
+    for field in context.prose:
+        text = field.text
+        for match in _DOUBLED_RE.finditer(text):
+            first, second = match.group(1), match.group(3)
+            if first.casefold() in allowed or (first[0].isupper() and second[0].isupper()):
+                continue
+            start, end = match.start(3), match.end(3)
+            fixed = text[:match.end(1)] + text[end:]
+            fix = Fix(f"remove the repeated {second!r}", FixSafety.UNSAFE, (Edit(field.path, fixed),))
+            yield context.report_in(field, start, end, f"{second!r} repeats the word before it", fix=fix)
+
+
+# --- placeholders -----------------------------------------------------------------------------
+
+_PLACEHOLDER_VALUES = frozenset({
+    "tbd", "tba", "todo", "fixme", "xxx", "placeholder", "n/a", "na", "...", "…", "-", "--", "?", "??", "???",
+    "lorem ipsum", "coming soon", "to be written", "write here", "text here", "insert text here", "insert text",
+})
+_PLACEHOLDER_FULL_RE = re.compile(r"^\s*(?:<[^<>\n]{1,60}>|\[[^\[\]\n]{1,60}\])\s*$")
+_PLACEHOLDER_INLINE_RE = re.compile(r"(?i:\blorem\s+ipsum\b)|\b(?:TBD|TBA|TODO|FIXME|XXX)\b|"
+                                    r"(?i:\[\s*(?:todo|tbd|fixme)\b[^\]\n]*\])")
+
+
+@rule("RL605", "placeholder-text", severity=Severity.ERROR, family=FAMILY,
+      options={"extra-words": (list, (), "More placeholder words or phrases to look for, as whole words, ignoring "
+                                         "case.")},
+      summary="A text is empty or still holds placeholder text (TBD, lorem ipsum, <Title>).")
+def placeholder_text(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Reports a text that is only white space, or only a placeholder ("TBD", "TODO", "...",
+    "N/A", "<Title>", "[synopsis]"), and placeholder markers anywhere in a text ("lorem
+    ipsum", "TODO", "TBD", "FIXME", "[todo: check]"), in the review's prose, titles and
+    names.
+
+    ## Why
+    Templates and drafts are filled in section by section; a section still saying "TBD"
+    gets published more often than anyone admits.
+
+    ## Example
+    ```yaml
+    review:
+      synopsis:
+        text: TBD
+      body: [A tense, bloody revenge story.]
+    ```
+    Use instead:
+    ```yaml
+    review:
+      synopsis:
+        text: Ok Ju hunts the men who drove her friend to her death.
+      body: [A tense, bloody revenge story.]
+    ```
+
+    ## Fix
+    None: the text has to be written.
+    """
+    extra = _extra_placeholder_re(tuple(options["extra-words"]))
+    for field in [*context.prose, *context.names]:
+        text = field.text
+        stripped = text.strip()
+        if not stripped:
+            yield context.report_in(field, 0, len(text), "the text is empty (only white space)")
+            continue
+        folded = " ".join(stripped.casefold().rstrip(".!").split()) or stripped
+        if folded in _PLACEHOLDER_VALUES or _PLACEHOLDER_FULL_RE.match(text):
+            start = len(text) - len(text.lstrip())
+            yield context.report_in(field, start, start + len(stripped),
+                                    f"the text is only a placeholder ({stripped!r}); write the text")
+            continue
+        for pattern in (_PLACEHOLDER_INLINE_RE, extra):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                yield context.report_in(field, match.start(), match.end(),
+                                        f"placeholder {match.group(0)!r} left in the text")
+
+
+@cache
+def _extra_placeholder_re(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    body = "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in words if word.strip())
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE) if body else None
+
+
+# --- misspellings -------------------------------------------------------------------------------
+
+@cache
+def _misspelling_re() -> re.Pattern[str]:
+    words = sorted(vocab.misspellings(), key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+
+
+def match_case(correction: str, written: str) -> str:
+    if written.isupper() and len(written) > 1:
+        return correction.upper()
+    if written[:1].isupper():
+        return correction[:1].upper() + correction[1:]
+    return correction
+
+
+@rule("RL606", "misspelling", severity=Severity.WARNING, family=FAMILY, fix=FixSafety.UNSAFE,
+      options={"ignore-words": (list, (), "Words never to report, ignoring case.")},
+      summary="A word from the list of common misspellings (\"potray\").")
+def misspelling(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Reports words from a short, high-precision list of common English misspellings
+    ("potray", "definately", "cinematograpy"; `src/reviewlint/vocab/misspellings.json`),
+    matched as whole words ignoring case. Words that appear in the document's own
+    titles, cast and crew never count, nor do words in `ignore-words`. This is not a
+    spelling checker: every listed word is always wrong in English.
+
+    ## Why
+    A misspelling in a published review costs the writer credibility out of all
+    proportion to its size.
+
+    ## Example
+    ```yaml
+    review:
+      body: [Few actors could potray that much grief without a word.]
+    ```
+    Use instead:
+    ```yaml
+    review:
+      body: [Few actors could portray that much grief without a word.]
+    ```
+
+    ## Fix
+    Replaces the word with its correction, keeping its capitalisation (unsafe: a
+    quotation may misspell on purpose). One fix corrects every listed misspelling of
+    that text.
+    """
+    pattern = _misspelling_re()
+    corrections = vocab.misspellings()
+    ignored = {w.casefold() for w in options["ignore-words"]} | context.name_words
+    for field in context.prose:
+        text = field.text
+        hits = [m for m in pattern.finditer(text) if m.group(0).casefold() not in ignored]
+        if not hits:
+            continue
+        pieces: list[str] = []
+        last = 0
+        for match in hits:
+            pieces.append(text[last:match.start()])
+            pieces.append(match_case(corrections[match.group(0).lower()], match.group(0)))
+            last = match.end()
+        fixed = "".join(pieces) + text[last:]
+        for match in hits:
+            written = match.group(0)
+            right = match_case(corrections[written.lower()], written)
+            fix = Fix(f"replace {written!r} with {right!r}" + (" (and the other misspellings of this text)"
+                                                              if len(hits) > 1 else ""),
+                      FixSafety.UNSAFE, (Edit(field.path, fixed),))
+            yield context.report_in(field, match.start(), match.end(), f"{written!r} is a misspelling of {right!r}",
+                                    fix=fix)
+
+
+# --- quoted dialogue ----------------------------------------------------------------------------
+
+_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“", "「": "」", "『": "』"}
+
+
+@rule("RL607", "quoted-dialogue", severity=Severity.INFO, family=FAMILY, fix=FixSafety.SAFE,
+      summary="A memorable dialogue line carries its own quotation marks.")
+def quoted_dialogue(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Reports a `review.memorable_dialogue` quote wrapped in quotation marks of its own
+    (`“...”`, `"..."`, `«...»`, ...).
+
+    ## Why
+    `quote` holds the words spoken; renderers add the quotation marks that suit the page
+    and language, and a quote that brings its own gets them twice.
+
+    ## Example
+    ```yaml
+    review:
+      body: [A tense, bloody revenge story.]
+      memorable_dialogue:
+        - quote: "“Don’t you remember me? It’s me, Ballerina.”"
+    ```
+    Use instead:
+    ```yaml
+    review:
+      body: [A tense, bloody revenge story.]
+      memorable_dialogue:
+        - quote: "Don’t you remember me? It’s me, Ballerina."
+    ```
+
+    ## Fix
+    Removes the outer quotation marks (safe).
+    """
+    for field in context.prose:
+        if field.path[:2] != ("review", "memorable_dialogue"):
+            continue
+        text = field.text
+        inner = text.strip()
+        if len(inner) < 3:
+            continue
+        opening, closing = inner[0], inner[-1]
+        if _QUOTE_PAIRS.get(opening) != closing:
+            continue
+        middle = inner[1:-1]
+        if opening in middle or (closing in middle and closing not in "’'"):
+            continue  # several quotations in one line: the marks are part of the text
+        start = len(text) - len(text.lstrip())
+        fix = Fix("remove the quote's own quotation marks", FixSafety.SAFE, (Edit(field.path, middle.strip()),))
+        yield context.report_in(field, start, start + len(inner), f"the quote is wrapped in its own quotation marks "
+                                f"({opening}...{closing}); renderers add them", fix=fix)

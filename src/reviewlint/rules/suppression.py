@@ -1,0 +1,66 @@
+"""Suppression codes (RL801-RL802): reported by suppress.py; documented here."""
+
+from __future__ import annotations
+
+from reviewlint.diagnostics import Severity
+from reviewlint.rules._core import document_code
+
+FAMILY = "suppression"
+
+UNUSED_SUPPRESSION = "RL801"
+INVALID_SUPPRESSION = "RL802"
+
+document_code(UNUSED_SUPPRESSION, "unused-suppression", severity=Severity.WARNING, family=FAMILY,
+              summary="An inline suppression suppresses nothing.", doc="""
+    ## What it does
+    Reports each code or name in a `# reviewlint: disable=...` or
+    `# reviewlint: disable-file=...` comment that did not suppress any finding, at the
+    code in the comment. When the rule is not enabled for the file at all, the message
+    says so.
+
+    ## Why
+    A suppression outlives the problem it was written for; left in place it would hide
+    the next, real problem at that spot.
+
+    ## Example
+    ```yaml
+    film:
+      title: Ballerina  # reviewlint: disable=RL606 -- no misspelling here any more
+      year: 2023
+    ```
+    Use instead:
+    ```yaml
+    film:
+      title: Ballerina
+      year: 2023
+    ```
+
+    ## Fix
+    None: delete the comment (or the one code from it).
+""")
+
+document_code(INVALID_SUPPRESSION, "invalid-suppression", severity=Severity.WARNING, family=FAMILY,
+              summary="An inline suppression comment cannot be understood.", doc="""
+    ## What it does
+    Reports a `# reviewlint:` comment whose action is not `disable` or `disable-file`,
+    that names no rules, or that names an unknown code or rule (with a did-you-mean).
+
+    ## Why
+    A mistyped suppression suppresses nothing, and the author believes it does.
+
+    ## Example
+    ```yaml
+    film:
+      title: Ballerina  # reviewlint: disabel=RL606
+      year: 2023
+    ```
+    Use instead:
+    ```yaml
+    film:
+      title: Ballerina  # reviewlint: disable=RL606 -- the title is a name
+      year: 2023
+    ```
+
+    ## Fix
+    None.
+""")

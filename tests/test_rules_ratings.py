@@ -1,0 +1,95 @@
+"""Ratings (RL2xx): exact code, message and line:col for failing and passing cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from rulekit import findings, overlay
+
+CODES = {f"RL20{n}" for n in range(1, 10)}
+
+# Line 10 of the base review is `rating:`; a one-line rating snippet stays on line 10.
+FAILING = [
+    ("rating: {value: 12, min: 1, max: 10, step: 1}",
+     [("RL201", 10, 17, "rating 12 is above the scale maximum 10")]),
+    ("rating: {value: 0, min: 1, max: 10, step: 1}",
+     [("RL201", 10, 17, "rating 0 is below the scale minimum 1")]),
+    ("rating: {value: 7.5, min: 1, max: 10, step: 1}",
+     [("RL202", 10, 17, "rating 7.5 is not on the scale's step of 1; the nearest allowed values are 7 and 8")]),
+    ("rating: {value: 3.3, min: 0.5, max: 5, step: 0.5}",
+     [("RL202", 10, 17, "rating 3.3 is not on the scale's step of 0.5; the nearest allowed values are 3 and 3.5")]),
+    ("rating: {value: 5, min: 1, max: 7, step: 1}",
+     [("RL203", 10, 1, "rating scale 1-7 in steps of 1 is not supported (see `reviewlint vocab scales` for the "
+                       "supported scales)")]),
+    ("rating: {value: 5, min: 1, max: 10, step: 0.5}",
+     [("RL203", 10, 1, "rating scale 1-10 in steps of 0.5 is not supported; supported scales up to 10: 1-10 in "
+                       "steps of 1 (ten-point); 0-10 in steps of 1 (ten-point-zero); 0-10 in steps of 0.5 "
+                       "(ten-point-half); 0-10 in steps of 0.1 (ten-point-decimal)")]),
+    ("rating: {value: 5, min: 10, max: 1}",
+     [("RL203", 10, 1, "rating scale minimum 10 is not below its maximum 1")]),
+    ("external_ratings:\n  - {source: imdb, value: 63, max: 10}",
+     [("RL204", 28, 27, "IMDb rating 63 is outside IMDb's range 1.0-10.0")]),
+    ("external_ratings:\n  - {source: imdb, value: 6.3, max: 5}",
+     [("RL204", 28, 37, "`max` 5 does not match IMDb's range 1.0-10.0")]),
+    ("external_ratings:\n  - {source: metacritic, value: 101}",
+     [("RL204", 28, 33, "Metacritic Metascore rating 101 is outside Metacritic Metascore's range 0-100")]),
+    ("external_ratings:\n  - {source: other, value: 11, min: 1, max: 5}",
+     [("RL204", 28, 28, "rating 11 is outside its declared range 1-5")]),
+    ("external_ratings:\n  - {source: imdb, value: 6.35}",
+     [("RL205", 28, 27, "IMDb ratings have at most 1 decimal; 6.35 has 2")]),
+    ("external_ratings:\n  - {source: rotten-tomatoes, value: 91.5}",
+     [("RL205", 28, 38, "Rotten Tomatoes Tomatometer ratings have no decimals; 91.5 has 1")]),
+    ("rating: {value: 2, min: 1, max: 10, step: 1}\n"
+     "review:\n  body: [A joyless slog.]\n  recommendation: {verdict: must-watch}",
+     [("RL206", 13, 29, "verdict 'must-watch' disagrees with the rating 2 of 10: a 'must-watch' rating is at least "
+                        "6.4")]),
+    ("rating: {value: 9, min: 1, max: 10, step: 1}\n"
+     "review:\n  body: [Wonderful.]\n  recommendation: {verdict: skip}",
+     [("RL206", 13, 29, "verdict 'skip' disagrees with the rating 9 of 10: a 'skip' rating is at most 6.4")]),
+    ("review:\n  body: [Lovely.]\n  recommendation: {verdict: worth-watching, text: Must see!}",
+     [("RL207", 17, 51, "recommendation text 'Must see!' reads as 'must-watch', but the verdict is "
+                        "'worth-watching'")]),
+    ("rating: null",
+     [("RL208", 10, 9, "the rating is empty; give `rating` a value and its scale, such as "
+                       "`rating: {value: 7, min: 1, max: 10, step: 1}`")]),
+    ("rating: {value: 8, min: 1, max: 10, step: 1, original: 7/10}",
+     [("RL209", 10, 56, "`original` '7/10' says 7, but `value` is 8")]),
+    ("rating: {value: 8, min: 0, max: 12, step: 1, original: B+}",
+     [("RL209", 10, 56, "`original` 'B+' says 9, but `value` is 8")]),
+    ("rating: {value: 4, min: 0.5, max: 5, step: 0.5, original: ★★★½}",
+     [("RL209", 10, 59, "`original` '★★★½' says 3.5, but `value` is 4")]),
+]
+
+PASSING = [
+    "rating: {value: 7, min: 1, max: 10, step: 1}",
+    "rating: {value: 3.5, min: 0.5, max: 5, step: 0.5}",
+    "rating: {value: 5, min: 0.5, max: 5, step: 0.5}",
+    "rating: {value: 7.3, min: 0, max: 10, step: 0.1}",
+    "rating: {value: 100, min: 0, max: 100, step: 1}",
+    "rating: {value: 9, min: 0, max: 12, step: 1, original: B+}",
+    "rating: {value: 3.5, min: 0.5, max: 5, step: 0.5, original: ★★★½}",
+    "rating: {value: 7, max: 10, original: 7/10}",
+    "external_ratings:\n  - {source: imdb, value: 6.3, max: 10}\n  - {source: metacritic, value: 61}",
+    "external_ratings:\n  - {source: letterboxd, value: 3.25, max: 5}",
+    "rating: {value: 2, min: 1, max: 10, step: 1}\nreview:\n  body: [Dull.]\n  recommendation: {verdict: skip}",
+    "review:\n  body: [Fine.]\n  recommendation: {verdict: worth-watching, text: Worth to Watch}",
+    # A wrong type is the schema's business, not a rule's.
+    "rating: {value: seven, max: 10}",
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), FAILING)
+def test_failing(snippet: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert findings(overlay(snippet), CODES) == expected
+
+
+@pytest.mark.parametrize("snippet", PASSING)
+def test_passing(snippet: str) -> None:
+    assert findings(overlay(snippet), CODES) == []
+
+
+def test_missing_rating_is_reported_at_the_top_of_the_review() -> None:
+    text = overlay("").replace("rating:\n  value: 8\n  min: 1\n  max: 10\n  step: 1\n", "")
+    assert findings(text, CODES) == [
+        ("RL208", 1, 1, "the review gives no rating; add `rating` with its scale, such as "
+                        "`rating: {value: 7, min: 1, max: 10, step: 1}`")]

@@ -1,0 +1,96 @@
+"""Spoilers (RL4xx): exact findings for failing and passing cases, and their fixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewlint.diagnostics import Edit, FixSafety
+from rulekit import diagnostics, findings, overlay
+
+CODES = {"RL401", "RL402", "RL403", "RL404", "RL405"}
+
+ENDING = "ending:\n  type: tragic\n  description: The birthday party ends in a stabbing in the garden.\n"
+
+
+def review(body: str, extra: str = "", spoilers: str = "minor") -> str:
+    """Body paragraphs start on line 18; `extra` goes after `review`."""
+    return overlay(f"review:\n  headline: Quiet Harbour\n  body:\n{body}\n  recommendation:\n"
+                   f"    verdict: worth-watching\n{extra}spoilers: {spoilers}\ncontent_warnings: [violence]")
+
+
+FAILING = [
+    (overlay("ending:\n  type: tragic\n  spoiler: false\n  description: It ends in a stabbing.\n"
+             "spoilers: major\ncontent_warnings: [violence]"),
+     [("RL401", 29, 12, "the ending has a description but is marked `spoiler: false`; a described ending is always "
+                        "a spoiler")]),
+    (review("    - A caper that turns savage. The birthday party ends in a stabbing in the garden.", ENDING),
+     [("RL402", 18, 34, "'The birthday party ends in a stabbing in the garden' repeats the ending's description "
+                        "outside spoiler marking (wrap it in >!...!< or mark the section as a spoiler)")]),
+    # the match ignores case, punctuation and line breaks, inside a folded block
+    (review("    - >-\n      A caper. the birthday party -- ends in a\n      stabbing, in the garden!", ENDING),
+     [("RL402", 19, 16, "'the birthday party -- ends in a stabbing, in the garden' repeats the ending's "
+                        "description outside spoiler marking (wrap it in >!...!< or mark the section as a "
+                        "spoiler)")]),
+    (overlay("review:\n  synopsis:\n    text: The birthday party ends in a stabbing in the garden.\n"
+             "  body: [Savage.]\n" + ENDING + "spoilers: minor\ncontent_warnings: [violence]"),
+     [("RL402", 17, 11, "'The birthday party ends in a stabbing in the garden' repeats the ending's description "
+                        "outside spoiler marking (wrap it in >!...!< or mark the section as a spoiler)")]),
+    (review('    - "The twist: >!the tutor was never hired."'),
+     [("RL403", 18, 19, "spoiler marker '>!' is never closed with '!<'")]),
+    (review('    - "The twist: the tutor was never hired!<"'),
+     [("RL403", 18, 44, "spoiler marker '!<' closes nothing: there is no '>!' before it")]),
+    (review('    - "One >!two >!three!< four"'),
+     [("RL403", 18, 12, "spoiler marker '>!' is not closed before the next '>!' (markers do not nest)")]),
+    (review("    - A patient film with >!a devastating final reveal!<.", spoilers="none"),
+     [("RL404", 18, 27, "the review declares `spoilers: none`, but this text is marked as a spoiler")]),
+    (review("    - Quiet.", "  synopsis: {text: Ki-woo is hired., spoiler: true}\n", spoilers="none"),
+     [("RL404", 21, 47, "the review declares `spoilers: none`, but the synopsis is marked as a spoiler")]),
+    (review("    - Quiet.", ENDING, spoilers="none"),
+     [("RL404", 29, 16, "the review declares `spoilers: none`, but the ending is described")]),
+    (review("    - Quiet.", "ending: {type: happy, spoiler: true}\n", spoilers="none"),
+     [("RL404", 27, 32, "the review declares `spoilers: none`, but the ending is marked as a spoiler")]),
+    (review("    - It turns out the tutor was never hired at all."),
+     [("RL405", 18, 10, "'turns out' may introduce the ending; if it does, wrap the spoiler in >!...!<")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAILING)
+def test_failing(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert findings(text, CODES) == expected
+
+
+PASSING = [
+    overlay("ending:\n  type: tragic\n  description: It ends in a stabbing.\nspoilers: major\n"
+            "content_warnings: [violence]"),
+    review("    - A caper. >!The birthday party ends in a stabbing in the garden.!<", ENDING),
+    review("    - A caper that turns savage.", "  memorable_scene:\n    text: The birthday party ends in a stabbing "
+           "in the garden.\n    spoiler: true\n" + ENDING),
+    # sentences shorter than min-words (5) do not count
+    review("    - It ends badly.", "ending:\n  type: sad\n  description: It ends badly.\n"),
+    review('    - "Balanced: >!one!< and >!two!<."'),
+    review("    - Quiet.", "ending: {type: happy}\n", spoilers="none"),
+    review("    - It turns out fine.", spoilers="major"),
+    review("    - The twist lands: >!it turns out the tutor was never hired.!<"),
+]
+
+
+@pytest.mark.parametrize("text", PASSING)
+def test_passing(text: str) -> None:
+    assert findings(text, CODES) == []
+
+
+def test_unmarked_ending_fix_marks_it() -> None:
+    text = overlay("ending:\n  type: tragic\n  spoiler: false\n  description: It ends in a stabbing.\n"
+                   "spoilers: major\ncontent_warnings: [violence]")
+    [found] = [d for d in diagnostics(text) if d.code == "RL401"]
+    assert found.fix is not None and found.fix.safety is FixSafety.SAFE
+    assert found.fix.edits == (Edit(("ending", "spoiler"), True),)
+
+
+def test_leak_fix_wraps_the_sentence() -> None:
+    text = review("    - A caper that turns savage. The birthday party ends in a stabbing in the garden.", ENDING)
+    [found] = [d for d in diagnostics(text) if d.code == "RL402"]
+    assert found.fix is not None and found.fix.safety is FixSafety.UNSAFE
+    assert found.fix.edits == (Edit(("review", "body", 0), "A caper that turns savage. >!The birthday party ends in "
+                                    "a stabbing in the garden!<."),)
+    assert (found.end_line, found.end_col) == (18, 85)
