@@ -62,6 +62,17 @@ def test_skeleton_passes_the_schema(in_tmp: Path) -> None:
         0, "No problems found (1 file checked)\n")
 
 
+def test_check_flags_every_placeholder_until_it_is_filled_in(in_tmp: Path) -> None:
+    new("Amélie", "--year", "2001")
+    code, output = check("amelie-2001.yaml")
+    assert code == 1
+    findings = [line.split(": ", 1) for line in output.splitlines() if line.startswith("amelie-2001.yaml:")]
+    placeholders = {int(where.split(":")[1]) for where, rest in findings if rest.startswith("RL605 ")}
+    todo_lines = {number for number, line in enumerate(AMELIE.splitlines(), 1) if "TODO:" in line}
+    assert todo_lines == {7, 9, 11, 14}
+    assert placeholders == todo_lines  # RL605 placeholder-text, an error, on each one
+
+
 def test_skeleton_is_already_in_the_canonical_layout(in_tmp: Path) -> None:
     new("Amélie", "--year", "2001")
     outcome = CliRunner().invoke(cli, ["format", "--check", "--isolated", "amelie-2001.yaml"])
