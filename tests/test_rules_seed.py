@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from reviewlint.cli import cli
+from reviewlint.document import load_text
 from rulekit import findings
 
 SEED = "seeds/000_aac41312e441cadf.txt"
@@ -174,3 +175,19 @@ def test_the_seeds_free_text_warnings_map_to_slugs(seed_text: str) -> None:
         ("RL301", "content warning 'harmful substances' is not a vocabulary slug; its slug is 'drugs'"),
         ("RL301", "content warning 'sexual violence' is not a vocabulary slug; its slug is 'sexual-violence'"),
     ]
+
+
+def test_the_seeds_findings_are_fixed_by_check_fix(seed_text: str, tmp_path: Path) -> None:
+    """The fixes are data edits the formatter applies: afterwards only the missing date is left."""
+    review = tmp_path / "ballerina.yaml"
+    review.write_text(seed_yaml(seed_text), encoding="utf-8")
+    fixed = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--fix", "--unsafe-fixes",
+                                     "--output-format", "concise", str(review)])
+    assert fixed.exit_code == 0, fixed.output
+    text = review.read_text(encoding="utf-8")
+    assert "\u00a0" not in text and "potray" not in text and "Don't" not in text
+    data = load_text(text).data
+    assert "has important role to portray Min Hee’s suffering" in data["review"]["body"][4]
+    assert data["review"]["memorable_dialogue"][0]["quote"] == "Don’t you remember me? It’s me, Ballerina."
+    assert data["review"]["memorable_scene"]["text"].endswith("we should’ve done more.\n")
+    assert [f[0] for f in findings(text)] == ["RL509"]

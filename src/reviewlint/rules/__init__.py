@@ -114,7 +114,8 @@ def _check_value(kind: type, value: Any, where: str) -> Any:
     else:
         ok = isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)
     if not ok:
-        raise ConfigError(f"{where} must be a {type_name(kind)}, got {value!r}")
+        name = type_name(kind)
+        raise ConfigError(f"{where} must be {'an' if name[0] in 'aeiou' else 'a'} {name}, got {value!r}")
     if kind is float:
         return float(value)
     return tuple(value) if kind is list else value

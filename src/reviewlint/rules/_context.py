@@ -6,7 +6,6 @@ several rules need (the prose fields, the people's names) happen once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -34,21 +33,30 @@ _REVIEW_TEXT_KEYS = ("headline", "tagline", "logline")
 _REVIEW_SECTION_KEYS = ("synopsis", "memorable_scene")
 
 
-def child(node: Node | None, step: str | int) -> Node | None:
-    """The value node under `node` at one path step, or None."""
+def entry(node: Node | None, step: str | int) -> tuple[Node | None, Node] | None:
+    """(key node, value node) under `node` at one path step, or None."""
     if node is None:
         return None
     if isinstance(step, int):
         if node.kind == "seq" and 0 <= step < len(node.value):
-            found: Node = node.value[step]
-            return found
+            return None, node.value[step]
         return None
     if node.kind == "map":
         for key, value in node.value:
             if key.kind == "scalar" and key.text == step:
-                result: Node = value
-                return result
+                return key, value
     return None
+
+
+def child(node: Node | None, step: str | int) -> Node | None:
+    """The value node under `node` at one path step, or None."""
+    found = entry(node, step)
+    return found[1] if found is not None else None
+
+
+def _add(fields: list[Field], path: JsonPath, node: Node | None) -> None:
+    if node is not None and node.kind == "scalar" and isinstance(node.value, str):
+        fields.append(Field(path, node, node.text))
 
 
 class Context:
@@ -68,6 +76,35 @@ class Context:
                 return None
         return current
 
+    def lookup(self, path: JsonPath) -> tuple[Node | None, Node] | None:
+        """(key node, value node) at `path`. Walking the few steps of one path is cheaper
+        than Document.lookup, which indexes every node of the document first."""
+        current = self.document.root
+        if current is None:
+            return None
+        found: tuple[Node | None, Node] | None = (None, current)
+        for step in path:
+            found = entry(current, step)
+            if found is None:
+                return None
+            current = found[1]
+        return found
+
+    def position(self, path: JsonPath, *, key: bool = False) -> tuple[int, int, int, int]:
+        """As Document.position: 1-based (line, col, end_line, end_col) of the value (or key)
+        at `path`; a missing path resolves to its nearest ancestor's key."""
+        wanted = tuple(path)
+        probe = wanted
+        while True:
+            found = self.lookup(probe)
+            if found is not None:
+                key_node, node = found
+                target = key_node if key_node is not None and (key or probe != wanted) else node
+                return target.line + 1, target.col + 1, target.end_line + 1, target.end_col + 1
+            if not probe:
+                return 1, 1, 1, 1
+            probe = probe[:-1]
+
     def get(self, *path: str | int) -> Any:
         """The plain value at `path`, or None."""
         current: Any = self.data
@@ -80,76 +117,70 @@ class Context:
             current = current[step]
         return current
 
-    def string_field(self, path: JsonPath) -> Field | None:
-        node = self.node(path)
-        if node is None or node.kind != "scalar" or not isinstance(node.value, str):
-            return None
-        return Field(tuple(path), node, node.text)
-
-    def _fields(self, paths: Iterator[JsonPath]) -> list[Field]:
-        fields: list[Field] = []
-        for path in paths:
-            found = self.string_field(path)
-            if found is not None:
-                fields.append(found)
-        return fields
-
-    def _prose_paths(self) -> Iterator[JsonPath]:
-        review = self.data.get("review")
-        if isinstance(review, dict):
-            for key in _REVIEW_TEXT_KEYS:
-                if key in review:
-                    yield ("review", key)
-            for key in _REVIEW_SECTION_KEYS:
-                if isinstance(review.get(key), dict):
-                    yield ("review", key, "text")
-            body = review.get("body")
-            if isinstance(body, list):
-                for number in range(len(body)):
-                    yield ("review", "body", number)
-            dialogue = review.get("memorable_dialogue")
-            if isinstance(dialogue, list):
-                for number, item in enumerate(dialogue):
-                    if isinstance(item, dict):
-                        yield ("review", "memorable_dialogue", number, "quote")
-            if isinstance(review.get("recommendation"), dict):
-                yield ("review", "recommendation", "text")
-        if isinstance(self.data.get("ending"), dict):
-            yield ("ending", "description")
-
     @cached_property
     def prose(self) -> list[Field]:
-        """The review's writing, in document order of the schema's keys."""
-        return self._fields(self._prose_paths())
+        """The review's writing, in document order: headline, tagline, logline, synopsis,
+        body paragraphs, memorable scene and dialogue, recommendation, ending description.
+        One walk over the nodes (of duplicate keys the first counts, as in the data)."""
+        fields: list[Field] = []
+        root = self.document.root
+        review = child(root, "review")
+        if review is not None and review.kind == "map":
+            seen: set[str] = set()
+            for key, value in review.value:
+                name = key.text
+                if key.kind != "scalar" or name in seen:
+                    continue
+                seen.add(name)
+                if name in _REVIEW_TEXT_KEYS:
+                    _add(fields, ("review", name), value)
+                elif name in _REVIEW_SECTION_KEYS:
+                    _add(fields, ("review", name, "text"), child(value, "text"))
+                elif name == "body" and value.kind == "seq":
+                    for number, item in enumerate(value.value):
+                        _add(fields, ("review", "body", number), item)
+                elif name == "memorable_dialogue" and value.kind == "seq":
+                    for number, item in enumerate(value.value):
+                        _add(fields, ("review", "memorable_dialogue", number, "quote"), child(item, "quote"))
+                elif name == "recommendation":
+                    _add(fields, ("review", "recommendation", "text"), child(value, "text"))
+        _add(fields, ("ending", "description"), child(child(root, "ending"), "description"))
+        return fields
 
-    def _name_paths(self) -> Iterator[JsonPath]:
-        film = self.data.get("film")
-        if isinstance(film, dict):
-            for key in ("title", "original_title"):
-                if key in film:
-                    yield ("film", key)
-            for key in ("directors", "writers"):
-                people = film.get(key)
-                if isinstance(people, list):
-                    for number in range(len(people)):
-                        yield ("film", key, number)
-            cast = film.get("cast")
-            if isinstance(cast, list):
-                for number, member in enumerate(cast):
-                    if isinstance(member, dict):
-                        yield ("film", "cast", number, "name")
-                        if "character" in member:
-                            yield ("film", "cast", number, "character")
-                    else:
-                        yield ("film", "cast", number)
-        author = self.data.get("author")
-        if isinstance(author, dict):
-            yield ("author", "name")
+    @cached_property
+    def prose_lower(self) -> str:
+        """All prose, lower-cased, one field per line: for prefilters, never for positions."""
+        return "\n".join(found.text for found in self.prose).lower()
+
+    @cached_property
+    def prose_word_list(self) -> list[bytes]:
+        """The ASCII words of all prose, in order (see _text.word_list)."""
+        return _text.word_list(self.prose_lower)
+
+    @cached_property
+    def prose_words(self) -> set[bytes]:
+        return set(self.prose_word_list)
 
     @cached_property
     def names(self) -> list[Field]:
         """Titles and people's names: text that is not prose but is still read."""
-        return self._fields(self._name_paths())
+        fields: list[Field] = []
+        root = self.document.root
+        film = child(root, "film")
+        for key in ("title", "original_title"):
+            _add(fields, ("film", key), child(film, key))
+        for key in ("directors", "writers", "cast"):
+            people = child(film, key)
+            if people is None or people.kind != "seq":
+                continue
+            for number, item in enumerate(people.value):
+                if item.kind == "map":
+                    for part in ("name", "character"):
+                        _add(fields, ("film", key, number, part), child(item, part))
+                else:
+                    _add(fields, ("film", key, number), item)
+        _add(fields, ("author", "name"), child(child(root, "author"), "name"))
+        return fields
 
     @cached_property
     def name_words(self) -> frozenset[str]:
@@ -172,7 +203,7 @@ class Context:
 
     def report(self, message: str, path: JsonPath, *, key: bool = False, fix: Fix | None = None) -> Diagnostic:
         """A finding about the value (or key) at `path`."""
-        return self._make(message, path, self.document.position(path, key=key), fix)
+        return self._make(message, path, self.position(path, key=key), fix)
 
     def report_in(self, field: Field, start: int, end: int, message: str, *, fix: Fix | None = None) -> Diagnostic:
         """A finding about characters start..end of a string value, positioned at them."""
@@ -182,20 +213,34 @@ class Context:
     def line_starts(self) -> list[int]:
         return _text.line_starts(self.document.text)
 
-    def offsets(self, node: Node) -> list[int] | None:
-        """Source offset of each character of a scalar's value (computed on demand)."""
+    def offsets(self, node: Node, upto: int | None = None) -> list[int] | None:
+        """Source offset of each character of a scalar's value, computed on demand (up to
+        index `upto` when given; a later, longer request extends the walk)."""
         key = id(node)
-        if key not in self._offsets:
-            self._offsets[key] = _text.value_offsets(self.document.text, self.line_starts, node)
-        return self._offsets[key]
+        cached = self._offsets.get(key)
+        if cached is not None and (len(cached) == len(node.text) or (upto is not None and upto < len(cached))):
+            return cached
+        if key in self._offsets and cached is None:
+            return None
+        found = _text.value_offsets(self.document.text, self.line_starts, node, upto)
+        self._offsets[key] = found
+        return found
+
+    def _point(self, node: Node, index: int) -> tuple[int, int] | None:
+        """1-based (line, col) of value character `index`, or None."""
+        quick = _text.quick_position(self.document.text, self.line_starts, node, index)
+        if quick is not None:
+            return quick[0] + 1, quick[1] + 1
+        offsets = self.offsets(node, index)
+        if not offsets or index >= len(offsets):
+            return None
+        return _text.line_col(self.line_starts, offsets[index])
 
     def span(self, node: Node, start: int, end: int) -> tuple[int, int, int, int]:
         """1-based (line, col, end_line, end_col) of value characters start..end."""
-        offsets = self.offsets(node)
-        if not offsets or start >= len(offsets):
+        last = max(start, min(end, len(node.text)) - 1)
+        first_point = self._point(node, start)
+        last_point = self._point(node, last) if last != start else first_point
+        if first_point is None or last_point is None:
             return node.line + 1, node.col + 1, node.end_line + 1, node.end_col + 1
-        first = offsets[start]
-        last = offsets[max(start, min(end, len(offsets)) - 1)] + 1
-        line, col = _text.line_col(self.line_starts, first)
-        end_line, end_col = _text.line_col(self.line_starts, last)
-        return line, col, end_line, end_col
+        return first_point[0], first_point[1], last_point[0], last_point[1] + 1

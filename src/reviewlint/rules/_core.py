@@ -8,7 +8,6 @@ and there is no second list to keep in sync (yamllint's two lists are what we av
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,8 +89,18 @@ def show_default(value: Any) -> str:
     return str(value)
 
 
+def cleandoc(text: str) -> str:
+    """A docstring without its indentation and surrounding blank lines (inspect.cleandoc,
+    without importing inspect at start-up)."""
+    lines = text.expandtabs().split("\n")
+    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    margin = min(indents, default=0)
+    cleaned = [lines[0].strip(), *(line[margin:].rstrip() for line in lines[1:])]
+    return "\n".join(cleaned).strip("\n")
+
+
 def make_doc(text: str, options: dict[str, OptionSpec]) -> str:
-    body = inspect.cleandoc(text)
+    body = cleandoc(text)
     extra = options_doc(options)
     return f"{body}\n\n{extra}" if extra else body
 

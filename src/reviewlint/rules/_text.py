@@ -10,6 +10,7 @@ run only for a scalar that has a finding, so clean documents never pay for it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from reviewlint.document import Node
@@ -28,9 +29,11 @@ _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 
 def line_starts(text: str) -> list[int]:
     """Offsets at which each line of `text` starts (line 0 first)."""
-    starts = [0]
-    starts.extend(match.end() for match in _LINE_BREAK_RE.finditer(text))
-    return starts
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        starts = [0]
+        starts.extend(match.end() for match in _LINE_BREAK_RE.finditer(text))
+        return starts
+    return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
 
 def offset_of(starts: list[int], line: int, col: int) -> int:
@@ -92,11 +95,47 @@ def _block_indent(source: str, header_end: int, end: int, parent_indent: int, ex
     return 0
 
 
-def value_offsets(source: str, starts: list[int], node: Node) -> list[int] | None:
-    """For each character of the scalar's value (`node.text`), its offset in `source`.
-    None when the walk cannot account for the value (then callers fall back to the
-    scalar's start)."""
-    value = node.text
+def quick_position(source: str, starts: list[int], node: Node, index: int) -> tuple[int, int] | None:
+    """0-based (line, col) of value character `index` for the scalars whose layout is
+    simple arithmetic (one-line plain or unescaped quoted text, literal blocks); None for
+    the others, which need the walk of value_offsets."""
+    style = node.style or ""
+    if style == "|":
+        begin = offset_of(starts, node.line, node.col)
+        end = min(offset_of(starts, node.end_line, node.end_col), len(source))
+        header_end = source.find("\n", begin, end)
+        if header_end < 0 or "\r" in source[begin:end]:
+            return None
+        header = source[begin + 1:header_end].split("#", 1)[0]
+        digits = [c for c in header if c.isdigit()]
+        line_start = starts[node.line]
+        parent = len(source[line_start:begin]) - len(source[line_start:begin].lstrip(" "))
+        indent = _block_indent(source, header_end + 1, end, parent, int(digits[0]) if digits else None)
+        text = node.text
+        line = node.line + 1 + text.count("\n", 0, index)
+        col = index - (text.rfind("\n", 0, index) + 1)
+        if line + 1 < len(starts):  # a blank line shorter than the indentation
+            col = min(indent + col, starts[line + 1] - starts[line] - 1)
+        else:
+            col += indent
+        return line, col
+    if node.line != node.end_line or style in ("|", ">"):
+        return None
+    begin = offset_of(starts, node.line, node.col)
+    end = offset_of(starts, node.end_line, node.end_col)
+    if style == "":
+        return (node.line, node.col + index) if end - begin == len(node.text) else None
+    inner = source[begin + 1:end - 1]
+    if (style == '"' and "\\" in inner) or (style == "'" and "''" in inner) or len(inner) != len(node.text):
+        return None
+    return node.line, node.col + 1 + index
+
+
+def value_offsets(source: str, starts: list[int], node: Node, upto: int | None = None) -> list[int] | None:
+    """For each character of the scalar's value (`node.text`), its offset in `source`
+    (only up to index `upto` when given). None when the walk cannot account for the
+    value (then callers fall back to the scalar's start)."""
+    value = node.text if upto is None else node.text[:upto + 1]
     begin = offset_of(starts, node.line, node.col)
     end = min(offset_of(starts, node.end_line, node.end_col), len(source))
     style = node.style or ""
@@ -173,3 +212,110 @@ def value_offsets(source: str, starts: list[int], node: Node) -> list[int] | Non
             continue
         return None
     return offsets
+
+
+# --- word lists: a cheap "could any of these phrases be here?" test, and one regex ----------
+
+# Lower-case ASCII letters and digits stay; every other byte (punctuation, white space and the
+# bytes of non-ASCII characters) separates words. bytes.translate runs at C speed.
+_WORD_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
+
+
+def words(lowered: str) -> set[bytes]:
+    """The ASCII words of already lower-cased text, as a set (for prefilters only)."""
+    return set(lowered.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split())
+
+
+def word_list(lowered: str) -> list[bytes]:
+    return lowered.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split()
+
+
+class PhraseIndex:
+    """Answers "may any of these phrases occur in a text with these words?" without a regex:
+    a phrase can only occur if all of its words do. Phrases may carry a label (the
+    content warning a cue stands for) so that callers can leave some labels out."""
+
+    def __init__(self, phrases: list[str], labels: list[str] | None = None) -> None:
+        self.by_first: dict[bytes, list[tuple[tuple[bytes, ...], str]]] = {}
+        self.always = False  # a phrase without ASCII words cannot be prefiltered
+        for number, phrase in enumerate(phrases):
+            tokens = tuple(word_list(phrase.lower()))
+            if not tokens:
+                self.always = True
+                continue
+            label = labels[number] if labels is not None else ""
+            self.by_first.setdefault(tokens[0], []).append((tokens, label))
+        self.firsts = frozenset(self.by_first)
+
+    def may_occur(self, present: set[bytes]) -> bool:
+        return self.always or bool(self.candidates(present))
+
+    def candidates(self, present: set[bytes], skip: set[str] | frozenset[str] = frozenset()) -> list[str]:
+        """First words of the phrases (with a label not in `skip`) whose words all occur
+        in `present`."""
+        return [first.decode() for first in self.firsts & present
+                if any(label not in skip and all(token in present for token in tokens)
+                       for tokens, label in self.by_first[first])]
+
+
+def anchored_matches(pattern: re.Pattern[str], lowered: str, firsts: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of the matches of `pattern` (a phrase alternation over lower-cased
+    text) that start where one of `firsts` occurs: the regex is tried at a handful of
+    places instead of at every character. Overlapping matches keep the earlier one."""
+    found: dict[int, int] = {}
+    for first in firsts:
+        index = lowered.find(first)
+        while index >= 0:
+            if index == 0 or not lowered[index - 1].isalnum():  # only where a word starts
+                match = pattern.match(lowered, index)
+                if match is not None:
+                    found[index] = max(found.get(index, 0), match.end())
+            index = lowered.find(first, index + 1)
+    result: list[tuple[int, int]] = []
+    for start in sorted(found):
+        if result and start < result[-1][1]:
+            continue
+        result.append((start, found[start]))
+    return result
+
+
+Trie = dict[str, "Trie"]
+
+
+def _atom(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char in "'’":
+        return "['’]"
+    return re.escape(char)
+
+
+def trie_pattern(phrases: list[str]) -> str:
+    """One regex alternation for many phrases, factored by common prefixes so the engine
+    rejects a position after a character or two instead of trying every phrase. A space
+    in a phrase matches any run of white space (line breaks of folded text included)."""
+    root: Trie = {}
+    for phrase in phrases:
+        node = root
+        for char in " ".join(phrase.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: Trie) -> str:
+        keys = sorted(key for key in node if key)
+        if not keys:
+            return ""
+        branches: list[str] = []
+        singles: list[str] = []
+        for key in keys:
+            rest = build(node[key])
+            if not rest and key not in " '’":
+                singles.append(re.escape(key))
+            else:
+                branches.append(_atom(key) + rest)
+        if singles:
+            branches.append(singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]")
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from reviewlint import vocab
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
+from reviewlint.rules import _text
 from reviewlint.rules._context import Context, Field
 from reviewlint.rules._core import Options, rule
 
@@ -153,23 +153,63 @@ def duplicate_content_warning(context: Context, options: Options) -> Iterator[Di
                              fix=fix)
 
 
-@dataclass(frozen=True)
 class CueMatcher:
-    """Every cue of every warning in one regex, every trap in another (built once)."""
+    """Every cue of every warning in one regex, every trap in another, built once per
+    language and compiled only when a text may hold a cue (the word-set prefilter of
+    `index` says so first)."""
 
-    cues: re.Pattern[str]
-    traps: re.Pattern[str] | None
-    negations: frozenset[str]
-    negation_phrases: tuple[tuple[str, ...], ...]
-    slug_of: dict[str, str]
+    def __init__(self, slug_of: dict[str, str], traps: list[str], negations: list[str]) -> None:
+        self.slug_of = slug_of
+        self.trap_phrases = traps
+        self.index = _text.PhraseIndex(list(slug_of), list(slug_of.values()))
+        self.negations = frozenset(w for w in negations if " " not in w)
+        self.negation_phrases = tuple(tuple(w.split()) for w in negations if " " in w)
 
-    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+    @cached_property
+    def cues(self) -> re.Pattern[str]:
+        """Over lower-cased text."""
+        return re.compile(_bounded(list(self.slug_of)))
+
+    @cached_property
+    def cues_any_case(self) -> re.Pattern[str]:
+        """For the rare text whose lower-casing changes its length."""
+        return re.compile(_bounded(list(self.slug_of)), re.IGNORECASE)
+
+    @cached_property
+    def traps(self) -> re.Pattern[str] | None:
+        return re.compile(_bounded(self.trap_phrases)) if self.trap_phrases else None
+
+    @cached_property
+    def traps_any_case(self) -> re.Pattern[str] | None:
+        return re.compile(_bounded(self.trap_phrases), re.IGNORECASE) if self.trap_phrases else None
+
+    def find(self, text: str, firsts: list[str]) -> Iterator[tuple[int, int, str]]:
         """(start, end, slug) of each cue in `text` that is not inside a trap phrase and not
-        negated."""
-        trap_spans = [m.span() for m in self.traps.finditer(text)] if self.traps is not None else []
-        for match in self.cues.finditer(text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in trap_spans):
+        negated. `firsts` are the first words of the cues that may occur (from the
+        prefilter): the combined regex is tried only where one of them starts a word."""
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            cues, traps, searched = self.cues, self.traps, lowered
+        else:
+            cues, traps, searched = self.cues_any_case, self.traps_any_case, text
+        found: dict[int, re.Match[str]] = {}
+        for first in firsts:
+            index = lowered.find(first)
+            while index >= 0:
+                if index == 0 or not lowered[index - 1].isalnum():  # only where a word starts
+                    match = cues.match(searched, index)
+                    if match is not None:
+                        found[index] = match
+                index = lowered.find(first, index + 1)
+        last_end = -1
+        for start in sorted(found):
+            match = found[start]
+            end = match.end()
+            if start < last_end:
+                continue  # inside a longer cue found at an earlier position
+            last_end = end
+            if traps is not None and any(t.start() < end and start < t.end() for t in
+                                         traps.finditer(searched, max(0, start - 40), min(len(searched), end + 40))):
                 continue
             if self._negated(text, start):
                 continue
@@ -187,10 +227,8 @@ class CueMatcher:
                    for i in range(len(words) - len(phrase) + 1))
 
 
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted({fold(p) for p in phrases}, key=lambda p: (-len(p), p))
-    parts = [r"\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split()) for phrase in ordered]
-    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+def _bounded(phrases: list[str]) -> str:
+    return r"\b(?:" + _text.trie_pattern(phrases) + r")\b"
 
 
 @cache
@@ -204,15 +242,8 @@ def matcher(language: str) -> CueMatcher | None:
     for slug, entry in vocab.content_warnings().items():
         for cue in entry["cues"]:
             slug_of.setdefault(fold(cue), slug)
-        traps.extend(entry["traps"])
-    words = [fold(n) for n in vocab.negations()]
-    return CueMatcher(
-        cues=re.compile(_alternation(list(slug_of)), re.IGNORECASE),
-        traps=re.compile(_alternation(traps), re.IGNORECASE) if traps else None,
-        negations=frozenset(w for w in words if " " not in w),
-        negation_phrases=tuple(tuple(w.split()) for w in words if " " in w),
-        slug_of=slug_of,
-    )
+        traps.extend(fold(trap) for trap in entry["traps"])
+    return CueMatcher(slug_of, traps, [fold(n) for n in vocab.negations()])
 
 
 def review_language(context: Context) -> str:
@@ -269,15 +300,18 @@ def undeclared_content_warning(context: Context, options: Options) -> Iterator[D
     if cues is None:
         return
     have = {slug for _index, slug, _path in entries} | set(options["ignore"])
+    firsts = cues.index.candidates(context.prose_words, have)
+    if not firsts:
+        return
     appended = len(context.data["content_warnings"])
     reported: set[str] = set()
     for field in context.prose:
-        yield from _undeclared_in(context, field, cues, have, reported, appended)
+        yield from _undeclared_in(context, field, cues, firsts, have, reported, appended)
 
 
-def _undeclared_in(context: Context, field: Field, cues: CueMatcher, have: set[str], reported: set[str],
-                   appended: int) -> Iterator[Diagnostic]:
-    for start, end, slug in cues.find(field.text):
+def _undeclared_in(context: Context, field: Field, cues: CueMatcher, firsts: list[str], have: set[str],
+                   reported: set[str], appended: int) -> Iterator[Diagnostic]:
+    for start, end, slug in cues.find(field.text, firsts):
         if slug in have or slug in reported:
             continue
         reported.add(slug)

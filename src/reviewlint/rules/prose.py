@@ -7,6 +7,8 @@ the formatter can apply it on the tree.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -26,6 +28,12 @@ _TRAILING_VALUE_RE = re.compile(r"[ \t]+(?=\n|\Z)")
 _TRAILING_SOURCE_RE = re.compile(r"[ \t]+(?=\r|\n)")
 
 
+def _may_trail(text: str) -> bool:
+    """Cheap test: can this text hold white space at a line end? (In a folded block a
+    line's trailing spaces end up mid-value, next to the space of the fold.)"""
+    return "\t" in text or " \n" in text or "  " in text or text.endswith(" ")
+
+
 def _trailing_runs(context: Context, field: Field) -> list[tuple[int, int]]:
     """(start, end) value indices of white space that ends a line of the text.
 
@@ -42,10 +50,9 @@ def _trailing_runs(context: Context, field: Field) -> list[tuple[int, int]]:
     end = min(_text.offset_of(starts, node.end_line, node.end_col), len(source))
     header_end = source.find("\n", begin, end)
     region_start = begin if header_end < 0 else header_end + 1
-    found = [(m.start() + region_start, m.end() + region_start)
-             for m in _TRAILING_SOURCE_RE.finditer(source, region_start, end)]
-    value_end = _TRAILING_VALUE_RE.search(text)
-    if not found and (value_end is None or value_end.start() == len(text)):
+    found = [m.span() for m in _TRAILING_SOURCE_RE.finditer(source, region_start, end)]
+    at_end = text.endswith((" ", "\t"))
+    if not found and not at_end:
         return []
     offsets = context.offsets(node)
     if offsets is None:
@@ -56,10 +63,9 @@ def _trailing_runs(context: Context, field: Field) -> list[tuple[int, int]]:
         indices = [where[o] for o in range(start, stop) if o in where]
         if indices:
             runs.append((indices[0], indices[-1] + 1))
-    for match in _TRAILING_VALUE_RE.finditer(text):
-        if match.end() == len(text) and match.start() < len(text) and not any(
-                s <= match.start() < e for s, e in runs):
-            runs.append(match.span())
+    last = _TRAILING_VALUE_RE.search(text, len(text.rstrip(" \t"))) if at_end else None
+    if last is not None and not any(s <= last.start() < e for s, e in runs):
+        runs.append(last.span())
     return sorted(runs)
 
 
@@ -68,10 +74,11 @@ def _trailing_runs(context: Context, field: Field) -> list[tuple[int, int]]:
 def trailing_whitespace(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
     ## What it does
-    Reports spaces and tabs at the end of a line of text, or at the end of a text, in
-    the review's prose, titles and names. In literal (`|`) and folded (`>`) blocks the
-    lines are the file's lines; in plain and quoted scalars YAML itself drops white
-    space before a line break, so only the text's own line ends count there.
+    Reports spaces and tabs at the end of a line of text or at the end of a text, and
+    blank lines at the end of a text, in the review's prose, titles and names. In
+    literal (`|`) and folded (`>`) blocks the lines are the file's lines; in plain and
+    quoted scalars YAML itself drops white space before a line break, so only the
+    text's own line ends count there.
 
     ## Why
     Invisible in editors, trailing white space shows up in diffs, breaks Markdown line
@@ -91,22 +98,31 @@ def trailing_whitespace(context: Context, options: Options) -> Iterator[Diagnost
     ```
 
     ## Fix
-    Removes the white space (safe).
+    Removes the white space and the blank lines, keeping one final line break when the
+    text ended with one (safe).
     """
     for field in [*context.prose, *context.names]:
-        if " " not in field.text and "\t" not in field.text:
-            continue
-        runs = _trailing_runs(context, field)
-        if not runs:
+        text = field.text
+        if not text.strip():
+            continue  # an empty text is placeholder-text's finding
+        runs = _trailing_runs(context, field) if _may_trail(text) else []
+        content_end = len(text.rstrip(" \t\n"))
+        blank_tail = text.count("\n", content_end) >= 2
+        if not runs and not blank_tail:
             continue
         removed: set[int] = set()
         for start, end in runs:
             removed.update(range(start, end))
-        fixed = "".join(char for index, char in enumerate(field.text) if index not in removed)
+        fixed = "".join(char for index, char in enumerate(text) if index not in removed)
+        if blank_tail:
+            fixed = fixed.rstrip("\n") + "\n"
         fix = Fix("remove trailing white space", FixSafety.SAFE, (Edit(field.path, fixed),))
         for start, end in runs:
-            where = "the text" if end == len(field.text) else "a line"
+            where = "the text" if end == len(text) else "a line"
             yield context.report_in(field, start, end, f"trailing white space at the end of {where}", fix=fix)
+        if blank_tail:
+            second = text.index("\n", text.index("\n", content_end) + 1)
+            yield context.report_in(field, second, len(text), "blank lines at the end of the text", fix=fix)
 
 
 # --- invisible and unusual spaces ---------------------------------------------------------------
@@ -165,6 +181,9 @@ def invisible_space(context: Context, options: Options) -> Iterator[Diagnostic]:
     Replaces each space-like character with a plain space and removes the zero-width
     ones (safe).
     """
+    if not _INVISIBLE_RE.search(context.prose_lower) and not any(
+            _INVISIBLE_RE.search(found.text) for found in context.names if not found.text.isascii()):
+        return
     allowed = {chr(int(item[2:], 16)) for item in options["allow"]}
     for field in [*context.prose, *context.names]:
         text = field.text
@@ -192,16 +211,16 @@ _QUOTE_RE = re.compile(r"['\"‘’“”]")
 _OPENING_CONTEXT = set(" \t\n([{—–-/") | {""}
 
 
+_PRIME_RE = re.compile(r"\d['\"]")
+
+
 def _counts(text: str) -> tuple[int, int]:
-    straight = curly = 0
-    for match in _QUOTE_RE.finditer(text):
-        index = match.start()
-        if match.group(0) in STRAIGHT:
-            if index > 0 and text[index - 1].isdigit():
-                continue  # 5'10" uses primes, which are straight
-            straight += 1
-        else:
-            curly += 1
+    """(straight, curly) quotes; a straight quote after a digit is a prime (5'10"), not a
+    quote, and is not counted."""
+    straight = text.count("'") + text.count('"')
+    if straight:
+        straight -= len(_PRIME_RE.findall(text))
+    curly = text.count("‘") + text.count("’") + text.count("“") + text.count("”")
     return straight, curly
 
 
@@ -264,7 +283,7 @@ def mixed_quotes(context: Context, options: Options) -> Iterator[Diagnostic]:
     directly, straight to curly by position (an apostrophe or a closing quote after a
     letter, an opening quote after a space).
     """
-    fields = [f for f in context.prose if "'" in f.text or '"' in f.text or any(c in f.text for c in CURLY)]
+    fields = [f for f in context.prose if _QUOTE_RE.search(f.text)]
     if not fields:
         return
     style = options["style"]
@@ -332,6 +351,9 @@ def doubled_word(context: Context, options: Options) -> Iterator[Diagnostic]:
     ## Fix
     Removes the second word (unsafe: repetition is sometimes deliberate).
     """
+    words = context.prose_word_list
+    if not any(map(operator.eq, words, itertools.islice(words, 1, None))):
+        return
     allowed = {word.casefold() for word in options["allow"]}
     for field in context.prose:
         text = field.text
@@ -351,6 +373,8 @@ _PLACEHOLDER_VALUES = frozenset({
     "tbd", "tba", "todo", "fixme", "xxx", "placeholder", "n/a", "na", "...", "…", "-", "--", "?", "??", "???",
     "lorem ipsum", "coming soon", "to be written", "write here", "text here", "insert text here", "insert text",
 })
+_PLACEHOLDER_LONGEST = 64
+_PLACEHOLDER_HINTS = ("lorem", "tbd", "tba", "todo", "fixme", "xxx")
 _PLACEHOLDER_FULL_RE = re.compile(r"^\s*(?:<[^<>\n]{1,60}>|\[[^\[\]\n]{1,60}\])\s*$")
 _PLACEHOLDER_INLINE_RE = re.compile(r"(?i:\blorem\s+ipsum\b)|\b(?:TBD|TBA|TODO|FIXME|XXX)\b|"
                                     r"(?i:\[\s*(?:todo|tbd|fixme)\b[^\]\n]*\])")
@@ -391,17 +415,23 @@ def placeholder_text(context: Context, options: Options) -> Iterator[Diagnostic]
     None: the text has to be written.
     """
     extra = _extra_placeholder_re(tuple(options["extra-words"]))
-    for field in [*context.prose, *context.names]:
+    fields = [*context.prose, *context.names]
+    lowered = context.prose_lower + "\n" + "\n".join(f.text for f in context.names).lower()
+    inline = extra is not None or any(hint in lowered for hint in _PLACEHOLDER_HINTS)
+    for field in fields:
         text = field.text
         stripped = text.strip()
         if not stripped:
             yield context.report_in(field, 0, len(text), "the text is empty (only white space)")
             continue
-        folded = " ".join(stripped.casefold().rstrip(".!").split()) or stripped
-        if folded in _PLACEHOLDER_VALUES or _PLACEHOLDER_FULL_RE.match(text):
+        if len(stripped) <= _PLACEHOLDER_LONGEST and (
+                " ".join(stripped.casefold().rstrip(".!").split()) in _PLACEHOLDER_VALUES
+                or _PLACEHOLDER_FULL_RE.match(text)):
             start = len(text) - len(text.lstrip())
             yield context.report_in(field, start, start + len(stripped),
                                     f"the text is only a placeholder ({stripped!r}); write the text")
+            continue
+        if not inline:
             continue
         for pattern in (_PLACEHOLDER_INLINE_RE, extra):
             if pattern is None:
@@ -423,8 +453,13 @@ def _extra_placeholder_re(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @cache
 def _misspelling_re() -> re.Pattern[str]:
-    words = sorted(vocab.misspellings(), key=lambda w: (-len(w), w))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + _text.trie_pattern(list(vocab.misspellings())) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+@cache
+def _misspelled_words() -> frozenset[bytes]:
+    return frozenset(word.lower().encode() for word in vocab.misspellings())
 
 
 def match_case(correction: str, written: str) -> str:
@@ -467,11 +502,18 @@ def misspelling(context: Context, options: Options) -> Iterator[Diagnostic]:
     quotation may misspell on purpose). One fix corrects every listed misspelling of
     that text.
     """
+    present = _misspelled_words() & context.prose_words
+    if not present:
+        return
     pattern = _misspelling_re()
     corrections = vocab.misspellings()
     ignored = {w.casefold() for w in options["ignore-words"]} | context.name_words
+    needles = [word.decode() for word in present]
     for field in context.prose:
         text = field.text
+        lowered = text.lower()
+        if not any(needle in lowered for needle in needles):
+            continue
         hits = [m for m in pattern.finditer(text) if m.group(0).casefold() not in ignored]
         if not hits:
             continue

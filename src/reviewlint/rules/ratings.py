@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from reviewlint import vocab
@@ -359,6 +360,7 @@ def fold(text: str) -> str:
     return " ".join(text.strip().rstrip(".!").split())
 
 
+@cache
 def _verdict_synonyms() -> dict[str, str]:
     table: dict[str, str] = {}
     for slug, entry in vocab.verdicts().items():

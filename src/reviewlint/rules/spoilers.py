@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
+from reviewlint.rules import _text
 from reviewlint.rules._context import Context, Field
 from reviewlint.rules._core import Options, rule
 
@@ -18,9 +20,8 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 DEFAULT_ENDING_CUES = (
-    "turns out", "the twist is", "is revealed to be", "it is revealed that", "in the final scene",
-    "the final scene", "the last scene", "at the end of the film", "at the end of the movie", "dies at the end",
-    "the film ends with", "the movie ends with",
+    "turns out", "twist is", "revealed to be", "revealed that", "final scene", "last scene", "end of the film",
+    "end of the movie", "dies at the end",
 )
 
 
@@ -159,11 +160,14 @@ def ending_leak(context: Context, options: Options) -> Iterator[Diagnostic]:
     description = context.get("ending", "description")
     if not isinstance(description, str):
         return
-    patterns = [p for p in (_sentence_pattern(s, options["min-words"]) for s in _SENTENCE_END_RE.split(description))
-                if p is not None]
+    fields = list(unmarked_prose(context))
+    present = _text.words("\n".join(f.text for f in fields).lower())
+    sentences = [s for s in _SENTENCE_END_RE.split(description)
+                 if all(word in present for word in _text.word_list(s.lower()))]
+    patterns = [p for p in (_sentence_pattern(s, options["min-words"]) for s in sentences) if p is not None]
     if not patterns:
         return
-    for field in unmarked_prose(context):
+    for field in fields:
         spans = spoiler_spans(field.text)
         for pattern in patterns:
             for match in pattern.finditer(field.text):
@@ -293,7 +297,7 @@ def ending_cue_unmarked(context: Context, options: Options) -> Iterator[Diagnost
     """
     ## What it does
     Looks in `review.body` for phrases that usually introduce the ending ("turns out",
-    "the final scene", "at the end of the film", ...) outside `>!...!<`. Reviews that
+    "final scene", "end of the film", ...) outside `>!...!<`. Reviews that
     declare `spoilers: major` are not checked.
 
     ## Why
@@ -318,24 +322,29 @@ def ending_cue_unmarked(context: Context, options: Options) -> Iterator[Diagnost
     """
     if context.get("spoilers") == "major" or not options["cues"]:
         return
-    pattern = _cue_pattern(tuple(options["cues"]))
+    cues = tuple(options["cues"])
+    firsts = _cue_index(cues).candidates(context.prose_words)
+    if not firsts:
+        return
+    pattern = _cue_pattern(cues)
     for field in context.prose:
         if field.path[:2] != ("review", "body"):
             continue
+        lowered = field.text.lower()
+        if len(lowered) != len(field.text):
+            continue  # positions would not line up; this rule is only a hint
         spans = spoiler_spans(field.text)
-        for match in pattern.finditer(field.text):
-            if not _inside(spans, *match.span()):
-                yield context.report_in(field, match.start(), match.end(), f"{match.group(0)!r} may introduce the "
+        for start, end in _text.anchored_matches(pattern, lowered, firsts):
+            if not _inside(spans, start, end):
+                yield context.report_in(field, start, end, f"{field.text[start:end]!r} may introduce the "
                                         "ending; if it does, wrap the spoiler in >!...!<")
 
 
-_CUE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+@cache
+def _cue_index(cues: tuple[str, ...]) -> _text.PhraseIndex:
+    return _text.PhraseIndex(list(cues))
 
 
+@cache
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    pattern = _CUE_PATTERNS.get(cues)
-    if pattern is None:
-        ordered = sorted(set(cues), key=lambda c: (-len(c), c))
-        body = "|".join(r"\s+".join(re.escape(w) for w in cue.split()) for cue in ordered)
-        pattern = _CUE_PATTERNS[cues] = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
-    return pattern
+    return re.compile(r"\b(?:" + _text.trie_pattern([c.lower() for c in cues]) + r")\b")

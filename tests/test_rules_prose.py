@@ -1,0 +1,144 @@
+"""Prose hygiene (RL6xx): positions inside plain, quoted, literal and folded scalars; fixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewlint.diagnostics import Edit, FixSafety
+from rulekit import diagnostics, findings, overlay
+
+CODES = {f"RL60{n}" for n in range(1, 8)}
+
+
+def body(*lines: str) -> str:
+    """The body list's lines (each given without its 4-space indent) start on line 18."""
+    return overlay("review:\n  headline: Quiet Harbour\n  body:\n" + "".join(f"    {line}\n" for line in lines)
+                   + "  recommendation:\n    verdict: worth-watching")
+
+
+FAILING = [
+    # trailing white space: at the end of a quoted text, inside literal and folded blocks
+    (body('- "A tense story.  "'),
+     [("RL601", 18, 22, "trailing white space at the end of the text")]),
+    (body("- |-", "  One line.  ", "  Two."),
+     [("RL601", 19, 16, "trailing white space at the end of a line")]),
+    (body("- >-", "  One line.\t", "  Two."),
+     [("RL601", 19, 16, "trailing white space at the end of a line")]),
+    (body('- "One.   \\nTwo."'),
+     [("RL601", 18, 12, "trailing white space at the end of a line")]),
+    (body("- |+", "  One.", "", "", "- Two."),
+     [("RL601", 20, 5, "blank lines at the end of the text")]),
+    # invisible spaces: a plain scalar, an escape in a double-quoted one, a literal block
+    (body("- A tense,\u00a0bloody story."),
+     [("RL602", 18, 15, "no-break space (U+00A0) in the text; use a plain space")]),
+    (body('- "A tense,\\u00a0bloody story."'),
+     [("RL602", 18, 16, "no-break space (U+00A0) in the text; use a plain space")]),
+    (body("- |-", "  First.", "  \u200b\u200bSecond."),
+     [("RL602", 20, 7, "2 invisible characters (zero width space (U+200B)) in the text; remove it")]),
+    (overlay("film:\n  title: Quiet\u202fHarbour\n  year: 2011"),
+     [("RL602", 3, 15, "narrow no-break space (U+202F) in the text; use a plain space")]),
+    # mixed quotes: the minority style is reported
+    (body("- It’s grief, and it doesn't look away.", "- Ok Ju’s fury carries it."),
+     [("RL603", 18, 31, "straight quote ' in a document that uses curly quotes; use ’")]),
+    (body("- It's grief, and it doesn't look away.", "- “Quiet,” she says."),
+     [("RL603", 19, 7, "curly quote “ in a document that uses straight quotes; use \""),
+      ("RL603", 19, 14, "curly quote ” in a document that uses straight quotes; use \"")]),
+    # doubled words, across a folded line break too
+    (body("- The film gives the the villain all the lines."),
+     [("RL604", 18, 26, "'the' repeats the word before it")]),
+    (body("- >-", "  It is a film of of", "  grief."),
+     [("RL604", 19, 23, "'of' repeats the word before it")]),
+    # placeholders
+    (overlay("review:\n  synopsis:\n    text: TBD\n  body: [Quiet.]"),
+     [("RL605", 17, 11, "the text is only a placeholder ('TBD'); write the text")]),
+    (body("- Lorem ipsum dolor sit amet."),
+     [("RL605", 18, 7, "placeholder 'Lorem ipsum' left in the text")]),
+    (body('- "A film about [TODO: check the name] and grief."'),
+     [("RL605", 18, 21, "placeholder '[TODO: check the name]' left in the text")]),
+    (overlay("film:\n  title: <Title>\n  year: 2011"),
+     [("RL605", 3, 10, "the text is only a placeholder ('<Title>'); write the text")]),
+    (body('- "   "'),
+     [("RL605", 18, 8, "the text is empty (only white space)")]),
+    # misspellings, case kept
+    (body("- Few actors could potray that much grief."),
+     [("RL606", 18, 24, "'potray' is a misspelling of 'portray'")]),
+    (body("- >-", "  Definately the best", "  cinematograpy of the year."),
+     [("RL606", 19, 7, "'Definately' is a misspelling of 'Definitely'"),
+      ("RL606", 20, 7, "'cinematograpy' is a misspelling of 'cinematography'")]),
+    # quoted dialogue
+    (overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: '“It’s me, Ballerina.”'"),
+     [("RL607", 18, 15, "the quote is wrapped in its own quotation marks (“...”); renderers add them")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAILING)
+def test_failing(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert findings(text, CODES) == expected
+
+
+PASSING = [
+    body("- |-", "  One line.", "  Two."),
+    body("- A tense,\u3000bloody story."),  # ideographic space belongs to CJK text
+    body("- 👩\u200d🚀 and क्\u200dष"),  # zero-width joiners are part of the characters
+    body("- It’s grief, and it doesn’t look away.", "- “Quiet,” she says."),
+    body("- It's grief, and it doesn't look away.", '- "Quiet," she says.'),
+    body("- He is 5'10\" tall and it’s fine."),  # primes after digits are not quotes
+    body("- She had had enough; that that was true, bye bye."),
+    body("- Duran Duran play the wedding."),
+    body("- The release date is still to be announced."),
+    overlay("film:\n  title: Potray\n  year: 2011\nreview:\n  body: [Potray is the hero's name.]"),
+    overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: It’s me, Ballerina."),
+    overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: '“Go,” he says. “Now.”'"),
+]
+
+
+@pytest.mark.parametrize("text", PASSING)
+def test_passing(text: str) -> None:
+    assert findings(text, CODES) == []
+
+
+def only_fix(text: str, code: str) -> tuple[str, FixSafety, tuple[Edit, ...]]:
+    found = [d for d in diagnostics(text) if d.code == code]
+    assert found and all(d.fix is not None for d in found)
+    fix = found[0].fix
+    assert fix is not None
+    return fix.description, fix.safety, fix.edits
+
+
+def test_trailing_whitespace_fix_in_a_folded_block() -> None:
+    assert only_fix(body("- >-", "  One line.  ", "  Two."), "RL601") == (
+        "remove trailing white space", FixSafety.SAFE, (Edit(("review", "body", 0), "One line. Two."),))
+
+
+def test_blank_lines_at_the_end_are_removed_keeping_one_line_break() -> None:
+    assert only_fix(body("- |+", "  One.  ", "", "", "- Two."), "RL601") == (
+        "remove trailing white space", FixSafety.SAFE, (Edit(("review", "body", 0), "One.\n"),))
+
+
+def test_invisible_space_fix() -> None:
+    assert only_fix(body("- A\u00a0tense,\u200bstory."), "RL602") == (
+        "replace invisible and unusual spaces with plain spaces", FixSafety.SAFE,
+        (Edit(("review", "body", 0), "A tense,story."),))
+
+
+def test_mixed_quotes_fix_places_opening_and_closing_quotes() -> None:
+    text = body("- It’s grief.", "- She said 'no' and \"meant it\" -- it's 1990's '90s.", "- Ok Ju’s fury.",
+                "- It’s loud.", "- It’s late.", "- It’s over.", "- It’s done.", "- It’s dark.")
+    assert only_fix(text, "RL603") == (
+        "use curly quotes throughout this text", FixSafety.SAFE,
+        (Edit(("review", "body", 1), "She said ‘no’ and “meant it” -- it’s 1990's ’90s."),))
+
+
+def test_misspelling_fix_corrects_every_listed_word_of_the_text() -> None:
+    description, safety, edits = only_fix(body("- POTRAY it, definately."), "RL606")
+    assert (description, safety) == ("replace 'POTRAY' with 'PORTRAY' (and the other misspellings of this text)",
+                                     FixSafety.UNSAFE)
+    assert edits == (Edit(("review", "body", 0), "PORTRAY it, definitely."),)
+
+
+def test_doubled_word_and_quoted_dialogue_fixes() -> None:
+    assert only_fix(body("- It gives the the villain."), "RL604") == (
+        "remove the repeated 'the'", FixSafety.UNSAFE, (Edit(("review", "body", 0), "It gives the villain."),))
+    text = overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: '“It’s me.”'")
+    assert only_fix(text, "RL607") == ("remove the quote's own quotation marks", FixSafety.SAFE,
+                                       (Edit(("review", "memorable_dialogue", 0, "quote"), "It’s me."),))
