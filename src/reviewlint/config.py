@@ -233,7 +233,11 @@ def apply_overrides(settings: Settings, overrides: dict[str, Any]) -> Settings:
         elif key == "fail_level":
             changes[key] = value if isinstance(value, Severity) else Severity.parse(str(value))
         elif key == "per_file_ignores":
+            for _pattern, codes in value:
+                validate_selectors(tuple(codes), "--per-file-ignores")
             changes[key] = (*settings.per_file_ignores, *value)
+        elif key == "rule_options":
+            changes[key] = _merge_rule_options(settings.rule_options, value)
         elif key == "max_file_size":
             changes[key] = int(value)
         elif key == "schema_comment":
@@ -241,6 +245,44 @@ def apply_overrides(settings: Settings, overrides: dict[str, Any]) -> Settings:
         else:
             raise ConfigError(f"unknown setting {key!r}")
     return replace(settings, **changes) if changes else settings
+
+
+def _merge_rule_options(current: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...],
+                        triples: Any) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    """The file's per-rule options with `(rule, option, value)` triples from the command
+    line on top (validated as a config table would be)."""
+    from reviewlint.rules import validate_rule_options
+
+    table: dict[str, dict[str, Any]] = {}
+    for rule_name, option, value in triples:
+        table.setdefault(rule_name, {})[option] = value
+    merged = {name: dict(options) for name, options in current}
+    for name, options in validate_rule_options(table, "--rule-option"):
+        merged.setdefault(name, {}).update(options)
+    return tuple((name, tuple(sorted(options.items()))) for name, options in sorted(merged.items()))
+
+
+def parse_per_file_ignore(text: str) -> tuple[str, tuple[str, ...]]:
+    """`--per-file-ignores 'GLOB:CODE,CODE'` -> (glob, codes)."""
+    pattern, colon, codes = text.rpartition(":")
+    selectors = tuple(part.strip() for part in codes.split(",") if part.strip())
+    if not colon or not pattern.strip() or not selectors:
+        raise ConfigError(f"--per-file-ignores expects GLOB:CODE[,CODE...], got {text!r}")
+    return pattern.strip(), selectors
+
+
+def parse_rule_option(text: str) -> tuple[str, str, Any]:
+    """`--rule-option 'RULE.OPTION=VALUE'` -> (rule, option, value). VALUE is read as TOML
+    (`600`, `true`, `["a", "b"]`, `"text"`); anything else is taken as a plain string."""
+    target, equals, raw = text.partition("=")
+    rule_name, dot, option = target.strip().partition(".")
+    if not equals or not dot or not rule_name or not option:
+        raise ConfigError(f"--rule-option expects RULE.OPTION=VALUE, got {text!r}")
+    try:
+        value: Any = tomllib.loads(f"value = {raw.strip()}")["value"]
+    except tomllib.TOMLDecodeError:
+        value = raw.strip()
+    return rule_name, option.strip(), value
 
 
 def settings_for_path(directory: str, *, overrides: dict[str, Any] | None = None, config_file: str | None = None,

@@ -44,6 +44,10 @@ def fail(message: str) -> None:
 @click.option("--select", multiple=True, help="Rules to enable (codes, prefixes or names; comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
 @click.option("--ignore", multiple=True, help="Rules to disable (codes, prefixes or names; comma-separated).")
+@click.option("--per-file-ignores", "per_file_ignores", multiple=True, metavar="GLOB:CODES",
+              help="Rules to disable in files matching a glob, e.g. 'imports/*.yaml:RL509,RL6'.")
+@click.option("--rule-option", "rule_options", multiple=True, metavar="RULE.OPTION=VALUE",
+              help="Set a rule option, e.g. 'implausible-runtime.max-minutes=900' (VALUE in TOML).")
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info"]),
               help="Lowest severity that makes the exit code 1 [default: error].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -63,7 +67,8 @@ def fail(message: str) -> None:
               help="Where to keep the result cache [default: .reviewlint_cache in the project root].")
 def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
                   output_file: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
-                  ignore: tuple[str, ...], fail_level: str | None, exit_zero: bool, statistics: bool,
+                  ignore: tuple[str, ...], per_file_ignores: tuple[str, ...], rule_options: tuple[str, ...],
+                  fail_level: str | None, exit_zero: bool, statistics: bool,
                   exclude: tuple[str, ...], force_exclude: bool, config_file: str | None, isolated: bool,
                   max_file_size: int | None, color: str, jobs: int, no_cache: bool, cache_dir: str | None) -> None:
     """Validate reviews against the schema and lint them.
@@ -72,6 +77,7 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     hidden and git-ignored folders are skipped). Default: the current directory.
     """
     from reviewlint.cache import DEFAULT_DIR
+    from reviewlint.config import parse_per_file_ignore, parse_rule_option
     from reviewlint.engine import SettingsLookup, check_paths
 
     overrides: dict[str, Any] = {
@@ -82,6 +88,8 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
         "max_file_size": max_file_size,
     }
     try:
+        overrides["per_file_ignores"] = tuple(parse_per_file_ignore(item) for item in per_file_ignores)
+        overrides["rule_options"] = tuple(parse_rule_option(item) for item in rule_options)
         lookup = SettingsLookup(overrides, config_file=config_file, isolated=isolated)
         if not no_cache and cache_dir is None:
             cache_dir = os.path.join(lookup(os.path.join(os.getcwd(), "_")).root, DEFAULT_DIR)

@@ -1,0 +1,137 @@
+"""Configuration: discovery, validation with did-you-mean, per-rule options, CLI overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewlint.config import (
+    ConfigError,
+    Settings,
+    apply_overrides,
+    parse_per_file_ignore,
+    parse_rule_option,
+    parse_table,
+    settings_for_path,
+)
+from reviewlint.diagnostics import Severity
+
+ROOT = Path("/project")
+
+
+def error_of(table: dict[str, object]) -> str:
+    with pytest.raises(ConfigError) as raised:
+        parse_table(table, "pyproject.toml", ROOT)
+    return str(raised.value)
+
+
+def test_a_full_table_parses() -> None:
+    settings = parse_table({
+        "select": ["ALL"], "ignore": ["RL405", "misspelling"], "extend-select": ["RL6"],
+        "per-file-ignores": {"imports/**": ["RL509"]}, "fail-level": "warning",
+        "rules": {"implausible-runtime": {"max-minutes": 900}, "RL606": {"ignore-words": ["potray"]},
+                  "unknown-genre": {"severity": "warning"}},
+    }, "pyproject.toml", ROOT)
+    assert settings.select == ("ALL",) and settings.ignore == ("RL405", "misspelling")
+    assert settings.fail_level is Severity.WARNING
+    assert settings.options_for("implausible-runtime") == {"max-minutes": 900}
+    assert settings.options_for("misspelling") == {"ignore-words": ("potray",)}  # codes become names
+    assert settings.options_for("unknown-genre") == {"severity": "warning"}
+    hash(settings)  # settings key caches, so they must stay hashable
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ({"selct": ["RL6"]}, "pyproject.toml: unknown key `selct`; did you mean `select`?"),
+    ({"select": ["RL6006"]}, "pyproject.toml: `select`: unknown rule or code `RL6006`; did you mean `RL606`?"),
+    ({"ignore": ["mispelling"]}, "pyproject.toml: `ignore`: unknown rule or code `mispelling`; did you mean "
+                                 "`misspelling`?"),
+    ({"ignore": ["XY1"]}, "pyproject.toml: `ignore`: unknown rule or code `XY1`"),
+    ({"per-file-ignores": {"a/*": ["RL9990"]}}, "pyproject.toml: `per-file-ignores` for 'a/*': unknown rule or code "
+                                                "`RL9990`; did you mean `RL999`?"),
+    ({"fail-level": "warn"}, "pyproject.toml: `fail-level`: unknown severity 'warn'; expected one of: error, "
+                             "warning, info"),
+    ({"rules": {"misspeling": {}}}, "pyproject.toml: `rules.misspeling`: unknown rule; did you mean `misspelling`?"),
+    ({"rules": {"RL001": {}}}, "pyproject.toml: `rules.RL001`: RL001 is reported by the load stage and has no "
+                               "options"),
+    ({"rules": {"misspelling": {"ignore-word": ["x"]}}},
+     "pyproject.toml: `rules.misspelling`: unknown option `ignore-word`; did you mean `ignore-words`? (options of "
+     "misspelling: `ignore-words`, `severity`)"),
+    ({"rules": {"misspelling": {"ignore-words": "potray"}}},
+     "pyproject.toml: `rules.misspelling.ignore-words` must be a list of strings, got 'potray'"),
+    ({"rules": {"implausible-runtime": {"max-minutes": True}}},
+     "pyproject.toml: `rules.implausible-runtime.max-minutes` must be an integer, got True"),
+    ({"rules": {"implausible-runtime": {"max-minutes": 0}}},
+     "pyproject.toml: `rules.implausible-runtime`: `max-minutes` must be at least 1"),
+    ({"rules": {"mixed-quotes": {"style": "smart"}}},
+     "pyproject.toml: `rules.mixed-quotes`: `style` must be auto, straight or curly; got 'smart'"),
+    ({"rules": {"invisible-space": {"allow": ["nbsp"]}}},
+     "pyproject.toml: `rules.invisible-space`: `allow` items are code points written U+00A0; got 'nbsp'"),
+    ({"rules": {"undeclared-content-warning": {"ignore": ["grief"]}}},
+     "pyproject.toml: `rules.undeclared-content-warning`: `ignore` lists 'grief', which is not a content-warning "
+     "slug"),
+    ({"rules": {"unknown-genre": {"severity": "loud"}}},
+     "pyproject.toml: `rules.unknown-genre.severity`: unknown severity 'loud'; expected one of: error, warning, info"),
+    ({"rules": ["misspelling"]}, "pyproject.toml: `rules` must be a table of rule name = {options}"),
+])
+def test_bad_config_names_the_file_and_the_key(table: dict[str, object], message: str) -> None:
+    assert error_of(table) == message
+
+
+def test_the_nearest_config_file_wins(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.reviewlint]\nignore = ["RL509"]\n', encoding="utf-8")
+    nested = tmp_path / "reviews" / "2024"
+    nested.mkdir(parents=True)
+    (tmp_path / "reviews" / ".reviewlint.yaml").write_text("ignore: [RL606]\nrules:\n  doubled-word:\n"
+                                                           "    allow: [very]\n", encoding="utf-8")
+    settings = settings_for_path(str(nested))
+    assert settings.ignore == ("RL606",)
+    assert settings.options_for("doubled-word") == {"allow": ("very",)}
+    assert settings_for_path(str(tmp_path)).ignore == ("RL509",)
+
+
+def test_a_bad_yaml_config_is_reported_with_its_path(tmp_path: Path) -> None:
+    (tmp_path / ".reviewlint.yaml").write_text("rules:\n  misspelling:\n    ignore_words: [x]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        settings_for_path(str(tmp_path))
+    assert str(raised.value).endswith(".reviewlint.yaml: `rules.misspelling`: unknown option `ignore_words`; did "
+                                      "you mean `ignore-words`? (options of misspelling: `ignore-words`, `severity`)")
+
+
+def test_cli_overrides_win_over_the_file() -> None:
+    base = parse_table({"select": ["RL6"], "ignore": ["RL604"], "rules": {"doubled-word": {"allow": ["very"]},
+                        "misspelling": {"ignore-words": ["potray"]}}}, "pyproject.toml", ROOT)
+    settings = apply_overrides(base, {
+        "select": ("RL2",), "ignore": ("RL205",), "fail_level": "info",
+        "per_file_ignores": (("imports/*", ("RL509",)),),
+        "rule_options": (("doubled-word", "allow", ["so"]), ("RL502", "max-minutes", 900)),
+    })
+    assert settings.select == ("RL2",)  # select replaces
+    assert settings.ignore == ("RL604", "RL205")  # ignore adds
+    assert settings.fail_level is Severity.INFO
+    assert settings.per_file_ignores == (("imports/*", ("RL509",)),)
+    assert settings.options_for("doubled-word") == {"allow": ("so",)}
+    assert settings.options_for("misspelling") == {"ignore-words": ("potray",)}
+    assert settings.options_for("implausible-runtime") == {"max-minutes": 900}
+
+
+def test_cli_flag_parsers() -> None:
+    assert parse_per_file_ignore("imports/**/*.yaml:RL509, RL6") == ("imports/**/*.yaml", ("RL509", "RL6"))
+    assert parse_rule_option("implausible-runtime.max-minutes=900") == ("implausible-runtime", "max-minutes", 900)
+    assert parse_rule_option('misspelling.ignore-words=["potray"]') == ("misspelling", "ignore-words", ["potray"])
+    assert parse_rule_option("mixed-quotes.style=curly") == ("mixed-quotes", "style", "curly")
+    for bad, parser in (("imports", parse_per_file_ignore), ("x:", parse_per_file_ignore),
+                        ("max-minutes=9", parse_rule_option), ("a.b", parse_rule_option)):
+        with pytest.raises(ConfigError):
+            parser(bad)  # type: ignore[operator]
+    with pytest.raises(ConfigError) as raised:
+        apply_overrides(Settings(), {"rule_options": (("misspelling", "words", []),)})
+    assert str(raised.value).startswith("--rule-option: `rules.misspelling`: unknown option `words`")
+
+
+def test_per_file_ignores_apply_by_glob() -> None:
+    settings = parse_table({"per-file-ignores": {"imports/**": ["RL509"], "*.draft.yaml": ["RL6"]}},
+                           "pyproject.toml", ROOT)
+    assert settings.for_file("/project/imports/2024/a.yaml").ignore == ("RL509",)
+    assert settings.for_file("/project/reviews/b.draft.yaml").ignore == ("RL6",)
+    assert settings.for_file("/project/reviews/c.yaml").ignore == ()
