@@ -142,3 +142,7 @@ def test_doubled_word_and_quoted_dialogue_fixes() -> None:
     text = overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: '“It’s me.”'")
     assert only_fix(text, "RL607") == ("remove the quote's own quotation marks", FixSafety.SAFE,
                                        (Edit(("review", "memorable_dialogue", 0, "quote"), "It’s me."),))
+
+
+def test_an_empty_string_is_left_to_the_schema() -> None:
+    assert findings(body('- ""'), CODES | {"RL107"}) == [("RL107", 18, 7, "item 1 of `body` must not be empty")]

@@ -93,3 +93,8 @@ def test_missing_rating_is_reported_at_the_top_of_the_review() -> None:
     assert findings(text, CODES) == [
         ("RL208", 1, 1, "the review gives no rating; add `rating` with its scale, such as "
                         "`rating: {value: 7, min: 1, max: 10, step: 1}`")]
+
+
+def test_a_misspelt_rating_key_is_left_to_the_schema() -> None:
+    text = overlay("").replace("rating:\n  value: 8", "ratting:\n  value: 8")
+    assert findings(text, CODES | {"RL102"}) == [("RL102", 10, 1, "unknown key `ratting`; did you mean `rating`?")]

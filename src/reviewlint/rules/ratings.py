@@ -413,7 +413,8 @@ def verdict_contradicts_text(context: Context, options: Options) -> Iterator[Dia
 def missing_rating(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
     ## What it does
-    Reports a review without a `rating`.
+    Reports a review without a `rating` (unless a misspelt key such as `ratting:` is
+    there, which the schema reports as unknown).
 
     ## Why
     The schema allows a review without a rating (some imports have none), but a
@@ -433,6 +434,10 @@ def missing_rating(context: Context, options: Options) -> Iterator[Diagnostic]:
     None.
     """
     if "rating" not in context.data:
+        import difflib
+
+        if difflib.get_close_matches("rating", [str(key) for key in context.data], n=1, cutoff=0.8):
+            return  # a misspelt `rating:` key: the schema's unknown-key finding names it
         yield context.report("the review gives no rating; add `rating` with its scale, such as "
                              "`rating: {value: 7, min: 1, max: 10, step: 1}`", ("rating",))
     elif context.data["rating"] is None:
