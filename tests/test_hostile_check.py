@@ -17,12 +17,14 @@ GOOD = """schema_version: "1.0"
 film:
   title: Quiet Harbour
   year: 2011
+rating: {value: 7, min: 1, max: 10, step: 1}
 review:
   body:
     - A patient film about a lighthouse keeper and the town that forgets him.
 content_warnings: []
 author:
   name: Ines Lago
+published: "2012-04-01"
 """
 
 
@@ -42,29 +44,29 @@ def _bomb() -> str:
 
 # name -> (bytes, expected (code, line, col) of the one diagnostic, or None for "any RL0xx")
 CASES: dict[str, tuple[bytes, tuple[str, int, int]]] = {
-    "deep-flow.yaml": (_with("x-deep: " + "[" * 20000 + "]" * 20000 + "\n").encode(), ("RL001", 11, 1008)),
+    "deep-flow.yaml": (_with("x-deep: " + "[" * 20000 + "]" * 20000 + "\n").encode(), ("RL001", 13, 1008)),
     "huge.yaml": (_with("x-pad: '" + "p" * 3_000_000 + "'\n").encode(), ("RL011", 1, 1)),
-    "invalid-utf8.yaml": (_with("x-note: caf\xe9\n").encode("latin-1"), ("RL003", 11, 12)),
+    "invalid-utf8.yaml": (_with("x-note: caf\xe9\n").encode("latin-1"), ("RL003", 13, 12)),
     "utf16-bom.yaml": (GOOD.encode("utf-16"), ("RL003", 1, 1)),
     "utf16-nobom.yaml": (GOOD.encode("utf-16-le"), ("RL003", 1, 1)),
     "utf32-bom.yaml": (GOOD.encode("utf-32"), ("RL003", 1, 1)),
     "utf32-nobom.yaml": (GOOD.encode("utf-32-be"), ("RL003", 1, 1)),
-    "nul.yaml": (_with("x-note: a\x00b\n").encode(), ("RL003", 11, 10)),
+    "nul.yaml": (_with("x-note: a\x00b\n").encode(), ("RL003", 13, 10)),
     "binary.yaml": (bytes(range(256)) * 8, ("RL003", 1, 1)),
     "python-tag.yaml": (_with('x-run: !!python/object/apply:os.system ["touch PWNED"]\n').encode(),
-                        ("RL008", 11, 8)),
-    "local-tag.yaml": (_with("x-thing: !custom {a: 1}\n").encode(), ("RL008", 11, 10)),
+                        ("RL008", 13, 8)),
+    "local-tag.yaml": (_with("x-thing: !custom {a: 1}\n").encode(), ("RL008", 13, 10)),
     "empty.yaml": (b"", ("RL004", 1, 1)),
     "comments-only.yaml": (b"# nothing here yet\n# still nothing\n", ("RL004", 1, 1)),
-    "multi-document.yaml": ((GOOD + "---\n" + GOOD).encode(), ("RL005", 11, 1)),
+    "multi-document.yaml": ((GOOD + "---\n" + GOOD).encode(), ("RL005", 13, 1)),
     "top-level-list.yaml": (b"- just\n- a list\n", ("RL006", 1, 1)),
     "top-level-scalar.yaml": (b"just a sentence\n", ("RL006", 1, 1)),
-    "complex-key.yaml": (_with("? [a, b]\n: value\n").encode(), ("RL009", 11, 3)),
-    "merge-key.yaml": (_with("x-base: {a: 1}\n<<: {x-more: 2}\n").encode(), ("RL010", 12, 1)),
-    "float-overflow.yaml": (_with("x-big: 1e999\n").encode(), ("RL013", 11, 8)),
-    "int-thousands-of-digits.yaml": (_with("x-big: " + "7" * 5000 + "\n").encode(), ("RL013", 11, 8)),
+    "complex-key.yaml": (_with("? [a, b]\n: value\n").encode(), ("RL009", 13, 3)),
+    "merge-key.yaml": (_with("x-base: {a: 1}\n<<: {x-more: 2}\n").encode(), ("RL010", 14, 1)),
+    "float-overflow.yaml": (_with("x-big: 1e999\n").encode(), ("RL013", 13, 8)),
+    "int-thousands-of-digits.yaml": (_with("x-big: " + "7" * 5000 + "\n").encode(), ("RL013", 13, 8)),
     "alias-bomb.yaml": (_bomb().encode(), ("RL007", 1, 1)),
-    "duplicate-key.yaml": (_with("author:\n  name: Again\n").encode(), ("RL002", 11, 1)),
+    "duplicate-key.yaml": (_with("author:\n  name: Again\n").encode(), ("RL002", 13, 1)),
     "long-line.yaml": (_with("x-line: " + "word " * 200_000 + "\n").encode(), ("", 0, 0)),
 }
 
@@ -108,7 +110,7 @@ def test_a_small_alias_is_reported_at_the_alias_and_the_data_still_checked() -> 
     text = _with("x-a: &shared [one]\nx-b: *shared\n")
     diagnostics = check_bytes(text.encode(), "alias.yaml")
     assert [(d.code, d.line, d.col, d.message) for d in diagnostics] == [
-        ("RL007", 12, 6, "alias *shared is not allowed in reviews (it repeats the value anchored on line 11); "
+        ("RL007", 14, 6, "alias *shared is not allowed in reviews (it repeats the value anchored on line 13); "
                          "write the value out")]
 
 

@@ -23,10 +23,12 @@ BROKEN = """schema_version: "1.0"
 film:
   title: Broken
   year: twenty
+rating: {value: 7, min: 1, max: 10, step: 1}
 review:
   body: [Fine prose here.]
 content_warnings: []
 author: {name: Someone}
+published: "2020-01-01"
 """
 
 
