@@ -13,12 +13,12 @@ __all__ = [
     "CheckResult",
     "Diagnostic",
     "FileResult",
+    "MigrateOptions",
     "Severity",
     "__version__",
     "check_bytes",
     "check_paths",
     "check_text",
-    "MigrateOptions",
     "emit_canonical",
     "format_text",
     "migrate_bytes",
@@ -28,7 +28,6 @@ __all__ = [
 
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.engine import CheckResult, FileResult, check_bytes, check_paths, check_text
-
 
 _LAZY = {
     "format_text": "reviewlint.formatting",

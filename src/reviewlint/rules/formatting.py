@@ -1,0 +1,36 @@
+"""The formatter's own code (RL014): reported by `format` and `check --fix`; documented here."""
+
+from __future__ import annotations
+
+from reviewlint.diagnostics import Severity
+from reviewlint.rules._core import document_code
+
+FAMILY = "format"
+
+document_code("RL014", "not-formattable", severity=Severity.ERROR, family=FAMILY,
+              summary="The file loads, but cannot be rewritten without risk of changing it.", doc="""
+    ## What it does
+    Reported by `reviewlint format` and `reviewlint check --fix` when a file that loads
+    cannot be rewritten safely: libyaml (which reads reviews) accepts something YAML 1.2
+    rejects or reads it differently (a comment glued to a value, `"x"# note`;
+    continuation lines not indented past their block; an anchor name with `:`), a key is
+    too long to write on one line, or the nesting is more than 100 levels deep.
+
+    ## Why
+    Rewriting such a file would turn libyaml's guess into the file's meaning. The file is
+    left byte for byte as it was, and this finding says why.
+
+    ## Example
+    ```yaml
+    film:
+      title: "Ballerina"# the comment touches the value
+    ```
+    Use instead:
+    ```yaml
+    film:
+      title: Ballerina  # a space before the comment
+    ```
+
+    ## Fix
+    None: correct the construct by hand, then format again.
+""")
