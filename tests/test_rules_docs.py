@@ -69,6 +69,14 @@ def test_doc_example_bad_then_good(entry) -> None:
         assert bad_lang == "text"
         return
     assert bad_lang == "yaml" and good_lang == "yaml"
+    if entry.family == "format":  # the formatter's refusal: run the examples through it
+        from reviewlint.formatting import FormatRefused, format_text
+
+        with pytest.raises(FormatRefused) as refused:
+            format_text(as_document(bad_info, bad))
+        assert refused.value.diagnostic.code == entry.code
+        format_text(as_document(good_info, good))
+        return
     bad_codes = [f[0] for f in findings(as_document(bad_info, bad))]
     assert entry.code in bad_codes, f"{entry.code}'s bad example does not trigger it: {bad_codes}"
     good_codes = [f[0] for f in findings(as_document(good_info, good))]
