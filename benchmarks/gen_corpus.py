@@ -33,7 +33,12 @@ VERDICTS = ["must-watch", "worth-watching", "mixed"]
 
 
 def sentence(rng: random.Random, low: int = 8, high: int = 16) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    words: list[str] = []
+    for _ in range(rng.randint(low, high)):
+        word = rng.choice(WORDS)
+        while words and word == words[-1]:  # a doubled word is a finding (RL604)
+            word = rng.choice(WORDS)
+        words.append(word)
     return " ".join(words).capitalize() + "."
 
 
@@ -52,13 +57,13 @@ def person(rng: random.Random) -> str:
 
 def review(rng: random.Random, number: int) -> str:
     title = f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS).capitalize()} {number}"
-    cast = []
-    used: set[str] = set()
-    while len(cast) < 5:
+    people: list[str] = []
+    while len(people) < 8:  # everyone distinct: a repeated name is a finding (RL506)
         name = person(rng)
-        if name not in used:
-            used.add(name)
-            cast.append(name)
+        if name not in people:
+            people.append(name)
+    cast, (director, writer_a, writer_b) = people[:5], people[5:]
+    year = rng.randint(1960, 2022)
     genres = rng.sample(GENRES, 3)
     warnings = rng.sample(WARNINGS, 3)
     rating = rng.randint(6, 10)
@@ -66,13 +71,13 @@ def review(rng: random.Random, number: int) -> str:
         'schema_version: "1.0"',
         "film:",
         f"  title: {title}",
-        f"  year: {rng.randint(1960, 2024)}",
+        f"  year: {year}",
         f"  runtime_minutes: {rng.randint(80, 170)}",
         f"  genres: [{', '.join(genres)}]",
         f"  countries: [{rng.choice(COUNTRIES)}]",
         "  original_language: en",
-        f"  directors: [{person(rng)}]",
-        f"  writers: [{person(rng)}, {person(rng)}]",
+        f"  directors: [{director}]",
+        f"  writers: [{writer_a}, {writer_b}]",
         "  cast:",
     ]
     for index, name in enumerate(cast):
@@ -123,7 +128,7 @@ def review(rng: random.Random, number: int) -> str:
         "author:",
         f"  name: {person(rng)}",
         "language: en",
-        f'published: "20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"',
+        f'published: "{rng.randint(year, 2024)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"',
         f"tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}x]",
     ]
     return "\n".join(lines) + "\n"

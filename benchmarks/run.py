@@ -61,13 +61,14 @@ def run_once(tool: Tool, files: list[str]) -> tuple[float, int, int]:
 def peak_rss_isolated(tool: Tool, files: list[str]) -> int:
     """Peak RSS of the largest process of one run, measured in a fresh child so earlier
     runs' high-water marks cannot hide it."""
-    code = ("import resource, subprocess, sys, os, json;"
-            "a = json.loads(sys.argv[1]);"
+    # The command travels on stdin: one argv string may not exceed 128 KiB on Linux.
+    code = ("import resource, subprocess, sys, json;"
+            "a = json.load(sys.stdin);"
             "subprocess.run(a, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     import json
 
-    out = subprocess.run([sys.executable, "-c", code, json.dumps([*tool.argv, *files])],
+    out = subprocess.run([sys.executable, "-c", code], input=json.dumps([*tool.argv, *files]),
                          env={**os.environ, **tool.env}, capture_output=True, text=True, check=False)
     try:
         return int(out.stdout.strip() or 0)

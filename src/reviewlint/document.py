@@ -348,49 +348,55 @@ class _Composer:
         return node, value
 
     def compose_document(self) -> tuple[Node | None, Any]:
-        """Compose one document; the loader is positioned after DocumentStartEvent."""
-        # Each frame: [node, data, pending key (Node, key) or None]
+        """Compose one document; the loader is positioned after DocumentStartEvent.
+
+        This loop is the check path's hot spot (a review is a few hundred events), so it
+        dispatches on the event's exact class and builds untagged plain scalars inline."""
+        # Each frame: [node, data, pending key Node or None]
         stack: list[list[Any]] = []
         root: tuple[Node | None, Any] = (None, None)
+        get_event = self.loader.get_event
+        attach = self._attach
+        resolve_plain = yaml12.resolve_plain
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        start_events = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        end_events = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         while True:
-            event = self.loader.get_event()
-            if isinstance(event, yaml.DocumentEndEvent):
-                return root
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            event: Any = get_event()
+            cls = event.__class__
+            if cls is scalar_event:
+                if event.tag is None and event.anchor is None:
+                    start, end = event.start_mark, event.end_mark
+                    text = event.value
+                    try:
+                        value = resolve_plain(text) if event.implicit[0] else text
+                    except yaml12.ScalarError:
+                        node, value = self._scalar(event)
+                    else:
+                        node = Node("scalar", start.line, start.column, end.line, end.column, value,
+                                    event.style or "", None, None, text)
+                else:
+                    node, value = self._scalar(event)
+                    if event.anchor:
+                        self.anchors[event.anchor] = (node, value)
+                if stack:
+                    attach(stack[-1], node, value)
+                else:
+                    root = (node, value)
+                continue
+            if cls in end_events:
                 frame = stack.pop()
                 node = frame[0]
-                node.end_line, node.end_col = _end(event).line, _end(event).column
-                self._attach(stack, node, frame[1])
-                if not stack:
+                mark = event.end_mark
+                node.end_line, node.end_col = mark.line, mark.column
+                if stack:
+                    attach(stack[-1], node, frame[1])
+                else:
                     root = (node, frame[1])
                 continue
-            if isinstance(event, yaml.AliasEvent):
-                target = self.anchors.get(event.anchor or "")
-                mark = _start(event)
-                if target is None:  # libyaml rejects undefined aliases; kept as a guard
-                    self._add(SYNTAX_ERROR, f"alias *{event.anchor} refers to an undefined anchor", mark)
-                    node, value = Node("scalar", mark.line, mark.column, mark.line, mark.column), None
-                else:
-                    anchor_node = target[0]
-                    self._add(ALIAS_USED, f"alias *{event.anchor} is not allowed in reviews (it repeats the value "
-                              f"anchored on line {anchor_node.line + 1}); write the value out", mark, end=_end(event))
-                    node, value = target
-                    self.aliased = True
-                self._attach(stack, node, value)
-                if not stack:
-                    root = (node, value)
-                continue
-            if isinstance(event, yaml.ScalarEvent):
-                node, value = self._scalar(event)
-                if event.anchor:
-                    self.anchors[event.anchor] = (node, value)
-                self._attach(stack, node, value)
-                if not stack:
-                    root = (node, value)
-                continue
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                mark = _start(event)
-                is_map = isinstance(event, yaml.MappingStartEvent)
+            if cls in start_events:
+                mark = event.start_mark
+                is_map = cls is yaml.MappingStartEvent
                 node = Node("map" if is_map else "seq", mark.line, mark.column, mark.line, mark.column,
                             value=[], style="flow" if event.flow_style else "block", tag=event.tag,
                             anchor=event.anchor)
@@ -403,22 +409,38 @@ class _Composer:
                     self.anchors[event.anchor] = (node, data)
                 stack.append([node, data, None])
                 continue
-            raise yaml.YAMLError(f"unexpected event {type(event).__name__}")  # pragma: no cover
+            if cls is alias_event:
+                target = self.anchors.get(event.anchor or "")
+                mark = _start(event)
+                if target is None:  # libyaml rejects undefined aliases; kept as a guard
+                    self._add(SYNTAX_ERROR, f"alias *{event.anchor} refers to an undefined anchor", mark)
+                    node, value = Node("scalar", mark.line, mark.column, mark.line, mark.column), None
+                else:
+                    anchor_node = target[0]
+                    self._add(ALIAS_USED, f"alias *{event.anchor} is not allowed in reviews (it repeats the value "
+                              f"anchored on line {anchor_node.line + 1}); write the value out", mark, end=_end(event))
+                    node, value = target
+                    self.aliased = True
+                if stack:
+                    attach(stack[-1], node, value)
+                else:
+                    root = (node, value)
+                continue
+            if cls is yaml.DocumentEndEvent:
+                return root
+            raise yaml.YAMLError(f"unexpected event {cls.__name__}")  # pragma: no cover
 
-    def _attach(self, stack: list[list[Any]], node: Node, value: Any) -> None:
-        if not stack:
-            return
-        frame = stack[-1]
+    def _attach(self, frame: list[Any], node: Node, value: Any) -> None:
+        """Add a node to the collection being built in `frame`."""
         parent: Node = frame[0]
         if parent.kind == "seq":
             parent.value.append(node)
             frame[1].append(value)
             return
-        pending = frame[2]
-        if pending is None:
-            frame[2] = (node, value)
+        key_node = frame[2]
+        if key_node is None:
+            frame[2] = node
             return
-        key_node = pending[0]
         frame[2] = None
         parent.value.append((key_node, node))
         if key_node.kind != "scalar":

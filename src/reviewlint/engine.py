@@ -213,7 +213,41 @@ def _iter_parallel(files: list[str], lookup: SettingsLookup, cache: ResultCache 
 
 def iter_results(files: list[str], lookup: SettingsLookup, *, jobs: int = 1,
                  cache: ResultCache | None = None) -> Iterator[FileResult]:
-    """Results in the files' order, streamed: nothing holds every parsed document."""
+    """Results in the files' order, streamed: nothing holds every parsed document.
+
+    With a cache, this process answers the hits itself (a read and a hash each) and
+    only the misses go to the pool, so an unchanged tree never pays for workers."""
+    if cache is None:
+        yield from _run(files, lookup, jobs, None)
+        return
+    hits: dict[int, FileResult] = {}
+    misses: list[str] = []
+    for index, path in enumerate(files):
+        hit = _cached(path, lookup(path), cache)
+        if hit is None:
+            misses.append(path)
+        else:
+            hits[index] = hit
+    computed = _run(misses, lookup, jobs, cache)
+    for index in range(len(files)):
+        yield hits[index] if index in hits else next(computed)
+
+
+def _cached(path: str, settings: Settings, cache: ResultCache) -> FileResult | None:
+    try:
+        size = os.stat(path).st_size
+        if size > settings.max_file_size:
+            return None
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None  # the full path reports it
+    key = cache.entry_key(data, settings)
+    found = cache.get(key, path)
+    return None if found is None else FileResult(path=path, diagnostics=found, cache_key=key, cached=True)
+
+
+def _run(files: list[str], lookup: SettingsLookup, jobs: int, cache: ResultCache | None) -> Iterator[FileResult]:
     if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
         yield from _iter_parallel(files, lookup, cache, jobs)
     else:
