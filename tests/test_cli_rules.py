@@ -127,8 +127,10 @@ def test_select_ignore_and_extend_select_flags(project: Path) -> None:
     ignored = check("--ignore", "RL201,misspelling", "reviews")
     assert (ignored.exit_code, ignored.output) == (0, "No problems found (2 files checked)\n")
     selected = check("--select", "RL6", "reviews")
-    assert selected.exit_code == 0 and selected.output.splitlines()[:-1] == [
-        "reviews/a.yaml:17:17: RL606 'potray' is a misspelling of 'portray'"]
+    assert selected.exit_code == 0 and selected.output.splitlines() == [
+        "reviews/a.yaml:17:17: RL606 'potray' is a misspelling of 'portray'",
+        "1 problem in 1 file (2 files checked): 1 warning",
+        "No fixes available with --fix (1 hidden fix can be enabled with the --unsafe-fixes option)"]
     extended = check("--select", "RL6", "--extend-select", "rating-out-of-range", "reviews")
     assert extended.exit_code == 1 and "reviews/b.yaml:10:17: RL201 rating 12 is above the scale maximum 10" in \
         extended.output.splitlines()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from reviewlint.report.summary import statistics_lines, summary_line
+from reviewlint.report.summary import fixable_line, statistics_lines, summary_line
 from reviewlint.report.text import printable
 
 if TYPE_CHECKING:
@@ -20,3 +20,6 @@ def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
         for line in statistics_lines(result):
             stream.write(line + "\n")
     stream.write(summary_line(result) + "\n")
+    footer = fixable_line(result)
+    if footer:
+        stream.write(footer + "\n")

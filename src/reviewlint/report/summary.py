@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from reviewlint.diagnostics import Severity
+from reviewlint.diagnostics import Diagnostic, FixSafety, Severity
 
 if TYPE_CHECKING:
     from reviewlint.engine import CheckResult
@@ -37,3 +37,24 @@ def statistics_lines(result: CheckResult) -> list[str]:
     width = max((len(str(n)) for n in counts.values()), default=1)
     return [f"{count:>{width}}  {code}  {rule}" for (code, rule), count in
             sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def is_safe_fix(diagnostic: Diagnostic) -> bool:
+    """What `[*]` marks: a fix that plain `--fix` applies (as ruff, unsafe ones are not marked)."""
+    return diagnostic.fix is not None and diagnostic.fix.safety is FixSafety.SAFE
+
+
+def fixable_line(result: CheckResult) -> str | None:
+    """ruff's footer: how many findings `--fix` repairs, and how many more need
+    `--unsafe-fixes`. None when there is nothing to fix."""
+    safe = sum(1 for d in result.diagnostics if is_safe_fix(d))
+    unsafe = sum(1 for d in result.diagnostics if d.fix is not None and d.fix.safety is FixSafety.UNSAFE)
+    if not safe and not unsafe:
+        return None
+    if not safe:
+        return f"No fixes available with --fix ({unsafe} hidden {'fix' if unsafe == 1 else 'fixes'} " \
+               "can be enabled with the --unsafe-fixes option)"
+    line = f"[*] {safe} fixable with the --fix option"
+    if unsafe:
+        line += f" ({unsafe} hidden {'fix' if unsafe == 1 else 'fixes'} can be enabled with the --unsafe-fixes option)"
+    return line

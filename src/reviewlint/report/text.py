@@ -6,7 +6,7 @@ import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
 from reviewlint.diagnostics import Diagnostic, Severity
-from reviewlint.report.summary import statistics_lines, summary_line
+from reviewlint.report.summary import fixable_line, is_safe_fix, statistics_lines, summary_line
 
 if TYPE_CHECKING:
     from reviewlint.engine import CheckResult, FileResult
@@ -123,7 +123,7 @@ def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
         for diagnostic in file.diagnostics:
             location = _style(printable(diagnostic.location()), options.color, bold=True)
             code = _style(diagnostic.code, options.color, fg=COLORS[diagnostic.severity], bold=True)
-            fixable = " [*]" if diagnostic.fix is not None else ""
+            fixable = " [*]" if is_safe_fix(diagnostic) else ""
             stream.write(f"{location}: {code}{fixable} {printable(diagnostic.message)}\n")
             if options.show_source:
                 if not read:
@@ -135,6 +135,9 @@ def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
         for line in statistics_lines(result):
             stream.write(line + "\n")
     stream.write(_style(summary_line(result), options.color, bold=True) + "\n")
+    footer = fixable_line(result)
+    if footer:
+        stream.write(footer + "\n")
 
 
 def _source_lines(file: FileResult) -> list[str] | None:
