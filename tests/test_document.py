@@ -60,8 +60,7 @@ def test_bad_indentation_is_a_syntax_error_at_the_colon() -> None:
 
 def test_tab_indentation_is_a_syntax_error() -> None:
     assert text_found("a:\n\t- x\n") == [
-        ("RL001", 2, 1, "YAML syntax error: found character that cannot start any token (while scanning for "
-                        "the next token)")]
+        ("RL001", 2, 1, "YAML syntax error: a tab is used for indentation; YAML indents with spaces")]
 
 
 def test_syntax_error_at_the_end_of_the_file_points_at_the_line_after_the_last() -> None:

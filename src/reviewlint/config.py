@@ -19,7 +19,8 @@ from typing import Any
 from reviewlint.diagnostics import Severity
 from reviewlint.document import DEFAULT_MAX_BYTES
 
-CONFIG_FILES = ("pyproject.toml", ".reviewlint.yaml", ".reviewlint.yml")
+# In one folder the dedicated file wins over pyproject.toml, as ruff's .ruff.toml does.
+CONFIG_FILES = (".reviewlint.yaml", ".reviewlint.yml", "pyproject.toml")
 
 KNOWN_KEYS = (
     "select", "ignore", "extend-select", "per-file-ignores", "fail-level", "exclude", "max-file-size", "rules",
@@ -136,7 +137,10 @@ def _read_yaml_config(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read config: {error}") from None
     except yaml.YAMLError as error:
-        raise ConfigError(f"{path}: invalid YAML: {error}") from None
+        mark = getattr(error, "problem_mark", None)
+        where = f"{_show_path(path)}:{mark.line + 1}:{mark.column + 1}" if mark is not None else _show_path(path)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -291,15 +295,35 @@ def settings_for_path(directory: str, *, overrides: dict[str, Any] | None = None
     if isolated:
         base = Settings()
     elif config_file is not None:
-        path = Path(config_file)
-        if not path.is_file():
-            raise ConfigError(f"{config_file}: config file not found")
-        table = _read_pyproject(path) if path.name.endswith(".toml") else _read_yaml_config(path)
-        base = parse_table(table or {}, str(path), path.absolute().parent)
+        base = _explicit_config(Path(config_file))
     else:
         found = find_config(directory)
         base = Settings() if found is None else parse_table(found[1], _show_path(found[0]), found[0].parent)
     return apply_overrides(base, overrides or {})
+
+
+def _explicit_config(path: Path) -> Settings:
+    """A config named with --config is read or refused, never silently ignored."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    if path.name == "pyproject.toml":
+        table = _read_pyproject(path)
+        if table is None:
+            raise ConfigError(f"{_show_path(path)}: has no [tool.reviewlint] table")
+    elif path.suffix == ".toml":
+        # A dedicated TOML file (as ruff.toml): its top level is the config, or its
+        # [tool.reviewlint] table if it has one.
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{path}: cannot read config: {error}") from None
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{_show_path(path)}: invalid TOML: {error}") from None
+        nested = data.get("tool", {}).get("reviewlint") if isinstance(data.get("tool"), dict) else None
+        table = nested if isinstance(nested, dict) else data
+    else:
+        table = _read_yaml_config(path)
+    return parse_table(table, _show_path(path), path.absolute().parent)
 
 
 def _show_path(path: Path) -> str:

@@ -240,8 +240,15 @@ def _syntax_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnosti
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
         problem = error.problem or "invalid YAML"
+        lines = text.split("\n")
+        if ("cannot start any token" in problem or "tab character" in problem) and mark.line < len(lines) \
+                and lines[mark.line][mark.column:mark.column + 1] == "\t":
+            # libyaml's wording for the most common YAML mistake of all.
+            problem = "a tab is used for indentation; YAML indents with spaces"
         message = f"YAML syntax error: {problem}"
-        if error.context and error.context_mark is not None and (
+        if problem.startswith("a tab is used"):
+            pass  # libyaml's context ("while scanning ...") adds nothing to this one
+        elif error.context and error.context_mark is not None and (
                 error.context_mark.line != mark.line or error.context_mark.column != mark.column):
             message += f" ({error.context} started at line {error.context_mark.line + 1})"
         elif error.context:

@@ -99,7 +99,10 @@ def check_bytes(data: bytes, path: str = "<bytes>", settings: Settings | None = 
 def read_error(path: str, error: OSError) -> Diagnostic:
     reason = error.strerror or str(error)
     if isinstance(error, FileNotFoundError):
-        reason = "file disappeared before it could be read"
+        if os.path.islink(path):
+            reason = f"broken symbolic link (it points to {os.readlink(path)}, which does not exist)"
+        else:
+            reason = "file disappeared before it could be read"
     return Diagnostic(code=READ_ERROR, message=f"cannot read file: {reason}", path=path, line=1, col=1,
                       rule=LOAD_RULE_NAMES[READ_ERROR])
 

@@ -218,6 +218,29 @@ def _suggest(word: str, options: Iterable[str], quote: str = "'") -> str:
     return f"; did you mean {quote}{matches[0]}{quote}?" if matches else ""
 
 
+def _type_hint(types: list[str], value: Any, schema: dict[str, Any]) -> str:
+    """A hint for the type mistakes people actually make in YAML."""
+    if value is None:
+        return ""  # an empty value: the author has not written it yet, no example helps
+    if isinstance(value, str) and ("integer" in types or "number" in types) and re.fullmatch(
+            r"[-+]?\d+(\.\d+)?", value.strip()):
+        return "; remove the quotes to make it a number"
+    if "string" in types and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f'; quote it to keep it as text: "{value}"'
+    if "object" in types and not isinstance(value, (dict, list)):
+        required = schema.get("required") or list(schema.get("properties", {}))[:1]
+        if required:
+            return f"; write it as a mapping with `{required[0]}`, for example `{required[0]}: {_plain(value)}`"
+    if "array" in types and not isinstance(value, (dict, list)):
+        return f"; write a list, for example `[{_plain(value)}]`"
+    return ""
+
+
+def _plain(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _is_warning_slug_schema(schema: Any) -> bool:
     return isinstance(schema, dict) and schema.get("description", "").startswith("A content-warning slug")
 
@@ -261,8 +284,14 @@ class _Translator:
                                 (*path, key), key=True)
         elif keyword == "type":
             types = [expected] if isinstance(expected, str) else list(expected)
+            if "enum" in schema and not isinstance(value, (dict, list)):
+                # `spoilers: true`: the useful answer is the list of allowed values.
+                options = ", ".join(str(o) for o in schema["enum"])
+                yield self.diag(WRONG_TYPE, f"{_name(path)} must be one of {options}; got {_show(value)}", path)
+                return
             wanted = " or ".join(TYPE_WORDS.get(t, t) for t in types)
-            yield self.diag(WRONG_TYPE, f"{_name(path)} must be {wanted}, got {_show(value)}", path)
+            yield self.diag(WRONG_TYPE, f"{_name(path)} must be {wanted}, got {_show(value)}"
+                            f"{_type_hint(types, value, schema)}", path)
         elif keyword == "enum":
             options = [str(o) for o in expected]
             if _is_warning_slug_schema(schema) and isinstance(value, str):

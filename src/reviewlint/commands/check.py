@@ -80,6 +80,8 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     from reviewlint.config import parse_per_file_ignore, parse_rule_option
     from reviewlint.engine import SettingsLookup, check_paths
 
+    if config_file is not None and isolated:
+        raise click.UsageError("--config and --isolated cannot be used together (--isolated ignores every config)")
     overrides: dict[str, Any] = {
         "select": split_codes(select) or None,
         "extend_select": split_codes(extend_select),
@@ -113,7 +115,8 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
         would_change, fix_error = outcome.would_change, outcome.errors
 
     options = ReportOptions(color=use_color(color, sys.stdout), statistics=statistics)
-    if not diff_only:
+    # Nothing was checked because a named path does not exist: the error says it all.
+    if not diff_only and not (result.missing and not result.files):
         _report(result, output_format, output_file, options)
 
     if result.internal_error or result.missing or fix_error:
