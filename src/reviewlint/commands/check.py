@@ -34,7 +34,9 @@ def fail(message: str) -> None:
 
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
+@click.option("--fix", is_flag=True,
+              help="Apply safe fixes and rewrite each file in the canonical layout (as `format`), then report "
+                   "what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that change meaning.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--output-format", "output_format", type=click.Choice(available()), default="text",
@@ -51,7 +53,7 @@ def fail(message: str) -> None:
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info"]),
               help="Lowest severity that makes the exit code 1 [default: error].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--exclude", multiple=True, help="Glob patterns (gitignore syntax) of paths to skip.")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),

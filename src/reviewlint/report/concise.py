@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
-    for diagnostic in result.diagnostics:
+    # As ruff: --statistics replaces the findings with a count per rule.
+    for diagnostic in [] if options.statistics else result.diagnostics:
         # printable(): a key or path from the file must not drive the terminal.
         stream.write(printable(diagnostic.concise()) + "\n")
     if options.statistics:

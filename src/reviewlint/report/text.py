@@ -117,7 +117,8 @@ def excerpt(diagnostic: Diagnostic, lines: list[str], color: bool) -> list[str]:
 
 
 def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
-    for file in result.files:
+    # As ruff: --statistics replaces the findings with a count per rule.
+    for file in [] if options.statistics else result.files:
         lines: list[str] | None = None
         read = False
         for diagnostic in file.diagnostics:
