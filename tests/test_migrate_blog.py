@@ -250,16 +250,26 @@ def test_unknown_country_is_reported_and_the_known_one_mapped() -> None:
 
 
 def test_facts_not_stated_are_left_out_and_reported() -> None:
-    result = convert("Just some thoughts.\n\nI liked the colours.\n")
+    result = convert("Year: 2019\n\nJust some thoughts.\n\nI liked the colours.\n")
     assert result.status is Status.WARNINGS
     assert result.data is not None
+    assert result.data["film"] == {"year": 2019}
     assert result.data["review"] == {"body": ["Just some thoughts.", "I liked the colours."]}
-    assert "film" not in result.data or result.data["film"] == {}
     assert [m.split(";")[0] for m in messages(result)] == [
-        "the source does not state film.title", "the source does not state film.year",
+        "the source does not state film.title",
         "the source does not state author.name (pass --author NAME if you wrote them all)",
         "the source does not state content_warnings (add them, or pass --assume-no-warnings if your reviews always "
         "named every warning)"]
+
+
+@pytest.mark.parametrize("text", ["hello world, some random words\n",
+                                  "Just some thoughts.\n\nI liked the colours.\n",
+                                  "Director: Ana Ruiz\n\nComposer: Nils Frahm\n"])
+def test_a_source_without_title_or_year_is_not_a_review(text: str) -> None:
+    result = convert(text)
+    assert result.status is Status.FAILED
+    assert [(issue.level, issue.message) for issue in result.issues] == [
+        (Level.ERROR, "no film title or year found: not a review?")]
 
 
 def test_options_state_what_the_source_does_not() -> None:

@@ -62,8 +62,8 @@ def test_a_folder_in_mixed_styles_converts_and_passes_check(tmp_path: Path) -> N
     assert written == ["arrival.yaml", "grand-budapest.yaml", "letterboxd/past-lives-2023.yaml",
                        "letterboxd/perfect-days-2023.yaml", "spirited-away.yaml", "whiplash.yaml"]
     assert result.stdout.endswith(
-        "Summary\n  converted          4\n  with warnings      2\n  failed             0\n  skipped            0\n"
-        f"  total              6\nWrote 6 files to {out}.\n")
+        "Summary\n  converted       4\n  with notes      2\n  failed          0\n  skipped         0\n"
+        f"  total           6\nWrote 6 files to {out}.\n")
     checked = check_paths([str(out)])
     assert [d.concise() for d in checked.diagnostics if d.severity.label == "error"] == []
     assert len(checked.files) == 6
@@ -76,11 +76,13 @@ def test_report_lines(old: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     lines = stable(result.stdout).splitlines()
     assert lines[0] == f"{old}/lanterns.txt -> {out}/lanterns.yaml: converted; 7 lines mapped; check: 0 errors; written"
-    assert lines[1] == (f"{old}/notes.md -> {out}/notes.yaml: with warnings; 2 lines mapped, 1 kept under notes; "
-                        "check: 2 errors; written")
-    assert lines[2] == ("  warning: line 3: kept under notes: 'Composer: Nils Frahm' (no field for the label "
+    assert lines[1] == (f"{old}/notes.md -> {out}/notes.yaml: converted with 3 notes; 2 lines mapped, 1 kept under "
+                        "notes; check: 2 errors; written")
+    assert lines[2] == ("  note: line 3: kept under notes: 'Composer: Nils Frahm' (no field for the label "
                         "'Composer')")
-    assert lines[3].startswith("  warning: the source does not state author.name")
+    assert lines[3].startswith("  note: the source does not state author.name")
+    assert lines[4].startswith("  note: the source does not state content_warnings")
+    assert lines[5:7] == ["", "Summary"]
 
 
 def test_one_bad_file_never_stops_the_batch(old: Path, tmp_path: Path) -> None:
@@ -92,7 +94,7 @@ def test_one_bad_file_never_stops_the_batch(old: Path, tmp_path: Path) -> None:
     assert (f"{old}/broken.txt: failed\n  error: cannot read: the file contains NUL bytes: it is binary (or UTF-16 "
             "without a byte-order mark)\n") in result.stdout
     assert sorted(p.name for p in out.iterdir()) == ["lanterns.yaml", "zzz.yaml"]
-    assert "  failed             1\n" in result.stdout
+    assert "  failed          1\n" in result.stdout
 
 
 def test_dry_run_writes_nothing(old: Path, tmp_path: Path) -> None:
@@ -114,7 +116,9 @@ def test_existing_files_need_force(old: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert target.read_text(encoding="utf-8") == "mine\n"
     assert "NOT written: the file exists (use --force to replace it)" in result.stdout
-    assert result.stdout.endswith("1 output already existed and were left alone (use --force to replace them).\n")
+    assert result.stdout.endswith("  converted       0\n  with notes      0\n  failed          0\n"
+                                  f"  skipped         1\n  total           1\nWrote 0 files to {out}.\n"
+                                  "1 output already existed and was left alone (use --force to replace it).\n")
     forced = migrate(str(old), "-o", str(out), "--force")
     assert forced.exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
@@ -165,7 +169,7 @@ def test_missing_input_fails(tmp_path: Path) -> None:
     (POST.encode("utf-8"), "", "converted"),
     (codecs.BOM_UTF8 + POST.encode("utf-8"), "; read as utf-8 (with BOM)", "converted"),
     (codecs.BOM_UTF16_LE + POST.replace("\n", "\r\n").encode("utf-16-le"), "; read as utf-16", "converted"),
-    (POST.replace("Mara Lind", "Mara Lindé").encode("cp1252"), "; read as cp1252", "with warnings"),
+    (POST.replace("Mara Lind", "Mara Lindé").encode("cp1252"), "; read as cp1252", "converted with 1 note"),
 ])
 def test_encodings_and_line_endings(tmp_path: Path, data: bytes, encoding_note: str, status: str) -> None:
     source = tmp_path / "post.txt"
@@ -180,7 +184,7 @@ def test_encodings_and_line_endings(tmp_path: Path, data: bytes, encoding_note: 
     assert "name: Mara Lind" in text
     if encoding_note.endswith("cp1252"):
         assert "name: Mara Lindé" in text
-        assert "  warning: the file is not UTF-8; it was read as cp1252 (Windows Western)." in result.stdout
+        assert "  note: the file is not UTF-8; it was read as cp1252 (Windows Western)." in result.stdout
 
 
 def test_crafted_titles_cannot_escape_the_output_folder(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ def test_markdown_front_matter_title_duplicate_and_non_mapping() -> None:
     same = convert("---\ntitle: Paper Lanterns (2019)\n---\n# Paper Lanterns (2019)\n\nIt glows.\n", "a.md")
     assert same.data is not None and same.data["review"]["headline"] == "Paper Lanterns (2019)"
     assert "notes" not in same.data
-    broken = convert("---\n- just\n- a list\n---\nIt glows.\n", "b.md")
+    broken = convert("---\n- just\n- a list\n---\n# Paper Lanterns (2019)\n\nIt glows.\n", "b.md")
     assert broken.data is not None
     assert broken.data["notes"] == ["- just\n- a list"]
     assert next(i.message for i in broken.issues if i.level is Level.WARNING) == (

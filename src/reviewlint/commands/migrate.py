@@ -40,18 +40,21 @@ def migrate_command(paths: tuple[str, ...], output_dir: str | None, in_place: bo
 
     PATHS are files or folders. Folders are searched for blog posts (.txt, .md, .html),
     Letterboxd export CSV files and YAML reviews on an older schema version. Without
-    -o, a single input file is printed to standard output.
+    -o, a single input file holding one review is printed to standard output; with
+    --dry-run, -o is optional and nothing is printed or written.
 
     Every line of every input is accounted for: mapped to a field, kept verbatim under
     `notes`, or dropped as known boilerplate (listed under `source.dropped`); the report
-    lists what could not be placed. Exit codes: 0 all converted (warnings allowed),
-    1 a file failed, 2 usage error.
+    lists what could not be placed. Exit codes: 0 all converted (notes allowed, and
+    outputs that already existed are left alone without --force), 1 a file failed,
+    2 usage error.
     """
     import re
 
     from reviewlint.migrate.batch import BatchSettings, discover, run
     from reviewlint.migrate.options import MigrateOptions
     from reviewlint.migrate.report import print_report
+    from reviewlint.migrate.result import Status
 
     if not paths:
         fail("name the legacy files or folders to migrate (for example: reviewlint migrate old/ -o reviews/)")
@@ -65,7 +68,10 @@ def migrate_command(paths: tuple[str, ...], output_dir: str | None, in_place: bo
     if output is not None and output.exists() and not output.is_dir():
         fail(f"--output {output_dir} exists and is not a folder")
     files, missing = discover(list(paths), exclude=output)
-    to_stdout = output is None and not in_place
+    # Without -o one review is printed; a dry run writes nothing, so it needs no folder.
+    to_stdout = output is None and not in_place and not dry_run
+    if to_stdout and missing:
+        fail(f"{missing[0]}: no such file or folder")
     if to_stdout and (len(files) != 1 or any(Path(p).is_dir() for p in paths)):
         fail("several inputs need a folder to write to: add -o FOLDER (or name a single file to print it)")
     options = MigrateOptions(author=author.strip() if author else None, language=language,
@@ -79,6 +85,9 @@ def migrate_command(paths: tuple[str, ...], output_dir: str | None, in_place: bo
         report = run(files, settings)
     report.missing = missing
     if to_stdout:
+        reviews = sum(1 for outcome in report.outcomes if outcome.status is not Status.SKIPPED)
+        if reviews > 1:  # several YAML documents on stdout would not be one review file
+            fail(f"{files[0].path} holds {reviews} reviews: add -o FOLDER")
         texts = [outcome.text for outcome in report.outcomes if outcome.text is not None]
         click.echo("---\n".join(texts), nl=False)
     print_report(report, settings, stream, verbose=verbose, summary=not to_stdout or len(report.outcomes) > 1)

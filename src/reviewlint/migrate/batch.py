@@ -54,6 +54,14 @@ class BatchReport:
     def existing(self) -> int:
         return sum(1 for outcome in self.outcomes if outcome.action == "exists")
 
+    def tally(self) -> dict[Status, int]:
+        """Reviews by how the batch ended for them: a review whose output already existed
+        and was left alone counts as skipped, whatever its conversion status."""
+        counts = dict.fromkeys(Status, 0)
+        for outcome in self.outcomes:
+            counts[Status.SKIPPED if outcome.action == "exists" else outcome.status] += 1
+        return counts
+
     @property
     def failed(self) -> bool:
         return self.count(Status.FAILED) > 0 or bool(self.missing)
@@ -164,7 +172,8 @@ def _place(item: InputFile, result: MigrationResult, settings: BatchSettings, ta
         outcome.output = output_path(settings.output_dir, item.relative_dir, result.name_hint, taken)
     _check(outcome, str(outcome.output) if outcome.output else result.label)
     if outcome.output is None:
-        outcome.action = "printed"
+        # A dry run without -o only reports; otherwise the one review goes to stdout.
+        outcome.action = None if settings.dry_run else "printed"
         return outcome
     if settings.in_place and outcome.result.rendered is not None and not _changed(item.path, outcome.text):
         outcome.action = "unchanged"

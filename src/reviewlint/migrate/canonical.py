@@ -3,7 +3,8 @@
 Puts keys in the schema's canonical order, applies the batch options the user stated
 (author, language, "no warnings means none"), records provenance under `source`, and
 warns about each required fact the source did not state, since the migrator never
-invents one.
+invents one. A source in which neither a film title nor a year can be found is not
+taken for a review at all: it fails rather than become an empty shell of one.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from reviewlint.migrate.options import MigrateOptions
 from reviewlint.migrate.result import Level, MigrationResult
 
 SCHEMA_VERSION = "1.0"
+NOT_A_REVIEW = "no film title or year found: not a review?"
 
 TOP_ORDER = ("schema_version", "film", "rating", "external_ratings", "review", "content_warnings",
              "content_warnings_source", "ending", "spoilers", "author", "language", "published", "updated",
@@ -43,7 +45,13 @@ def finish(draft: dict[str, Any], result: MigrationResult, options: MigrateOptio
     if "content_warnings" not in data and options.assume_no_warnings:
         data["content_warnings"] = []
         result.add(Level.INFO, "the source states no content warnings; wrote [] because of --assume-no-warnings")
-    _warn_missing(data, result)
+    film = data.get("film")
+    if not isinstance(film, dict) or ("title" not in film and "year" not in film):
+        # Nothing will be written, so notes about how lines were placed would only distract.
+        result.issues[:] = [issue for issue in result.issues if issue.level is Level.ERROR]
+        result.add(Level.ERROR, NOT_A_REVIEW)
+    else:
+        _warn_missing(data, result)
     data["source"] = _ordered({**source, "migrated_by": f"reviewlint {__version__}"}, SOURCE_ORDER)
     if isinstance(data.get("film"), dict):
         data["film"] = _ordered(data["film"], FILM_ORDER)

@@ -1,5 +1,10 @@
 """The account a batch gives the user: one line per review, the problems under it, and a
-summary table (converted, with warnings, failed, skipped)."""
+summary table (converted, with notes, failed, skipped).
+
+What the conversion has to tell the user about a review are "notes" (`note:` lines);
+"warnings" is kept for what `reviewlint check` finds in the output, so that one line
+never uses the word for two different things.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,9 @@ from reviewlint.migrate.result import Level, Status
 
 if TYPE_CHECKING:
     from reviewlint.migrate.batch import BatchReport, BatchSettings, FileOutcome
+
+# How each level of a conversion issue is labelled in the report.
+LEVEL_LABELS = {Level.INFO: "info", Level.WARNING: "note", Level.ERROR: "error"}
 
 ACTIONS = {
     "written": "written", "replaced": "replaced", "would write": "would be written (dry run)",
@@ -53,7 +61,9 @@ def describe(outcome: FileOutcome, verbose: bool) -> list[str]:
     elif status is Status.SKIPPED:
         head = f"{name}: skipped: {result.skipped}"
     else:
-        details = [status.value, _ledger(outcome), _check_summary(outcome)]
+        notes = sum(1 for issue in result.issues if issue.level is Level.WARNING)
+        converted = f"converted with {_plural(notes, 'note')}" if notes else "converted"
+        details = [converted, _ledger(outcome), _check_summary(outcome)]
         if outcome.action and outcome.action != "printed":
             details.append(ACTIONS[outcome.action])
         if result.encoding != "utf-8":
@@ -66,9 +76,9 @@ def describe(outcome: FileOutcome, verbose: bool) -> list[str]:
         if issue.level is Level.INFO and not verbose:
             infos += 1
             continue
-        lines.append(f"  {issue.level.value}: {issue.describe(unit)}")
+        lines.append(f"  {LEVEL_LABELS[issue.level]}: {issue.describe(unit)}")
     if infos:
-        lines.append(f"  ({_plural(infos, 'note')} on how values were read: --verbose shows them)")
+        lines.append(f"  ({_plural(infos, 'detail')} on how values were read: --verbose shows them)")
     return lines
 
 
@@ -81,8 +91,9 @@ def print_report(report: BatchReport, settings: BatchSettings, stream: TextIO, *
             print(line, file=stream)
     if not summary:
         return
-    rows = [("converted", report.count(Status.CONVERTED)), ("with warnings", report.count(Status.WARNINGS)),
-            ("failed", report.count(Status.FAILED) + len(report.missing)), ("skipped", report.count(Status.SKIPPED))]
+    tally = report.tally()
+    rows = [("converted", tally[Status.CONVERTED]), ("with notes", tally[Status.WARNINGS]),
+            ("failed", tally[Status.FAILED] + len(report.missing)), ("skipped", tally[Status.SKIPPED])]
     total = sum(count for _, count in rows)
     width = max(len(label) for label, _ in rows) + 2
     print("", file=stream)
@@ -96,5 +107,13 @@ def print_report(report: BatchReport, settings: BatchSettings, stream: TextIO, *
         where = f" to {settings.output_dir}" if settings.output_dir is not None else " in place"
         print(f"Wrote {_plural(written, 'file')}{where}.", file=stream)
     if report.existing:
-        print(f"{_plural(report.existing, 'output')} already existed and were left alone (use --force to "
-              "replace them).", file=stream)
+        print(_existing_line(report.existing, settings.dry_run), file=stream)
+
+
+def _existing_line(count: int, dry_run: bool) -> str:
+    one = count == 1
+    if dry_run:
+        verbs = "already exists and would be" if one else "already exist and would be"
+    else:
+        verbs = "already existed and was" if one else "already existed and were"
+    return f"{_plural(count, 'output')} {verbs} left alone (use --force to replace {'it' if one else 'them'})."

@@ -31,8 +31,10 @@ class Issue:
 
 
 class Status(enum.Enum):
+    # A review converted with WARNING-level issues; the report calls these "notes" so
+    # they are never confused with the warnings `reviewlint check` finds in the output.
     CONVERTED = "converted"
-    WARNINGS = "with warnings"
+    WARNINGS = "with notes"
     FAILED = "failed"
     SKIPPED = "skipped"
 
