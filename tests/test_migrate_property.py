@@ -27,7 +27,7 @@ PIECES = [
     "Trivia:", "Composer: Nils Frahm", "Year: 1999", "Runtime 92 min", "Posted by Aluna at 9:15 PM", "Spoiler alert!",
     "Verdict: Skip it.", "Plot (spoilers)", "", "", "",
 ]
-line = st.one_of(st.sampled_from(PIECES), st.text(st.characters(blacklist_categories=("Cs",)), max_size=60))
+line = st.one_of(st.sampled_from(PIECES), st.text(st.characters(blacklist_categories=["Cs"]), max_size=60))
 document = st.lists(line, max_size=40).map("\n".join)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,7 +58,7 @@ def test_converts_without_warnings(converted: MigrationResult) -> None:
     assert converted.format == "blog-text"
 
 
-def test_headline_title_year_and_tagline(data: dict) -> None:
+def test_headline_title_year_and_tagline(data: dict[str, Any]) -> None:
     assert data["schema_version"] == "1.0"
     assert data["review"]["headline"] == "Film Review: Ballerina (2023) – When Loss Leads to Revenge"
     assert data["review"]["tagline"] == "When Loss Leads to Revenge"
@@ -65,7 +66,7 @@ def test_headline_title_year_and_tagline(data: dict) -> None:
     assert data["film"]["year"] == 2023
 
 
-def test_film_facts(data: dict) -> None:
+def test_film_facts(data: dict[str, Any]) -> None:
     film = data["film"]
     assert film["runtime_minutes"] == 92
     assert film["genres"] == ["One-Person Army Action", "Action", "Thriller"]
@@ -76,25 +77,25 @@ def test_film_facts(data: dict) -> None:
     assert list(film) == ["title", "year", "runtime_minutes", "genres", "countries", "directors", "writers", "cast"]
 
 
-def test_ratings(data: dict) -> None:
+def test_ratings(data: dict[str, Any]) -> None:
     assert data["external_ratings"] == [{"source": "imdb", "value": 6.3, "max": 10}]
     assert data["rating"] == {"value": 7, "min": 1, "max": 10, "step": 1}
 
 
-def test_logline(data: dict) -> None:
+def test_logline(data: dict[str, Any]) -> None:
     assert data["review"]["logline"] == (
         "Min Hee’s death awakens the darkest side of Ok Ju, pushing her to do whatever it takes to avenge her "
         "friend — especially after learning the truth behind Min Hee’s tragic end.")
 
 
-def test_warning_mapped_onto_the_vocabulary_and_kept_verbatim(data: dict) -> None:
+def test_warning_mapped_onto_the_vocabulary_and_kept_verbatim(data: dict[str, Any]) -> None:
     assert data["content_warnings"] == ["violence", "profanity", "drugs", "sexual-violence", "suicide", "alcohol",
                                         "smoking"]
     assert data["content_warnings_source"] == ("Contains violence, strong language, harmful substances, sexual "
                                                "violence, suicide, alcohol, and smoking.")
 
 
-def test_every_synopsis_sentence_verbatim(data: dict) -> None:
+def test_every_synopsis_sentence_verbatim(data: dict[str, Any]) -> None:
     synopsis = data["review"]["synopsis"]
     assert set(synopsis) == {"text"}  # the seed does not mark its synopsis as a spoiler
     sentences = _sentences(_section("Synopsis", "Review"))
@@ -105,7 +106,7 @@ def test_every_synopsis_sentence_verbatim(data: dict) -> None:
     assert synopsis["text"].endswith("Will Ok Ju succeed in fulfilling the last wish of the friend she couldn’t save?")
 
 
-def test_every_review_sentence_verbatim_one_item_per_paragraph(data: dict) -> None:
+def test_every_review_sentence_verbatim_one_item_per_paragraph(data: dict[str, Any]) -> None:
     body = data["review"]["body"]
     assert len(body) == 7
     source = _section("Review", "Memorable Scene")
@@ -120,7 +121,7 @@ def test_every_review_sentence_verbatim_one_item_per_paragraph(data: dict) -> No
     assert "The unnamed girl has important role to potray Min Hee’s suffering also feels underexplored." in body[4]
 
 
-def test_memorable_scene_and_dialogue(data: dict) -> None:
+def test_memorable_scene_and_dialogue(data: dict[str, Any]) -> None:
     scene = data["review"]["memorable_scene"]["text"]
     for sentence in _sentences(_section("Memorable Scene", "Memorable Dialogue")):
         assert sentence in _flat(scene)
@@ -129,20 +130,20 @@ def test_memorable_scene_and_dialogue(data: dict) -> None:
     assert data["review"]["memorable_dialogue"] == [{"quote": "Don't you remember me? It’s me, Ballerina."}]
 
 
-def test_ending_recommendation_author(data: dict) -> None:
+def test_ending_recommendation_author(data: dict[str, Any]) -> None:
     assert data["ending"] == {"type": "happy", "spoiler": True}
     assert data["review"]["recommendation"] == {"verdict": "worth-watching", "text": "Worth to Watch"}
     assert data["author"] == {"name": "Aluna"}
 
 
-def test_nothing_invented(data: dict) -> None:
+def test_nothing_invented(data: dict[str, Any]) -> None:
     for absent in ("published", "language", "updated", "watched", "tags", "notes"):
         assert absent not in data
     assert "original_language" not in data["film"]
     assert data["spoilers"] == "unknown"
 
 
-def test_source_records_provenance_and_dropped_boilerplate(data: dict) -> None:
+def test_source_records_provenance_and_dropped_boilerplate(data: dict[str, Any]) -> None:
     assert data["source"] == {
         "format": "blog-text",
         "file": "000_aac41312e441cadf.txt",
@@ -166,7 +167,7 @@ def test_every_line_accounted_for(converted: MigrationResult) -> None:
                      16: "content_warnings, content_warnings_source", 69: "author.name"}
 
 
-def test_output_passes_check_with_no_errors(data: dict) -> None:
+def test_output_passes_check_with_no_errors(data: dict[str, Any]) -> None:
     text = emit_canonical(data, schema_comment=True)
     assert text.startswith("# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/1.0.json\n"
                            'schema_version: "1.0"\nfilm:\n  title: Ballerina\n')
