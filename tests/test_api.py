@@ -64,8 +64,8 @@ def test_selection_in_settings_filters_codes() -> None:
 def test_check_bytes_respects_the_size_limit_in_settings() -> None:
     (diagnostic,) = check_bytes(VALID.encode(), "big.yaml", Settings(max_file_size=10))
     assert (diagnostic.code, diagnostic.message) == (
-        "RL011", f"file is {len(VALID.encode())} bytes, over the limit of 10 (raise `max-file-size` in the config "
-                 "to check it)")
+        "RL011", f"file is {len(VALID.encode())} bytes, over the limit of 10 (raise it with --max-file-size or "
+                 "`max-file-size` in the config to check it)")
 
 
 def test_check_paths_returns_results_per_file(tmp_path: Path) -> None:

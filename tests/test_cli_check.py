@@ -303,8 +303,8 @@ def test_a_file_too_large_is_not_read_for_its_excerpt(project: Path) -> None:
     write(project, "big.yaml", VALID + "x-pad: '" + "p" * 500 + "'\n")
     result = run("--max-file-size", "100", "big.yaml")
     assert result.stdout == (
-        f"big.yaml:1:1: RL011 file is {len(VALID) + 510} bytes, over the limit of 100 (raise `max-file-size` in "
-        "the config to check it)\n\n1 problem in 1 file (1 file checked)\n")
+        f"big.yaml:1:1: RL011 file is {len(VALID) + 510} bytes, over the limit of 100 (raise it with "
+        "--max-file-size or `max-file-size` in the config to check it)\n\n1 problem in 1 file (1 file checked)\n")
 
 
 def test_bom_and_crlf_files_show_clean_excerpts(project: Path) -> None:

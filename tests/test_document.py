@@ -284,7 +284,8 @@ def test_file_over_the_size_limit_is_refused_unread() -> None:
     assert bytes_found(b"a: " + b"x" * 100) == []
     document = load_bytes(b"a: " + b"x" * 100, "big.yaml", max_bytes=50)
     assert found(document) == [
-        ("RL011", 1, 1, "file is 103 bytes, over the limit of 50 (raise `max-file-size` in the config to check it)")]
+        ("RL011", 1, 1, "file is 103 bytes, over the limit of 50 (raise it with --max-file-size or `max-file-size` "
+                        "in the config to check it)")]
     assert document.text == ""
 
 

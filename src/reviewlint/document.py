@@ -58,6 +58,8 @@ LOAD_RULE_NAMES = {
 }
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+# One file lists at most this many aliases one by one; the rest are counted.
+MAX_ALIAS_REPORTS = 10
 # After alias expansion, a document bigger than this is refused (billion laughs).
 MAX_EXPANDED_NODES = 100_000
 
@@ -316,6 +318,8 @@ class _Composer:
         self.anchors: dict[str, tuple[Node, Any]] = {}
         self.diagnostics: list[Diagnostic] = []
         self.aliased = False
+        self.aliases = 0
+        self.first_unlisted: Any = None
 
     def _add(self, code: str, message: str, node_or_mark: Any, *, end: Any = None,
              severity: Severity = Severity.ERROR) -> None:
@@ -424,8 +428,13 @@ class _Composer:
                     node, value = Node("scalar", mark.line, mark.column, mark.line, mark.column), None
                 else:
                     anchor_node = target[0]
-                    self._add(ALIAS_USED, f"alias *{event.anchor} is not allowed in reviews (it repeats the value "
-                              f"anchored on line {anchor_node.line + 1}); write the value out", mark, end=_end(event))
+                    self.aliases += 1
+                    if self.aliases <= MAX_ALIAS_REPORTS:
+                        self._add(ALIAS_USED, f"alias *{event.anchor} is not allowed in reviews (it repeats the "
+                                  f"value anchored on line {anchor_node.line + 1}); write the value out", mark,
+                                  end=_end(event))
+                    elif self.aliases == MAX_ALIAS_REPORTS + 1:
+                        self.first_unlisted = mark
                     node, value = target
                     self.aliased = True
                 if stack:
@@ -537,6 +546,11 @@ def load_text(text: str, path: str = "<string>") -> Document:
     finally:
         loader.dispose()
     document.diagnostics[:0] = composer.diagnostics
+    if composer.aliases > MAX_ALIAS_REPORTS:
+        mark = composer.first_unlisted
+        document.diagnostics.append(_diag(
+            path, ALIAS_USED, f"{composer.aliases - MAX_ALIAS_REPORTS} more aliases from here on are not listed "
+            "one by one", mark.line + 1, mark.column + 1))
     root, data = documents[0] if documents else (None, None)
     if root is None or (root.kind == "scalar" and data is None and root.style == ""):
         line = root.line + 1 if root is not None else 1
@@ -561,7 +575,7 @@ def too_large(path: str, size: int, limit: int) -> Document:
     """The Document for a file refused unread because of its size."""
     return Document(path=path, text="", root=None, data=None, diagnostics=[_diag(
         path, FILE_TOO_LARGE, f"file is {size} bytes, over the limit of {limit} "
-        "(raise `max-file-size` in the config to check it)", 1, 1)])
+        "(raise it with --max-file-size or `max-file-size` in the config to check it)", 1, 1)])
 
 
 def load_bytes(data: bytes, path: str = "<bytes>", *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
