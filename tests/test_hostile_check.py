@@ -188,4 +188,4 @@ def test_many_aliases_are_listed_ten_at_most_then_counted() -> None:
     diagnostics = check_bytes(_with("x-a: &shared [one]\n" + aliases).encode(), "many.yaml")
     assert [d.line for d in diagnostics] == [*range(14, 24), 24]
     assert diagnostics[-1].message == "2 more aliases from here on are not listed one by one"
-    assert (diagnostics[-1].line, diagnostics[-1].col) == (24, 11)
+    assert (diagnostics[-1].line, diagnostics[-1].col) == (24, 12)  # the 11th alias, `x-copy-10: *shared`
