@@ -86,6 +86,8 @@ def write_atomic(path: str, data: bytes) -> None:
     target = os.path.realpath(path)
     directory = os.path.dirname(target)
     mode = stat.S_IMODE(os.stat(target).st_mode)
+    if not os.access(target, os.W_OK):  # a rename would replace a read-only file: refuse as open() would
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
     if _replace_unnamed(target, data, mode):
         return
     handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp",
