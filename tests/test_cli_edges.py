@@ -71,3 +71,19 @@ def test_a_broken_link_is_named_as_one(folder: Path) -> None:
     assert code == 1
     assert out.splitlines()[0] == ("broken.yaml:1:1: RL012 cannot read file: broken symbolic link (it points to "
                                    "gone.yaml, which does not exist)")
+
+
+def test_standard_input_is_checked_under_the_given_name(folder: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace("year: 2019", "year: twenty")
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--output-format", "concise", "-",
+                                      "--stdin-filename", "reviews/parasite.yaml"], input=text)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "reviews/parasite.yaml:5:9: RL103 `year` must be an integer, got 'twenty'",
+        "1 problem in 1 file (1 file checked)"]
+
+
+def test_standard_input_cannot_be_fixed_in_place(folder: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "--fix", "-"], input="a: 1\n")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: --fix and --diff rewrite files; they cannot read standard input"

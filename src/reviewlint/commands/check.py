@@ -62,6 +62,9 @@ def fail(message: str) -> None:
 @click.option("--max-file-size", type=click.IntRange(min=1), help="Largest file to read, in bytes.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text output.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="With `-` as the path: the file name to report for standard input (its config and "
+                   "per-file ignores apply).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Worker processes (0: one per core) [default: 0].")
 @click.option("--no-cache", is_flag=True, envvar="REVIEWLINT_NO_CACHE", help="Do not read or write the result cache.")
@@ -72,11 +75,12 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
                   ignore: tuple[str, ...], per_file_ignores: tuple[str, ...], rule_options: tuple[str, ...],
                   fail_level: str | None, exit_zero: bool, statistics: bool,
                   exclude: tuple[str, ...], force_exclude: bool, config_file: str | None, isolated: bool,
-                  max_file_size: int | None, color: str, jobs: int, no_cache: bool, cache_dir: str | None) -> None:
+                  max_file_size: int | None, color: str, stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None) -> None:
     """Validate reviews against the schema and lint them.
 
     PATHS are files or directories (searched recursively for *.yaml and *.yml;
     hidden and git-ignored folders are skipped). Default: the current directory.
+    `-` reads one review from standard input (see --stdin-filename).
     """
     from reviewlint.cache import DEFAULT_DIR
     from reviewlint.config import parse_per_file_ignore, parse_rule_option
@@ -97,8 +101,14 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
         lookup = SettingsLookup(overrides, config_file=config_file, isolated=isolated)
         if not no_cache and cache_dir is None:
             cache_dir = os.path.join(lookup(os.path.join(os.getcwd(), "_")).root, DEFAULT_DIR)
-        result = check_paths(paths or (".",), settings_for=lookup, exclude=exclude, force_exclude=force_exclude,
-                             jobs=jobs or None, cache_dir=None if no_cache else cache_dir)
+        if paths == ("-",):
+            if fix or diff:
+                raise click.UsageError("--fix and --diff rewrite files; they cannot read standard input")
+            result = check_stdin(lookup, stdin_filename)
+        else:
+            result = check_paths(paths or (".",), settings_for=lookup, exclude=exclude,
+                                 force_exclude=force_exclude, jobs=jobs or None,
+                                 cache_dir=None if no_cache else cache_dir)
     except ConfigError as error:
         fail(str(error))
         return
@@ -129,6 +139,19 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
         sys.exit(EXIT_FINDINGS)
     failing = any(d.severity >= lookup(f.path).fail_level for f in result.files for d in f.diagnostics)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def check_stdin(lookup: Any, stdin_filename: str | None) -> Any:
+    """Check one review read from standard input (editors pipe the buffer in)."""
+    from reviewlint.document import load_bytes
+    from reviewlint.engine import CheckResult, check_document
+
+    name = stdin_filename or "-"
+    settings = lookup(os.path.abspath(name) if stdin_filename else os.path.join(os.getcwd(), "_"))
+    document = load_bytes(sys.stdin.buffer.read(), name, max_bytes=settings.max_file_size)
+    file_result = check_document(document, settings)
+    file_result.document = document  # the excerpts come from the text read, not a file
+    return CheckResult(files=[file_result])
 
 
 def _report(result: Any, output_format: str, output_file: str | None, options: ReportOptions) -> None:
