@@ -75,7 +75,8 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
                   ignore: tuple[str, ...], per_file_ignores: tuple[str, ...], rule_options: tuple[str, ...],
                   fail_level: str | None, exit_zero: bool, statistics: bool,
                   exclude: tuple[str, ...], force_exclude: bool, config_file: str | None, isolated: bool,
-                  max_file_size: int | None, color: str, stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None) -> None:
+                  max_file_size: int | None, color: str, stdin_filename: str | None, jobs: int, no_cache: bool,
+                  cache_dir: str | None) -> None:
     """Validate reviews against the schema and lint them.
 
     PATHS are files or directories (searched recursively for *.yaml and *.yml;
