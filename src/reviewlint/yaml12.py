@@ -63,19 +63,33 @@ def resolve_plain(text: str) -> Any:
         return None
     if BOOL_RE.match(text):
         return text[0] in "tT"
+    number = _integer(text)
+    if number is not None:
+        return number
+    if FLOAT_RE.match(text):
+        return _to_float(text)
+    special = _special_float(text)
+    return text if special is None else special
+
+
+def _integer(text: str) -> int | None:
+    """A decimal, 0o octal or 0x hex integer, or None when the text is none of them."""
     if INT_RE.match(text):
         return _to_int(text)
     if OCT_RE.match(text):
         return int(text[2:], 8)
     if HEX_RE.match(text):
         return int(text[2:], 16)
-    if FLOAT_RE.match(text):
-        return _to_float(text)
+    return None
+
+
+def _special_float(text: str) -> float | None:
+    """.inf, -.inf and .nan in their three spellings, or None."""
     if INF_RE.match(text):
         return float("-inf") if text.startswith("-") else float("inf")
     if NAN_RE.match(text):
         return float("nan")
-    return text
+    return None
 
 
 def resolve_tagged(tag: str, text: str) -> Any:
@@ -89,19 +103,15 @@ def resolve_tagged(tag: str, text: str) -> Any:
             raise ScalarError(f"{text!r} is not a boolean")
         return text[0] in "tT"
     if tag == INT_TAG:
-        if INT_RE.match(text):
-            return _to_int(text)
-        if OCT_RE.match(text):
-            return int(text[2:], 8)
-        if HEX_RE.match(text):
-            return int(text[2:], 16)
-        raise ScalarError(f"{text!r} is not an integer")
+        number = _integer(text)
+        if number is None:
+            raise ScalarError(f"{text!r} is not an integer")
+        return number
     if tag == FLOAT_TAG:
         if FLOAT_RE.match(text) or INT_RE.match(text):
             return _to_float(text)
-        if INF_RE.match(text):
-            return float("-inf") if text.startswith("-") else float("inf")
-        if NAN_RE.match(text):
-            return float("nan")
-        raise ScalarError(f"{text!r} is not a number")
+        special = _special_float(text)
+        if special is None:
+            raise ScalarError(f"{text!r} is not a number")
+        return special
     raise ScalarError(f"unsupported tag {tag}")
