@@ -26,7 +26,7 @@ def render_table() -> str:
         "|------|------|----------|-----|----------------|",
     ]
     for entry in all_rules():
-        fix = {"safe": "safe", "unsafe": "unsafe", "none": ""}[entry.fix.value]
+        fix = {"safe": "safe", "unsafe": "unsafe", "none": "", "safe or unsafe": "safe or unsafe"}[entry.fix_label]
         summary = entry.summary.replace("|", "\\|")
         lines.append(f"| {entry.code} | `{entry.name}` | {entry.severity.label} | {fix} | {summary} |")
     return "\n".join(lines)

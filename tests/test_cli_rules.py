@@ -34,13 +34,16 @@ def test_rules_lists_every_code() -> None:
     result = run("rules")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split() == ["Code", "Name", "Severity", "Fix", "Summary"]
+    assert lines[0].split() == ["Code", "Name", "Family", "Severity", "Fix", "Summary"]
     assert len(lines) == len(all_rules()) + 1
     [row] = [line for line in lines if line.startswith("RL606 ")]
-    assert row.split(None, 4) == ["RL606", "misspelling", "warning", "unsafe",
+    assert row.split(None, 5) == ["RL606", "misspelling", "prose", "warning", "unsafe",
                                   'A word from the list of common misspellings ("potray").']
     [row] = [line for line in lines if line.startswith("RL001 ")]
-    assert row.split(None, 4)[:4] == ["RL001", "syntax-error", "error", "-"]
+    assert row.split(None, 5)[:5] == ["RL001", "syntax-error", "load", "error", "-"]
+    [row] = [line for line in lines if line.startswith("RL302 ")]
+    assert row.split(None, 5) == ["RL302", "duplicate-content-warning", "content-warnings", "warning",
+                                  "safe/unsafe", "The same content warning is declared twice."]
 
 
 def test_rules_as_json_and_filtered() -> None:
@@ -49,7 +52,7 @@ def test_rules_as_json_and_filtered() -> None:
     [runtime] = [entry for entry in data if entry["code"] == "RL502"]
     assert runtime == {
         "code": "RL502", "name": "implausible-runtime", "family": "metadata", "severity": "warning", "fix": "none",
-        "default_enabled": True, "summary": "The runtime is unusually long.",
+        "fix_unsafe_when": None, "default_enabled": True, "summary": "The runtime is unusually long.",
         "options": {"max-minutes": {"type": "integer", "default": 600,
                                     "description": "Longest runtime, in minutes, accepted without comment."}},
     }
@@ -75,6 +78,33 @@ def test_rule_explains_by_code_or_name() -> None:
     assert all(f"# {entry.code} {entry.name}\n" in everything for entry in all_rules())
     data = json.loads(run("rule", "RL999", "--output-format", "json").output)
     assert data["name"] == "internal-error" and data["doc"].startswith("## What it does")
+
+
+def test_a_rule_whose_fix_is_sometimes_unsafe_says_when() -> None:
+    doc = run("rule", "RL302").output
+    assert doc.startswith("# RL302 duplicate-content-warning\n\nSeverity: warning. Fix: safe; unsafe when the two "
+                          "entries give different severities or notes. Family: content-warnings.\n")
+    assert "unsafe when the two\nentries give different severities or notes" in doc  # the ## Fix section
+    data = json.loads(run("rule", "RL302", "--output-format", "json").output)
+    assert (data["fix"], data["fix_unsafe_when"]) == ("safe", "the two entries give different severities or notes")
+    assert run("rule", "RL210").output.startswith(
+        "# RL210 verdict-synonym\n\nSeverity: error. Fix: safe; unsafe when the text is a synonym rather than a "
+        "spelling of the verdict. Family: ratings.\n")
+    # Every rule whose findings can carry either safety says so.
+    varying = [r.code for r in all_rules() if r.fix_unsafe_when]
+    assert varying == ["RL210", "RL301", "RL302", "RL505", "RL506", "RL507"]
+
+
+def test_vocab_name_typo_gets_a_did_you_mean_and_a_short_usage() -> None:
+    typo = run("vocab", "content-warning")
+    assert typo.exit_code == 2
+    usage, _try, _blank, error = typo.output.splitlines()
+    assert usage.endswith(" vocab [OPTIONS] NAME")  # not the whole list of names
+    assert error == (
+        "Error: Invalid value for 'NAME': unknown vocabulary 'content-warning'; did you mean `content-warnings`? "
+        "(one of: content-warnings, ending-types, verdicts, spoiler-levels, genres, scales, rating-sources, "
+        "countries, languages)")
+    assert run("vocab", "--help").output.splitlines()[0].endswith(" vocab [OPTIONS] NAME")
 
 
 def test_vocab_lists_each_vocabulary() -> None:
@@ -183,6 +213,17 @@ def test_inline_suppression_and_unused_suppression(project: Path) -> None:
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == \
         "reviews/a.yaml:17:52: RL801 suppression of `RL606` suppresses nothing on this line; remove it"
+
+
+def test_unused_trailing_suppression_on_a_block_key_says_how_to_cover_the_block(project: Path) -> None:
+    text = overlay("review:  # reviewlint: disable=RL604\n  headline: Quiet Harbour\n  body:\n"
+                   "    - A patient film about a lighthouse keeper.\n  recommendation:\n    verdict: worth-watching\n")
+    (project / "reviews" / "a.yaml").write_text(text, encoding="utf-8")
+    result = check("--fail-level", "warning", "reviews")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "reviews/a.yaml:15:32: RL801 suppression of `RL604` suppresses nothing on this line; to cover the whole "
+        "block, put the comment on its own line above the key")
 
 
 def test_the_examples_stay_clean() -> None:

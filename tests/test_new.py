@@ -28,6 +28,7 @@ review:
   body:
     - "TODO: write the review, one paragraph per list item"
 content_warnings: []
+content_warnings_source: "TODO: fill content_warnings, or delete this line if none"
 author:
   name: "TODO: your name"
 language: en
@@ -69,8 +70,23 @@ def test_check_flags_every_placeholder_until_it_is_filled_in(in_tmp: Path) -> No
     findings = [line.split(": ", 1) for line in output.splitlines() if line.startswith("amelie-2001.yaml:")]
     placeholders = {int(where.split(":")[1]) for where, rest in findings if rest.startswith("RL605 ")}
     todo_lines = {number for number, line in enumerate(AMELIE.splitlines(), 1) if "TODO:" in line}
-    assert todo_lines == {7, 9, 11, 14}
+    assert todo_lines == {7, 9, 11, 13, 15}
     assert placeholders == todo_lines  # RL605 placeholder-text, an error, on each one
+
+
+def test_an_unedited_skeleton_does_not_declare_no_content_warnings(in_tmp: Path) -> None:
+    # `content_warnings: []` means "checked, none": the TODO beside it keeps check failing.
+    new("Amélie", "--year", "2001")
+    code, output = check("--select", "RL605", "amelie-2001.yaml")
+    assert code == 1
+    assert "amelie-2001.yaml:13:27: RL605 placeholder 'TODO' left in the text\n" in output
+    target = in_tmp / "amelie-2001.yaml"
+    decided = target.read_text(encoding="utf-8").replace(
+        'content_warnings_source: "TODO: fill content_warnings, or delete this line if none"\n', "")
+    target.write_text(decided, encoding="utf-8")
+    code, output = check("--select", "RL605", "amelie-2001.yaml")
+    assert [line.split(":")[1] for line in output.splitlines() if line.startswith("amelie-2001.yaml:")] == [
+        "7", "9", "11", "14"]
 
 
 def test_skeleton_is_already_in_the_canonical_layout(in_tmp: Path) -> None:

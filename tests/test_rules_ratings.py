@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rulekit import findings, overlay
+from reviewlint.diagnostics import Edit, FixSafety
+from rulekit import diagnostics, findings, overlay
 
 CODES = {f"RL20{n}" for n in range(1, 10)}
 
@@ -98,3 +99,40 @@ def test_missing_rating_is_reported_at_the_top_of_the_review() -> None:
 def test_a_misspelt_rating_key_is_left_to_the_schema() -> None:
     text = overlay("").replace("rating:\n  value: 8", "ratting:\n  value: 8")
     assert findings(text, CODES | {"RL102"}) == [("RL102", 10, 1, "unknown key `ratting`; did you mean `rating`?")]
+
+
+def with_verdict(verdict: str) -> str:
+    """The base review with `verdict: <verdict>` (line 20, value from column 14)."""
+    return overlay('review:\n  headline: "Quiet Harbour: a lighthouse and the town that forgets it"\n  body:\n'
+                   "    - A patient film about a lighthouse keeper and the town that slowly forgets him.\n"
+                   f"  recommendation:\n    verdict: {verdict}")
+
+
+@pytest.mark.parametrize(("written", "slug", "safety"), [
+    ("must-see", "must-watch", FixSafety.UNSAFE),
+    ("Must Watch", "must-watch", FixSafety.SAFE),
+    ("must_watch", "must-watch", FixSafety.SAFE),
+    ("Worth Watching", "worth-watching", FixSafety.SAFE),
+    ("skip it", "skip", FixSafety.UNSAFE),
+    ("Skip It!", "skip", FixSafety.UNSAFE),
+])
+def test_verdict_written_as_a_synonym_or_spelling_gets_its_slug(written: str, slug: str, safety: FixSafety) -> None:
+    [found] = diagnostics(with_verdict(written))
+    assert (found.code, found.line, found.col, found.message) == (
+        "RL210", 20, 14, f"verdict {written!r} is not a verdict slug; its slug is '{slug}'")
+    assert found.fix is not None and found.fix.safety is safety
+    assert found.fix.edits == (Edit(("review", "recommendation", "verdict"), slug),)
+    assert found.fix.description == f"replace {written!r} with '{slug}'"
+
+
+def test_unknown_verdict_stays_the_schemas_finding() -> None:
+    assert findings(with_verdict("brilliant"), {"RL104", "RL210"}) == [
+        ("RL104", 20, 14, "`verdict` must be one of must-watch, worth-watching, mixed, skip; got 'brilliant'")]
+
+
+def test_ending_type_phrase_is_left_to_the_schema() -> None:
+    # There is no ending-type rule: the schema's message lists the accepted types.
+    text = overlay("ending:\n  type: twist ending")
+    assert [(d.code, d.message) for d in diagnostics(text) if d.json_path[:1] == ("ending",)] == [
+        ("RL104", "`type` must be one of happy, sad, bittersweet, tragic, open, ambiguous, twist, cliffhanger, other; "
+                  "got 'twist ending'")]

@@ -60,6 +60,9 @@ class Directive:
     first: int  # 1-based lines covered, inclusive (for disable-file: the whole file)
     last: int
     selectors: list[Selector] = field(default_factory=list)
+    # A trailing comment on a key that opens a block (`review:  # reviewlint: ...`): it
+    # covers that line only, which is seldom what was meant.
+    on_block_key: bool = False
 
 
 def _line_starts(text: str) -> list[int]:
@@ -215,7 +218,9 @@ def parse_directives(document: Document) -> tuple[list[Directive], list[Diagnost
                 first, last = following, last_lines.get(following, following)
         else:
             first = last = line
-        directives.append(Directive(action, line, first, last, selectors))
+        before = text[starts[line_index]:offset].rstrip()
+        on_block_key = not own_line and action == "disable" and before.endswith(":")
+        directives.append(Directive(action, line, first, last, selectors, on_block_key))
     return directives, problems
 
 
@@ -247,7 +252,10 @@ def _unused(document: Document, directives: list[Directive], settings: Settings)
                         f"on lines {directive.first}-{directive.last}" if directive.first != directive.last else \
                         f"on line {directive.first}"
                     message += f" {where}"
-                message += "; remove it"
+                if directive.on_block_key:
+                    message += "; to cover the whole block, put the comment on its own line above the key"
+                else:
+                    message += "; remove it"
             else:
                 message = f"suppression of `{selector.text}` has no effect: the rule is not enabled for this file"
             found.append(Diagnostic(code=UNUSED, message=message, path=document.path, line=selector.line,

@@ -20,6 +20,8 @@ from reviewlint.cli import EXIT_ERROR
 
 PLACEHOLDER = "TODO: "
 MIN_YEAR, MAX_YEAR = 1888, 2100
+# One line (so "this line" is one line): the slugs are listed by `reviewlint vocab content-warnings`.
+CONTENT_WARNINGS_TODO = PLACEHOLDER + "fill content_warnings, or delete this line if none"
 
 
 def slug(title: str, year: int) -> str:
@@ -46,8 +48,10 @@ def skeleton(title: str, year: int, author: str | None = None, language: str = "
             "headline": PLACEHOLDER + "headline",
             "body": [PLACEHOLDER + "write the review, one paragraph per list item"],
         },
-        # Required by the schema; [] means "checked, none", so the author must look.
+        # Required by the schema; [] means "checked, none", so the author must look: the
+        # TODO beside it keeps the placeholder rule (RL605) reporting until they have.
         "content_warnings": [],
+        "content_warnings_source": CONTENT_WARNINGS_TODO,
         "author": {"name": author or PLACEHOLDER + "your name"},
         "language": language,
     }
@@ -98,7 +102,9 @@ def new_command(title: str, year: int, author: str | None, language: str, output
     """Write a skeleton review of the film TITLE to fill in.
 
     The file passes the schema; `reviewlint check` reports its TODO placeholders until
-    they are replaced.
+    they are replaced. That includes the content warnings: list them (slugs from
+    `reviewlint vocab content-warnings`), or delete the `content_warnings_source` TODO
+    line to declare that there are none.
     """
     text = skeleton_text(title, year, author=author, language=language, schema_comment=schema_comment,
                          schema_url=schema_url)

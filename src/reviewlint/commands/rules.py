@@ -10,7 +10,7 @@ import click
 
 from reviewlint.rules import Rule, all_rules, describe_options, get_rule, suggest
 
-FIX_WORDS = {"safe": "safe", "unsafe": "unsafe", "none": "-"}
+FIX_WORDS = {"safe": "safe", "unsafe": "unsafe", "none": "-", "safe or unsafe": "safe/unsafe"}
 
 
 def rule_data(entry: Rule, *, with_doc: bool) -> dict[str, Any]:
@@ -20,6 +20,8 @@ def rule_data(entry: Rule, *, with_doc: bool) -> dict[str, Any]:
         "family": entry.family,
         "severity": entry.severity.label,
         "fix": entry.fix.value,
+        # Set when the fix is unsafe for some findings: the condition, in words.
+        "fix_unsafe_when": entry.fix_unsafe_when or None,
         "default_enabled": entry.default_enabled,
         "summary": entry.summary,
         "options": describe_options(entry),
@@ -30,17 +32,17 @@ def rule_data(entry: Rule, *, with_doc: bool) -> dict[str, Any]:
 
 
 def table(rules: list[Rule]) -> list[str]:
-    headers = ("Code", "Name", "Severity", "Fix", "Summary")
-    rows = [(r.code, r.name, r.severity.label, FIX_WORDS[r.fix.value], r.summary) for r in rules]
-    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(4)]
-    return [f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]:<{widths[3]}}  {row[4]}"
-            .rstrip() for row in [headers, *rows]]
+    headers = ("Code", "Name", "Family", "Severity", "Fix", "Summary")
+    rows = [(r.code, r.name, r.family, r.severity.label, FIX_WORDS[r.fix_label], r.summary) for r in rules]
+    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers) - 1)]
+    return ["  ".join([*(f"{cell:<{width}}" for cell, width in zip(row, widths, strict=False)), row[-1]]).rstrip()
+            for row in [headers, *rows]]
 
 
 def explain(entry: Rule) -> str:
     enabled = "" if entry.default_enabled else " (off unless selected)"
     header = (f"# {entry.code} {entry.name}\n\n"
-              f"Severity: {entry.severity.label}{enabled}. Fix: {entry.fix.value}. Family: {entry.family}.\n\n"
+              f"Severity: {entry.severity.label}{enabled}. Fix: {entry.fix_sentence}. Family: {entry.family}.\n\n"
               f"{entry.summary}")
     return f"{header}\n\n{entry.doc}\n"
 
@@ -51,7 +53,9 @@ def explain(entry: Rule) -> str:
 @click.option("--family", help="Only the rules of this family (load, schema, ratings, content-warnings, ...).")
 @click.option("--fixable", is_flag=True, help="Only rules that offer a fix.")
 def rules_command(output_format: str, family: str | None, fixable: bool) -> None:
-    """List every rule: code, name, default severity and whether it can fix."""
+    """List every rule: code, name, family, default severity and whether it can fix
+    (safe/unsafe: safe for some findings, unsafe for others; `reviewlint rule CODE`
+    says when)."""
     rules = all_rules()
     if family is not None:
         families = sorted({r.family for r in rules})

@@ -70,6 +70,19 @@ VOCABULARIES: dict[str, tuple[str, Callable[[], list[dict[str, Any]]]]] = {
 }
 
 
+class VocabularyName(click.Choice):  # type: ignore[type-arg]
+    """A vocabulary's name; a typo gets a did-you-mean instead of the whole list."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value not in self.choices:
+            from reviewlint.rules import suggest
+
+            names = [str(choice) for choice in self.choices]
+            self.fail(f"unknown vocabulary {value!r}{suggest(str(value), names)} (one of: {', '.join(names)})",
+                      param, ctx)
+        return value
+
+
 def text_line(item: dict[str, Any]) -> str:
     if "step" in item:
         detail = f"{_show(item['min'])}-{_show(item['max'])} step {_show(item['step'])}  {item['description']}"
@@ -84,7 +97,7 @@ def text_line(item: dict[str, Any]) -> str:
 
 
 @click.command("vocab")
-@click.argument("name", type=click.Choice(list(VOCABULARIES)))
+@click.argument("name", metavar="NAME", type=VocabularyName(list(VOCABULARIES)))
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="How to print the vocabulary.")
 def vocab_command(name: str, output_format: str) -> None:

@@ -42,10 +42,25 @@ class Rule:
     # specific one (the schema's "unknown value" when the rule knows what was meant).
     supersedes: tuple[str, ...] = ()
     validate_options: OptionsValidator | None = None
+    # For a rule whose fix is safe for some findings and unsafe for others: when it is
+    # unsafe ("the duplicate carries its own severity"). `fix` is then SAFE, the best case.
+    fix_unsafe_when: str = ""
 
     @property
     def fixable(self) -> bool:
         return self.fix is not FixSafety.NONE
+
+    @property
+    def fix_label(self) -> str:
+        """"safe", "unsafe", "none", or "safe or unsafe" when it depends on the finding."""
+        return "safe or unsafe" if self.fix_unsafe_when else self.fix.value
+
+    @property
+    def fix_sentence(self) -> str:
+        """The fix's safety in words, for rule docs: "safe; unsafe when ..." when it varies."""
+        if self.fix_unsafe_when:
+            return f"safe; unsafe when {self.fix_unsafe_when}"
+        return self.fix.value
 
     def defaults(self) -> Options:
         return {name: spec[1] for name, spec in self.options.items()}
@@ -108,14 +123,15 @@ def make_doc(text: str, options: dict[str, OptionSpec]) -> str:
 def rule(code: str, name: str, *, severity: Severity, summary: str, fix: FixSafety = FixSafety.NONE,
          options: dict[str, OptionSpec] | None = None, default_enabled: bool = True,
          supersedes: tuple[str, ...] = (), validate_options: OptionsValidator | None = None,
-         family: str) -> Callable[[CheckFunction], Rule]:
+         fix_unsafe_when: str = "", family: str) -> Callable[[CheckFunction], Rule]:
     """Register the decorated check function as a rule; its docstring is the rule's doc."""
 
     def decorate(function: CheckFunction) -> Rule:
         return register(Rule(code=code, name=name, severity=severity, fix=fix, summary=summary,
                              doc=make_doc(function.__doc__ or "", options or {}), family=family,
                              options=dict(options or {}), check=function, default_enabled=default_enabled,
-                             supersedes=supersedes, validate_options=validate_options))
+                             supersedes=supersedes, validate_options=validate_options,
+                             fix_unsafe_when=fix_unsafe_when))
 
     return decorate
 

@@ -27,13 +27,19 @@ def fold(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("\u00a0", " ").lower().split())
 
 
+def spelling(text: str) -> str:
+    """`text` folded, with hyphens and underscores read as spaces: "Death_Grief",
+    "death grief" and "death-grief" are one spelling of one slug."""
+    return " ".join(fold(text).replace("_", " ").replace("-", " ").split())
+
+
 @cache
 def synonyms() -> dict[str, str]:
-    """Folded synonym, label or slug -> slug."""
+    """Spelling (see `spelling`) of a synonym, label or slug -> slug."""
     table: dict[str, str] = {}
     for slug, entry in vocab.content_warnings().items():
-        for phrase in [slug, slug.replace("-", " "), entry["label"], *entry["synonyms"]]:
-            table.setdefault(fold(phrase), slug)
+        for phrase in [slug, entry["label"], *entry["synonyms"]]:
+            table.setdefault(spelling(phrase), slug)
     return table
 
 
@@ -60,14 +66,34 @@ def declared(context: Context) -> list[tuple[int, str, tuple[str | int, ...]]] |
     return found
 
 
-@rule("RL301", "content-warning-synonym", severity=Severity.ERROR, family=FAMILY, fix=FixSafety.UNSAFE,
+def details(item: Any) -> dict[str, Any]:
+    """What an entry says besides its id (severity, note, ...); {} for a bare slug."""
+    return {key: value for key, value in item.items() if key != "id"} if isinstance(item, dict) else {}
+
+
+def covers(keeper: Any, other: Any) -> bool:
+    """Whether dropping `other` in favour of `keeper` loses nothing: every detail of
+    `other` is in `keeper` with the same value."""
+    kept = details(keeper)
+    return all(key in kept and kept[key] == value for key, value in details(other).items())
+
+
+def keeper_index(indexes: list[int], items: list[Any]) -> int:
+    """Of the entries that name one slug, the one to keep: the one that says the most
+    (an object with a severity or note beats a bare slug); the first of equals."""
+    return max(indexes, key=lambda index: (len(details(items[index])), -index))
+
+
+@rule("RL301", "content-warning-synonym", severity=Severity.ERROR, family=FAMILY, fix=FixSafety.SAFE,
+      fix_unsafe_when="the text is a synonym rather than a spelling of the slug",
       supersedes=("RL104",), summary="A content warning is written as free text instead of its vocabulary slug.")
 def content_warning_synonym(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
     ## What it does
-    Reports a content warning written as a label or synonym ("strong language",
-    "Sexual Violence", "harmful substances") instead of its slug, and names the slug. It
-    replaces the schema's generic "unknown content warning" (RL104) for that value.
+    Reports a content warning written as a label, synonym or other spelling ("strong
+    language", "Sexual Violence", "death_grief") instead of its slug, and names the
+    slug. It replaces the schema's generic "unknown content warning" (RL104) for that
+    value.
 
     ## Why
     Filters and renderers match slugs exactly; "strong language" is invisible to a reader
@@ -83,34 +109,44 @@ def content_warning_synonym(context: Context, options: Options) -> Iterator[Diag
     ```
 
     ## Fix
-    Replaces the text with the slug (removes it when the slug is already declared). Safe
-    when only case and spacing differ ("Sexual Violence"); unsafe otherwise, because a
-    synonym can be broader than the slug it maps to.
+    Replaces the text with the slug. When several entries name the same slug, the one
+    that says the most is kept (an entry with a `severity` or `note` wins over a bare
+    slug, and keeps them) and the others are removed; an entry with details the kept one
+    lacks is never removed, only given its slug. Safe when only case, spacing, hyphens
+    or underscores differ ("Sexual Violence", "death_grief"); unsafe for a synonym,
+    because a synonym can be broader than the slug it maps to.
     """
     entries = declared(context)
-    if entries is None:
+    items = context.get("content_warnings")
+    if entries is None or not isinstance(items, list):
         return
     known = vocab.content_warnings()
-    present = {slug for _index, slug, _path in entries if slug in known}
+    meant: dict[int, str] = {}
+    for index, written, _path in entries:
+        slug = written if written in known else synonyms().get(spelling(written))
+        if slug is not None:
+            meant[index] = slug
+    by_slug: dict[str, list[int]] = {}
+    for index, slug in meant.items():
+        by_slug.setdefault(slug, []).append(index)
     for index, written, path in entries:
-        if written in known:
+        slug = meant.get(index)
+        if written in known or slug is None:
             continue
-        slug = synonyms().get(fold(written))
-        if slug is None:
-            continue
-        exact = fold(written).replace(" ", "-") == slug
+        exact = spelling(written) == spelling(slug)
         safety = FixSafety.SAFE if exact else FixSafety.UNSAFE
-        if slug in present:
+        keeper = keeper_index(by_slug[slug], items)
+        if keeper != index and covers(items[keeper], items[index]):
             fix = Fix(f"remove '{written}': '{slug}' is already declared", safety,
                       (Edit(("content_warnings", index), delete=True),))
         else:
             fix = Fix(f"replace '{written}' with '{slug}'", safety, (Edit(path, slug),))
-            present.add(slug)
         yield context.report(f"content warning {written!r} is not a vocabulary slug; its slug is '{slug}'", path,
                              fix=fix)
 
 
 @rule("RL302", "duplicate-content-warning", severity=Severity.WARNING, family=FAMILY, fix=FixSafety.SAFE,
+      fix_unsafe_when="the two entries give different severities or notes",
       summary="The same content warning is declared twice.")
 def duplicate_content_warning(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
@@ -132,8 +168,11 @@ def duplicate_content_warning(context: Context, options: Options) -> Iterator[Di
     ```
 
     ## Fix
-    Removes the later entry. Safe when it adds nothing to the first (a bare slug, or an
-    identical entry); unsafe when it carries its own severity or note.
+    Keeps the entry that says the most and removes the other: a bare slug gives way to
+    `{id: ..., severity: ...}` wherever it stands, and two objects whose details do not
+    clash are merged into the first. Safe when nothing is lost; unsafe when the two
+    entries give different severities or notes (the later one's are dropped), so
+    `--fix` leaves that choice to you unless `--unsafe-fixes` is given.
     """
     entries = declared(context)
     items = context.get("content_warnings")
@@ -146,11 +185,24 @@ def duplicate_content_warning(context: Context, options: Options) -> Iterator[Di
             continue
         earlier = first[slug]
         later_item, earlier_item = items[index], items[earlier]
-        adds_nothing = isinstance(later_item, str) or later_item == earlier_item
-        fix = Fix(f"remove the second '{slug}'", FixSafety.SAFE if adds_nothing else FixSafety.UNSAFE,
-                  (Edit(("content_warnings", index), delete=True),))
-        yield context.report(f"content warning '{slug}' is declared twice (first as item {earlier + 1})", path,
-                             fix=fix)
+        message = f"content warning '{slug}' is declared twice (first as item {earlier + 1})"
+        if covers(earlier_item, later_item):
+            fix = Fix(f"remove the second '{slug}'", FixSafety.SAFE, (Edit(("content_warnings", index), delete=True),))
+        elif covers(later_item, earlier_item):
+            fix = Fix(f"remove the first '{slug}', which says less than the second", FixSafety.SAFE,
+                      (Edit(("content_warnings", earlier), delete=True),))
+        else:
+            merged = {**details(earlier_item), **details(later_item)}
+            clash = any(key in details(earlier_item) and details(earlier_item)[key] != value
+                        for key, value in details(later_item).items())
+            if clash:
+                fix = Fix(f"remove the second '{slug}' and its different details", FixSafety.UNSAFE,
+                          (Edit(("content_warnings", index), delete=True),))
+            else:
+                fix = Fix(f"merge the second '{slug}' into the first", FixSafety.SAFE,
+                          (Edit(("content_warnings", earlier), {"id": slug, **merged}),
+                           Edit(("content_warnings", index), delete=True)))
+        yield context.report(message, path, fix=fix)
 
 
 class CueMatcher:

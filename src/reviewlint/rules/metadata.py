@@ -282,7 +282,7 @@ def _language_verdict(value: str) -> tuple[str, str | None, FixSafety] | None:
 
 
 @rule("RL505", "unknown-language", severity=Severity.ERROR, family=FAMILY, fix=FixSafety.SAFE,
-      supersedes=("RL105",),
+      supersedes=("RL105",), fix_unsafe_when="the suggested code is a guess (a country or withdrawn code)",
       summary="A language is not a real ISO 639 code.")
 def unknown_language(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
@@ -353,6 +353,7 @@ def _display(item: Any) -> str:
 
 
 @rule("RL506", "duplicate-person", severity=Severity.WARNING, family=FAMILY, fix=FixSafety.SAFE,
+      fix_unsafe_when="the later entry names a character the first lacks",
       summary="A person is listed twice in the cast or in one crew list.")
 def duplicate_person(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
@@ -407,7 +408,8 @@ def duplicate_person(context: Context, options: Options) -> Iterator[Diagnostic]
                                  ("film", key, index), fix=fix)
 
 
-@rule("RL507", "unknown-genre", severity=Severity.INFO, family=FAMILY, fix=FixSafety.UNSAFE,
+@rule("RL507", "unknown-genre", severity=Severity.INFO, family=FAMILY, fix=FixSafety.SAFE,
+      fix_unsafe_when="the genre is a near miss rather than another case of a known one",
       options={"extra-genres": (list, (), "House genres accepted besides the known lists.")},
       summary="A genre is not in the IMDb, TMDB or sub-genre lists.")
 def unknown_genre(context: Context, options: Options) -> Iterator[Diagnostic]:

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from reviewlint import vocab
-from reviewlint.diagnostics import Diagnostic, Severity
+from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
 from reviewlint.rules._context import Context
 from reviewlint.rules._core import Options, rule
 
@@ -406,6 +406,66 @@ def verdict_contradicts_text(context: Context, options: Options) -> Iterator[Dia
     if meant is not None and meant != verdict:
         yield context.report(f"recommendation text {text.strip()!r} reads as '{meant}', but the verdict is "
                              f"'{verdict}'", ("review", "recommendation", "text"))
+
+
+def spelling(text: str) -> str:
+    """`text` folded, with hyphens and underscores read as spaces ("Must_Watch" is
+    "must watch")."""
+    return " ".join(fold(text).replace("_", " ").replace("-", " ").split())
+
+
+@cache
+def _verdict_spellings() -> dict[str, str]:
+    """Spelling of each verdict's slug, label and synonyms -> slug."""
+    table: dict[str, str] = {}
+    for phrase, slug in _verdict_synonyms().items():
+        table.setdefault(spelling(phrase), slug)
+    return table
+
+
+@rule("RL210", "verdict-synonym", severity=Severity.ERROR, family=FAMILY, fix=FixSafety.SAFE,
+      fix_unsafe_when="the text is a synonym rather than a spelling of the verdict",
+      supersedes=("RL104",), summary="The verdict is written as free text instead of its vocabulary slug.")
+def verdict_synonym(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Reports a `review.recommendation.verdict` written as another spelling of a verdict
+    ("Must Watch", "must_watch") or as one of its synonyms ("must-see", "skip it"; see
+    `reviewlint vocab verdicts`) instead of its slug, and names the slug. It replaces
+    the schema's generic "must be one of" (RL104) for that value.
+
+    ## Why
+    The verdict drives filters and badges, which match the four slugs exactly.
+
+    ## Example
+    ```yaml
+    review:
+      body: [A warm, funny film that never talks down to its audience.]
+      recommendation: {verdict: must-see}
+    ```
+    Use instead:
+    ```yaml
+    review:
+      body: [A warm, funny film that never talks down to its audience.]
+      recommendation: {verdict: must-watch}
+    ```
+
+    ## Fix
+    Replaces the text with the slug: safe when only case, spacing, hyphens or
+    underscores differ ("Must Watch"); unsafe for a synonym, which is a reading of the
+    reviewer's words.
+    """
+    verdict = context.get("review", "recommendation", "verdict")
+    if not isinstance(verdict, str) or verdict in vocab.verdicts():
+        return
+    slug = _verdict_spellings().get(spelling(verdict))
+    if slug is None:
+        return
+    exact = spelling(verdict) == spelling(slug)
+    path = ("review", "recommendation", "verdict")
+    fix = Fix(f"replace {verdict!r} with '{slug}'", FixSafety.SAFE if exact else FixSafety.UNSAFE,
+              (Edit(path, slug),))
+    yield context.report(f"verdict {verdict!r} is not a verdict slug; its slug is '{slug}'", path, fix=fix)
 
 
 @rule("RL208", "missing-rating", severity=Severity.WARNING, family=FAMILY,

@@ -16,7 +16,9 @@ document_code(UNUSED_SUPPRESSION, "unused-suppression", severity=Severity.WARNIN
     Reports each code or name in a `# reviewlint: disable=...` or
     `# reviewlint: disable-file=...` comment that did not suppress any finding, at the
     code in the comment. When the rule is not enabled for the file at all, the message
-    says so.
+    says so. A comment at the end of a key that opens a block (`review:  # reviewlint:
+    disable=RL604`) covers that one line only; the message then says to put it on its
+    own line above the key, which covers the whole block.
 
     ## Why
     A suppression outlives the problem it was written for; left in place it would hide
