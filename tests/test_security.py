@@ -91,7 +91,11 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
         raise OSError("network access in a test")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: attempts.append(a) or [])
+    def no_lookup(*args: Any, **kwargs: Any) -> list[Any]:
+        attempts.append(args)
+        raise OSError("name lookup in a test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_lookup)
     return attempts
 
 
