@@ -17,6 +17,7 @@ The example counts are small for CI; REVIEWLINT_FUZZ_EXAMPLES=N raises them all 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -175,11 +176,11 @@ def mutate_data(data: Any, kind: str, where: float, choice: int) -> Any:
         del parent[last]
     elif kind == "duplicate":
         if isinstance(parent, list):
-            parent.insert(last, parent[last])
+            parent.insert(last, copy.deepcopy(parent[last]))
         else:
-            parent[f"{last}_copy"] = parent[last]
+            parent[f"{last}_copy"] = copy.deepcopy(parent[last])
     elif kind == "retype":
-        parent[last] = NEW_VALUES[choice % len(NEW_VALUES)]
+        parent[last] = copy.deepcopy(NEW_VALUES[choice % len(NEW_VALUES)])  # never shared between examples
     else:  # truncate a string or a list
         value = parent[last]
         if isinstance(value, (str, list)):
