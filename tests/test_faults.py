@@ -152,15 +152,45 @@ def test_a_full_disk_is_reported_and_the_file_left_intact(tmp_path: Path, monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
 
 
-def test_a_full_disk_during_migrate_is_reported_and_writes_nothing(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("unnamed", [True, False], ids=["O_TMPFILE", "named temporary"])
+@pytest.mark.parametrize("replacing", [False, True], ids=["new file", "--force"])
+def test_a_full_disk_during_migrate_is_reported_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  unnamed: bool, replacing: bool) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "parasite.txt").write_text(LEGACY, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    if replacing:
+        (tmp_path / "out" / "parasite.yaml").write_text("old\n", encoding="utf-8")
+    if not unnamed:
+        no_unnamed_files(monkeypatch)
     monkeypatch.setattr(os, "fsync", disk_full)
-    result = invoke("migrate", "parasite.txt", "-o", "out")
+    result = invoke("migrate", "parasite.txt", "-o", "out", "--force")
     assert result.exit_code == 1
     assert "cannot write out/parasite.yaml: No space left on device" in result.output
-    assert [p.name for p in (tmp_path / "out").iterdir()] == []
+    assert {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()} == (
+        {"parasite.yaml": "old\n"} if replacing else {})
+
+
+def test_a_killed_migrate_leaves_only_complete_outputs_and_no_temporary_file(tmp_path: Path) -> None:
+    source = tmp_path / "posts"
+    source.mkdir()
+    for number in range(FILES):
+        (source / f"post-{number:03}.txt").write_text(LEGACY.replace("four", f"{number} and four"), encoding="utf-8")
+    finished = reviewlint("migrate", "posts", "-o", "reference", cwd=tmp_path)
+    assert finished.wait(timeout=60) == 0
+    expected = {p.name: p.read_bytes() for p in (tmp_path / "reference").iterdir()}
+    assert len(expected) == FILES
+    rng = random.Random(9)
+    for round_number in range(3):
+        out = tmp_path / f"out-{round_number}"
+        process = reviewlint("migrate", "posts", "-o", out.name, cwd=tmp_path)
+        time.sleep(rng.uniform(0.15, 0.6))
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        written = {p.name: p.read_bytes() for p in out.iterdir()} if out.exists() else {}
+        assert set(written) <= set(expected), set(written) - set(expected)
+        assert all(data == expected[name] for name, data in written.items()), f"round {round_number}: partial file"
+    assert temporaries(tmp_path) == []
 
 
 def read_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

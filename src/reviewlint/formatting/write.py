@@ -45,18 +45,43 @@ def _link_unnamed(handle: int, name: str) -> None:
         os.close(folder)
 
 
-def _replace_unnamed(target: str, data: bytes, mode: int) -> bool:
-    """Write via an unnamed file; False when the system cannot (nothing was done)."""
+def _open_unnamed(directory: str) -> int | None:
+    """A new file with no name in `directory`, open for writing; None if unsupported."""
     flag = getattr(os, "O_TMPFILE", None)
     if flag is None:
-        return False
-    directory = os.path.dirname(target)
+        return None
     try:
-        handle = os.open(directory, flag | os.O_WRONLY, 0o600)
+        return os.open(directory, flag | os.O_WRONLY, 0o600)
     except OSError as error:
         if error.errno in _NO_UNNAMED:
-            return False
+            return None
         raise
+
+
+def create_new(path: str, data: bytes, mode: int) -> bool:
+    """Create `path` with `data` and permission bits `mode`, complete or not at all: the
+    bytes are written unnamed, then linked in. Raises FileExistsError if the name is taken
+    (never overwrites); returns False, having done nothing, where the system cannot."""
+    handle = _open_unnamed(os.path.dirname(os.path.abspath(path)))
+    if handle is None:
+        return False
+    try:
+        _write_all(handle, data, mode)
+        try:
+            _link_unnamed(handle, os.path.abspath(path))
+        except FileNotFoundError:  # no /proc
+            return False
+        return True
+    finally:
+        os.close(handle)
+
+
+def _replace_unnamed(target: str, data: bytes, mode: int) -> bool:
+    """Write via an unnamed file; False when the system cannot (nothing was done)."""
+    directory = os.path.dirname(target)
+    handle = _open_unnamed(directory)
+    if handle is None:
+        return False
     try:
         _write_all(handle, data, mode)
         for _attempt in range(100):

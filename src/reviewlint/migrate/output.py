@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -83,7 +82,18 @@ def write_file(path: Path, text: str, *, root: Path | None, force: bool) -> str:
     exists = path.exists()
     if exists and not force:
         raise OutputExists(f"{path} already exists (use --force to replace it)")
-    mode = stat.S_IMODE(path.stat().st_mode) if exists else _new_file_mode()
+    from reviewlint.formatting.write import create_new, write_atomic
+
+    # Unnamed temporary files where the system has them: a kill mid-write leaves nothing behind.
+    if exists:
+        write_atomic(str(path), text.encode("utf-8"))  # keeps the file's permission bits
+        return "replaced"
+    mode = _new_file_mode()
+    try:
+        if create_new(str(path), text.encode("utf-8"), mode):
+            return "written"
+    except FileExistsError:
+        raise OutputExists(f"{path} already exists (use --force to replace it)") from None
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -91,9 +101,6 @@ def write_file(path: Path, text: str, *, root: Path | None, force: bool) -> str:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        if exists:
-            os.replace(temporary, path)
-            return "replaced"
         try:
             os.link(temporary, path)  # fails if the name was taken meanwhile: never a silent overwrite
         except FileExistsError:
