@@ -161,9 +161,11 @@ def markdown_lines(lines: list[str], result: MigrationResult) -> tuple[list[Sour
             index += 1
             continue
         atx = ATX.match(raw)
+        # `# ` followed by nothing but (zero-width) spaces is a layout line, not a heading.
+        empty_heading = atx is not None and is_blank(atx["text"] or "")
         following = lines[index + 1] if index + 1 < len(lines) else ""
         setext = SETEXT.match(following) if stripped and not is_blank(following) else None
-        if atx and atx["text"]:
+        if atx and not empty_heading:
             output.append(SourceLine(number, atx["text"], heading=len(atx["marks"])))
         elif setext and not raw.lstrip().startswith(("-", "*", "+", ">")) and not ATX.match(raw):
             output.append(SourceLine(number, stripped, heading=1 if setext["mark"][0] == "=" else 2))
@@ -171,7 +173,7 @@ def markdown_lines(lines: list[str], result: MigrationResult) -> tuple[list[Sour
             output.append(SourceLine(index + 2, ""))
             index += 2
             continue
-        elif COMMENT.match(raw) or (atx and not atx["text"]):
+        elif COMMENT.match(raw) or empty_heading:
             result.accounting.dropped(number, stripped, LAYOUT)
             output.append(SourceLine(number, ""))
         else:
