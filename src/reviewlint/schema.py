@@ -286,8 +286,8 @@ class _Translator:
             types = [expected] if isinstance(expected, str) else list(expected)
             if "enum" in schema and not isinstance(value, (dict, list)):
                 # `spoilers: true`: the useful answer is the list of allowed values.
-                options = ", ".join(str(o) for o in schema["enum"])
-                yield self.diag(WRONG_TYPE, f"{_name(path)} must be one of {options}; got {_show(value)}", path)
+                allowed = ", ".join(str(o) for o in schema["enum"])
+                yield self.diag(WRONG_TYPE, f"{_name(path)} must be one of {allowed}; got {_show(value)}", path)
                 return
             wanted = " or ".join(TYPE_WORDS.get(t, t) for t in types)
             yield self.diag(WRONG_TYPE, f"{_name(path)} must be {wanted}, got {_show(value)}"
