@@ -186,3 +186,44 @@ def test_fast_validator_refuses_remote_references() -> None:
 
     with pytest.raises(jsonschema_rs.ValidationError, match="Retrieval is disabled"):
         jsonschema_rs.Draft202012Validator({"$ref": "https://example.com/other.json"}, offline=True)
+
+
+def _age(folder: Path, seconds: int) -> None:
+    """Backdate every file, so the stat index may trust it (recent edits are not indexed)."""
+    past = int((os.stat(folder).st_mtime - seconds) * 1e9)
+    for path in folder.iterdir():
+        os.utime(path, ns=(past, past))
+
+
+def test_an_unchanged_old_file_is_answered_from_its_stat_without_reading(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _age(corpus, 60)
+    lookup = SettingsLookup(isolated=True)
+    cache_dir = str(tmp_path / "cache")
+    cold = check_paths([str(corpus)], settings_for=lookup, jobs=1, cache_dir=cache_dir)
+    opened: list[str] = []
+    real_open = open
+
+    def counting_open(path: object, *args: object, **kwargs: object) -> object:
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(engine, "open", counting_open, raising=False)
+    warm = check_paths([str(corpus)], settings_for=lookup, jobs=1, cache_dir=cache_dir)
+    assert all(f.cached for f in warm.files)
+    assert _summary(warm) == _summary(cold)
+    assert [p for p in opened if p.endswith(".yaml")] == []
+
+
+def test_an_old_file_edited_since_is_read_again(corpus: Path, tmp_path: Path) -> None:
+    _age(corpus, 60)
+    lookup = SettingsLookup(isolated=True)
+    cache_dir = str(tmp_path / "cache")
+    check_paths([str(corpus)], settings_for=lookup, jobs=1, cache_dir=cache_dir)
+    edited = corpus / "review-003.yaml"
+    edited.write_text(BROKEN.replace("year: twenty", "year: 2001"), encoding="utf-8")
+    _age(corpus, 30)  # an older mtime than now, yet not the one the index recorded
+    again = check_paths([str(corpus)], settings_for=lookup, jobs=1, cache_dir=cache_dir)
+    by_path = {Path(f.path).name: f for f in again.files}
+    assert by_path["review-003.yaml"].cached is False
+    assert by_path["review-003.yaml"].diagnostics == []

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from dataclasses import asdict
 from functools import cache
 from pathlib import Path
@@ -86,6 +87,10 @@ class ResultCache:
         self.directory = directory
         self.file = directory / f"results-v{CACHE_FORMAT}-{code_fingerprint()}.json"
         self.entries: dict[str, list[dict[str, Any]]] = {}
+        # The stat index, as git's: absolute path -> [size, mtime_ns, inode, entry key]. A
+        # file whose stat still matches needs no read and no hash on a warm run.
+        self.stats: dict[str, list[Any]] = {}
+        self.new_stats: dict[str, list[Any]] = {}
         self.new: dict[str, list[dict[str, Any]]] = {}
         self.used: set[str] = set()
         self._settings_keys: dict[int, tuple[Settings, str]] = {}
@@ -99,6 +104,26 @@ class ResultCache:
             return
         if isinstance(data, dict) and isinstance(data.get("entries"), dict):
             self.entries = data["entries"]
+            stats = data.get("stats")
+            if isinstance(stats, dict):
+                self.stats = stats
+
+    def key_from_stat(self, path: str, info: os.stat_result, settings: Settings) -> str | None:
+        """The entry key remembered for this file, if its stat has not changed since."""
+        known = self.stats.get(path)
+        if not isinstance(known, list) or len(known) != 5:
+            return None
+        size, mtime, inode, settings_key, key = known
+        if (size, mtime, inode) != (info.st_size, info.st_mtime_ns, info.st_ino) or \
+                settings_key != self.settings_key(settings):
+            return None
+        return key if isinstance(key, str) else None
+
+    def remember_stat(self, path: str, info: os.stat_result, settings: Settings, key: str) -> None:
+        # A file changed within the last two seconds could change again within the same
+        # mtime tick without its stat changing ("racy git"): such files are not indexed.
+        if time.time_ns() - info.st_mtime_ns > 2_000_000_000:
+            self.new_stats[path] = [info.st_size, info.st_mtime_ns, info.st_ino, self.settings_key(settings), key]
 
     def entry_key(self, content: bytes, settings: Settings) -> str:
         return entry_key(content, self.settings_key(settings))
@@ -131,15 +156,17 @@ class ResultCache:
         self.used.add(key)
 
     def save(self) -> None:
-        if not self.new:
+        if not self.new and not self.new_stats:
             return
         # Merge with whatever another run wrote meanwhile.
         current = ResultCache.__new__(ResultCache)
-        current.file, current.entries = self.file, {}
+        current.file, current.entries, current.stats = self.file, {}, {}
         current._load()
         merged = {**current.entries, **self.entries, **self.new}
+        stats = {**current.stats, **self.stats, **self.new_stats}
         if len(merged) > MAX_ENTRIES:
             merged = {k: v for k, v in merged.items() if k in self.used}
+        stats = {p: v for p, v in stats.items() if isinstance(v, list) and len(v) == 5 and v[4] in merged}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             gitignore = self.directory / ".gitignore"
@@ -148,7 +175,8 @@ class ResultCache:
             descriptor, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                    json.dump({"format": CACHE_FORMAT, "entries": merged}, handle, separators=(",", ":"))
+                    json.dump({"format": CACHE_FORMAT, "entries": merged, "stats": stats}, handle,
+                              separators=(",", ":"))
                 os.replace(temporary, self.file)
             except BaseException:
                 with contextlib.suppress(OSError):

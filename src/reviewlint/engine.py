@@ -6,6 +6,7 @@ same results by calling these functions directly.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -238,16 +239,22 @@ def iter_results(files: list[str], lookup: SettingsLookup, *, jobs: int = 1,
 
 def _cached(path: str, settings: Settings, cache: ResultCache) -> FileResult | None:
     try:
-        size = os.stat(path).st_size
-        if size > settings.max_file_size:
+        info = os.stat(path)
+        if info.st_size > settings.max_file_size:
             return None
-        with open(path, "rb") as handle:
-            data = handle.read()
+        absolute = os.path.abspath(path)
+        key = cache.key_from_stat(absolute, info, settings)
+        if key is None:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            key = cache.entry_key(data, settings)
     except OSError:
         return None  # the full path reports it
-    key = cache.entry_key(data, settings)
     found = cache.get(key, path)
-    return None if found is None else FileResult(path=path, diagnostics=found, cache_key=key, cached=True)
+    if found is None:
+        return None
+    cache.remember_stat(absolute, info, settings, key)
+    return FileResult(path=path, diagnostics=found, cache_key=key, cached=True)
 
 
 def _run(files: list[str], lookup: SettingsLookup, jobs: int, cache: ResultCache | None) -> Iterator[FileResult]:
@@ -297,6 +304,9 @@ def check_paths(paths: Iterable[str], *, settings_for: SettingsLookup | None = N
     for file_result in iter_results(found.files, lookup, jobs=jobs or default_jobs(), cache=cache):
         if cache is not None and file_result.cache_key and not file_result.cached:
             cache.put(file_result.cache_key, file_result.diagnostics)
+            with contextlib.suppress(OSError):  # gone since: it simply stays out of the stat index
+                cache.remember_stat(os.path.abspath(file_result.path), os.stat(file_result.path),
+                                    lookup(file_result.path), file_result.cache_key)
         result.files.append(file_result)
     if cache is not None:
         cache.save()
