@@ -123,7 +123,9 @@ class ResultCache:
         # A file changed within the last two seconds could change again within the same
         # mtime tick without its stat changing ("racy git"): such files are not indexed.
         if time.time_ns() - info.st_mtime_ns > 2_000_000_000:
-            self.new_stats[path] = [info.st_size, info.st_mtime_ns, info.st_ino, self.settings_key(settings), key]
+            record = [info.st_size, info.st_mtime_ns, info.st_ino, self.settings_key(settings), key]
+            if self.stats.get(path) != record:  # unchanged: no reason to rewrite the cache
+                self.new_stats[path] = record
 
     def entry_key(self, content: bytes, settings: Settings) -> str:
         return entry_key(content, self.settings_key(settings))

@@ -10,12 +10,13 @@ import contextlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewlint import schema
 from reviewlint.config import Settings, default_settings
 from reviewlint.diagnostics import Diagnostic, Severity
-from reviewlint.discovery import Discovery, Skipped, discover
+from reviewlint.discovery import Discovery, Skipped, discover, display_path
 from reviewlint.document import LOAD_RULE_NAMES, READ_ERROR, Document, load_bytes, load_text, too_large
 
 if TYPE_CHECKING:
@@ -274,6 +275,14 @@ def discover_with_config(paths: Iterable[str], lookup: SettingsLookup, *, exclud
     merged = Discovery()
     seen: set[str] = set()
     for raw in paths:
+        if not force_exclude and os.path.isfile(raw) and not os.path.islink(raw):
+            # A file named on the command line (pre-commit passes thousands) is checked
+            # whatever the excludes say: no config lookup, no walk.
+            shown = display_path(Path(raw))
+            if shown not in seen:
+                seen.add(shown)
+                merged.files.append(shown)
+            continue
         anchor = raw if os.path.isdir(raw) else os.path.dirname(raw) or "."
         settings = lookup(os.path.join(anchor, "_"))
         found = discover([raw], exclude=settings.exclude, root=settings.root, force_exclude=force_exclude,
