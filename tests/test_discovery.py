@@ -133,3 +133,17 @@ def test_display_paths_are_relative_to_the_working_directory(tmp_path: Path,
     assert discover([str(tmp_path / "reviews")]).files == ["reviews/a.yaml"]
     monkeypatch.chdir(tmp_path / "reviews")
     assert display_path(tmp_path / "elsewhere" / "b.yaml") == (tmp_path / "elsewhere" / "b.yaml").as_posix()
+
+
+@pytest.mark.parametrize(("given", "shown"), [
+    ("a.yaml", "a.yaml"),
+    ("./a.yaml", "a.yaml"),
+    ("sub//deeper/./b.yaml", "sub/deeper/b.yaml"),
+    ("sub/../c.yaml", "c.yaml"),
+    ("../outside/d.yaml", "../outside/d.yaml"),
+    ("./../e.yaml", "../e.yaml"),
+])
+def test_relative_paths_are_shown_normalised_whether_given_as_str_or_path(given: str, shown: str) -> None:
+    # Named files arrive as strings (a hook may pass thousands); discovery passes Paths.
+    assert display_path(given) == shown
+    assert display_path(Path(given)) == shown

@@ -278,7 +278,7 @@ def discover_with_config(paths: Iterable[str], lookup: SettingsLookup, *, exclud
         if not force_exclude and os.path.isfile(raw) and not os.path.islink(raw):
             # A file named on the command line (pre-commit passes thousands) is checked
             # whatever the excludes say: no config lookup, no walk.
-            shown = display_path(Path(raw))
+            shown = display_path(raw)
             if shown not in seen:
                 seen.add(shown)
                 merged.files.append(shown)
@@ -305,8 +305,6 @@ def check_paths(paths: Iterable[str], *, settings_for: SettingsLookup | None = N
     result = CheckResult(missing=found.missing, skipped=found.skipped)
     cache = None
     if cache_dir is not None:
-        from pathlib import Path
-
         from reviewlint.cache import ResultCache
 
         cache = ResultCache(Path(cache_dir))
