@@ -154,6 +154,41 @@ def test_unreadable_file_is_reported_and_the_run_goes_on(tmp_path: Path) -> None
     assert result.exit_code == 1
 
 
+@pytest.mark.parametrize(("command", "expected"), [
+    (["check", "--isolated", "--no-cache", "--output-format", "concise"],
+     "locked.yaml:1:1: RL012 cannot read file: Permission denied"),
+    (["format", "--isolated", "--check"], "locked.yaml:1:1: RL012 not formatted: cannot read file: Permission denied"),
+    (["export"], "locked.yaml:1:1: RL012 cannot read file: Permission denied"),
+])
+def test_an_unreadable_named_file_is_one_diagnostic_not_a_usage_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], expected: str) -> None:
+    """pre-commit names every file. One a non-root user cannot read must get its RL012 while
+    the others are checked; click's own path check used to end the run (exit 2, "Path
+    'locked.yaml' is not readable"). CI runs as root, who reads anything, so the test makes
+    the file unreadable the way a non-root user sees it: os.access says no, open fails."""
+    import builtins
+
+    monkeypatch.chdir(tmp_path)
+    Path("locked.yaml").write_text(GOOD, encoding="utf-8")
+    Path("ok.yaml").write_text(GOOD, encoding="utf-8")
+    real_open, real_access = builtins.open, os.access
+
+    def denying_open(file: object, *args: object, **kwargs: object) -> object:
+        if isinstance(file, (str, os.PathLike)) and os.path.basename(os.fspath(file)) == "locked.yaml":
+            raise PermissionError(13, "Permission denied", os.fspath(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(builtins, "open", denying_open)
+    monkeypatch.setattr(os, "access", lambda path, mode, *a, **k: os.path.basename(os.fspath(path)) != "locked.yaml"
+                        and real_access(path, mode, *a, **k))
+    result = CliRunner().invoke(cli, [*command, "ok.yaml", "locked.yaml"])
+    assert result.exit_code in (1, 2), result.output
+    assert "not readable" not in result.output and "Usage:" not in result.output
+    assert expected in result.output
+    if command[0] == "export":
+        assert '"@type": "Review"' in result.stdout  # the readable file is still exported
+
+
 def test_a_file_that_vanishes_before_reading_is_reported(tmp_path: Path) -> None:
     from reviewlint import engine
 

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 import click
 
 from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from reviewlint.commands import INPUT_PATH
 from reviewlint.config import ConfigError
 from reviewlint.diagnostics import Severity
 from reviewlint.report import ReportOptions, available, renderer
@@ -33,7 +34,7 @@ def fail(message: str) -> None:
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=INPUT_PATH)
 @click.option("--fix", is_flag=True,
               help="Apply safe fixes and rewrite each file in the canonical layout (as `format`), then report "
                    "what is left.")

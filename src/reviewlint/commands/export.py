@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from reviewlint.commands import INPUT_PATH
 from reviewlint.export import FORMATS
 
 SUFFIXES = {"jsonld": ".jsonld", "markdown": ".md"}
@@ -68,7 +69,7 @@ def _targets(files: list[str], output_dir: str, output_format: str) -> dict[str,
 
 
 @click.command("export")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=INPUT_PATH)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="jsonld", show_default=True,
               help="jsonld: schema.org Review of a Movie; markdown: a readable page.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str),

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 import click
 
 from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from reviewlint.commands import INPUT_PATH
 from reviewlint.config import ConfigError
 from reviewlint.diagnostics import Diagnostic
 
@@ -71,7 +72,7 @@ def _files(count: int) -> str:
 
 
 @click.command("format")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=INPUT_PATH)
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print a unified diff of the changes (exit 1 if any).")
 @click.option("--schema-comment/--no-schema-comment", default=None,

@@ -9,6 +9,7 @@ from typing import TextIO
 import click
 
 from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from reviewlint.commands import INPUT_PATH
 
 # Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 20
@@ -20,7 +21,7 @@ def fail(message: str) -> None:
 
 
 @click.command("migrate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=INPUT_PATH)
 @click.option("--output", "-o", "output_dir", type=click.Path(file_okay=False, path_type=str),
               help="Folder to write one YAML review per converted review into (created if missing).")
 @click.option("--in-place", is_flag=True, help="Upgrade YAML reviews on an older schema_version in place.")
