@@ -112,6 +112,24 @@ def test_check_hook_entry_passes_good_and_fails_bad_reviews(tmp_path: Path, monk
     assert bad.read_text(encoding="utf-8") == BAD_REVIEW  # the check hook never writes
 
 
+def test_warnings_pass_the_check_hook_unless_its_args_lower_the_fail_level(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's `args: [--fail-level=warning]`: pre-commit appends args after the entry
+    and before the file names."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reviews").mkdir()
+    undated = tmp_path / "reviews" / "undated.yaml"
+    undated.write_text(valid_review_text().replace('published: "2024-03-09"\n', ""), encoding="utf-8")
+    finding = "reviews/undated.yaml:1:1: RL509 the review has no `published` date; add it as YYYY-MM-DD"
+    default = run_entry("reviewlint", [Path("reviews/undated.yaml")])
+    assert default.exit_code == 0
+    assert finding in default.stdout  # printed, but pre-commit hides a passing hook's output
+    entry = shlex.split(hooks()["reviewlint"]["entry"])[1:]
+    strict = CliRunner().invoke(cli, [*entry, "--fail-level=warning", "--no-cache", "reviews/undated.yaml"])
+    assert strict.exit_code == 1
+    assert finding in strict.stdout
+
+
 def test_fix_hook_entry_rewrites_a_messy_review(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     messy = tmp_path / "messy.yaml"
