@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reviewlint.discovery import Skipped, discover, display_path
 
@@ -147,3 +149,29 @@ def test_relative_paths_are_shown_normalised_whether_given_as_str_or_path(given:
     # Named files arrive as strings (a hook may pass thousands); discovery passes Paths.
     assert display_path(given) == shown
     assert display_path(Path(given)) == shown
+
+
+def exact_display(raw: str) -> str:
+    """The definition display_path's fast path must agree with: relpath, unless the file
+    lies outside the working folder, which is then shown absolute."""
+    text = os.path.relpath(raw)
+    return Path(raw).as_posix() if text == ".." or text.startswith("../") else Path(text).as_posix()
+
+
+@pytest.mark.skipif(os.sep != "/", reason="the fast path is for POSIX paths")
+@given(inside=st.booleans(), parts=st.lists(st.sampled_from(["a", "b.yaml", ".", "", ".hidden", "c d"]),
+                                            max_size=5))
+def test_absolute_paths_are_shown_as_relpath_would_show_them(inside: bool, parts: list[str]) -> None:
+    base = os.getcwd() if inside else "/elsewhere/reviews"
+    raw = base + "/" + "/".join(parts)
+    assert display_path(raw) == exact_display(raw)
+    assert display_path(Path(raw)) == exact_display(raw)
+
+
+def test_the_working_folder_and_paths_with_parent_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "reviews").mkdir()
+    monkeypatch.chdir(tmp_path / "reviews")
+    assert display_path(str(tmp_path / "reviews")) == "."
+    assert display_path(str(tmp_path / "reviews") + "/") == "."
+    assert display_path(str(tmp_path / "reviews" / "x" / ".." / "a.yaml")) == "a.yaml"
+    assert display_path(str(tmp_path / "other" / ".." / "b.yaml")) == (tmp_path / "other" / ".." / "b.yaml").as_posix()

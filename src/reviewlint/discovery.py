@@ -55,20 +55,22 @@ def display_path(path: str | Path) -> str:
     """A path as the user should see it: relative to the working directory when inside it,
     with no leading './'."""
     raw = os.fspath(path)
-    if os.path.isabs(raw):
-        # Fast path for the common case (a tree under the working folder): relpath per
-        # file was a fifth of a warm run over 10,000 reviews.
-        prefix = os.path.join(os.getcwd(), "")
-        if raw.startswith(prefix) and os.sep == "/" and "/../" not in raw and "/./" not in raw:
-            return raw[len(prefix):]
-    elif os.sep == "/":
-        # A relative POSIX path needs only normalising; building a Path per named file
-        # was half the parent's serial work when a hook passes 10,000 files.
-        return os.path.normpath(raw)
-    path = Path(raw)
-    text = os.path.relpath(path) if path.is_absolute() else os.path.normpath(path)
+    if os.sep == "/":
+        # String work only: relpath and a Path per file were most of a warm run over 10,000
+        # named files. Absolute paths with parent steps take the exact route below.
+        if not os.path.isabs(raw):
+            return os.path.normpath(raw)
+        if "/.." not in raw:
+            normal = os.path.normpath(raw)
+            cwd = os.getcwd()
+            if normal == cwd:
+                return "."
+            prefix = os.path.join(cwd, "")
+            return normal[len(prefix):] if normal.startswith(prefix) else normal
+    absolute = Path(raw)
+    text = os.path.relpath(absolute) if absolute.is_absolute() else os.path.normpath(absolute)
     if text.startswith(".." + os.sep) or text == "..":
-        return path.as_posix() if path.is_absolute() else Path(text).as_posix()
+        return absolute.as_posix() if absolute.is_absolute() else Path(text).as_posix()
     return Path(text).as_posix()
 
 
