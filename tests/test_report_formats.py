@@ -23,7 +23,7 @@ from reviewlint import __version__
 from reviewlint.cli import cli
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
 from reviewlint.engine import CheckResult, FileResult
-from reviewlint.report import FORMATS, ReportOptions, github, renderer, sarif
+from reviewlint.report import FORMATS, ReportOptions, github, gitlab, renderer, sarif
 
 FIXTURES = Path(__file__).parent / "fixtures" / "report"
 EXPECTED = FIXTURES / "expected"
@@ -82,6 +82,7 @@ def in_fixtures(monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(FIXTURES)
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
     monkeypatch.setattr(sarif, "rule_catalogue", lambda: list(STUB_RULES))
     return FIXTURES
 
@@ -99,6 +100,7 @@ EXPECTED_FILES = {
     "github": "alien.github",
     "sarif": "alien.sarif.json",
     "junit": "alien.junit.xml",
+    "gitlab": "alien.gitlab.json",
 }
 
 
@@ -158,6 +160,50 @@ def test_github_control_characters_cannot_reach_the_log(tmp_path: Path) -> None:
     line = github.annotation(diagnostic, tmp_path)
     assert "\x1b" not in line
     assert line.endswith("RL102 unknown key `a\\x1b[31mb`")
+
+
+# --- gitlab -------------------------------------------------------------------------------
+
+GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+
+
+def test_gitlab_issues_carry_what_gitlab_code_quality_requires(in_fixtures: Path) -> None:
+    """The fields GitLab's Code Quality docs list as required, with their allowed values."""
+    report = json.loads(rendered("gitlab"))
+    assert isinstance(report, list) and len(report) == 4
+    for entry in report:
+        assert set(entry) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert entry["severity"] in GITLAB_SEVERITIES
+        assert entry["description"].startswith(entry["check_name"] + " ")
+        assert re.fullmatch(r"[0-9a-f]{32}", entry["fingerprint"])
+        assert entry["location"]["path"] == ALIEN
+        assert entry["location"]["positions"]["begin"]["line"] >= 1
+    assert [entry["severity"] for entry in report] == ["major", "major", "minor", "info"]
+    assert len({entry["fingerprint"] for entry in report}) == 4
+
+
+def test_gitlab_fingerprints_ignore_the_line_and_never_collide(tmp_path: Path) -> None:
+    def finding(line: int, path: str = "r.yaml") -> Diagnostic:
+        return Diagnostic("RL606", "'potray' is a misspelling of 'portray'", str(tmp_path / path), line, 5,
+                          Severity.WARNING, "misspelling", line, 11, json_path=("review", "body", 0))
+
+    moved = gitlab.issues(CheckResult(files=[FileResult("r.yaml", [finding(12)])]), tmp_path)
+    before = gitlab.issues(CheckResult(files=[FileResult("r.yaml", [finding(9)])]), tmp_path)
+    assert moved[0]["fingerprint"] == before[0]["fingerprint"]  # an edit above it does not make it new
+    assert moved[0]["location"]["positions"] == {"begin": {"line": 12, "column": 5}, "end": {"line": 12, "column": 11}}
+    twice = gitlab.issues(CheckResult(files=[FileResult("r.yaml", [finding(9), finding(9)])]), tmp_path)
+    assert twice[0]["fingerprint"] != twice[1]["fingerprint"]  # GitLab would show only one
+    other = gitlab.issues(CheckResult(files=[FileResult("s.yaml", [finding(9, "s.yaml")])]), tmp_path)
+    assert other[0]["fingerprint"] != before[0]["fingerprint"]
+
+
+def test_gitlab_paths_are_relative_to_the_project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "reviews").mkdir()
+    monkeypatch.chdir(tmp_path / "reviews")
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
+    result = CheckResult(files=[FileResult("a.yaml", [Diagnostic("RL001", "syntax", "./a.yaml", 2, 1)])])
+    [entry] = gitlab.issues(result)
+    assert entry["location"] == {"path": "reviews/a.yaml", "positions": {"begin": {"line": 2, "column": 1}}}
 
 
 # --- sarif --------------------------------------------------------------------------------
@@ -358,3 +404,17 @@ def test_junit_from_the_cli_is_well_formed(in_fixtures: Path) -> None:
     outcome = CliRunner().invoke(cli, [*CHECK, "--output-format", "junit", "reviews/"])
     root = ET.fromstring(outcome.stdout.encode("utf-8"))
     assert (root.get("tests"), root.get("failures")) == ("2", "1")
+
+
+def test_gitlab_report_file_from_the_cli(in_fixtures: Path, tmp_path: Path) -> None:
+    report = tmp_path / "gl-code-quality-report.json"
+    outcome = CliRunner().invoke(cli, [*CHECK, "--output-format", "gitlab", "--output-file", str(report),
+                                       "reviews/"])
+    assert outcome.exit_code == 1
+    assert outcome.stdout == f"1 problem in 1 file (2 files checked)\nReport written to {report}\n"
+    [entry] = json.loads(report.read_text(encoding="utf-8"))
+    assert entry["description"] == "RL103 `year` must be an integer, got 'nineteen79'"
+    assert entry["location"] == {"path": "reviews/alien.yaml",
+                                 "positions": {"begin": {"line": 4, "column": 9}, "end": {"line": 4, "column": 19}}}
+    clean = CliRunner().invoke(cli, [*CHECK, "--output-format", "gitlab", "reviews/clean.yaml"])
+    assert (clean.exit_code, clean.stdout) == (0, "[]\n")  # GitLab wants an empty list, not nothing

@@ -31,6 +31,7 @@ FORMATS: dict[str, str] = {
     "github": "reviewlint.report.github",
     "sarif": "reviewlint.report.sarif",
     "junit": "reviewlint.report.junit",
+    "gitlab": "reviewlint.report.gitlab",
 }
 
 
