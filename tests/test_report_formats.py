@@ -370,13 +370,20 @@ def test_junit_stays_well_formed_with_control_characters_in_messages(tmp_path: P
 CHECK = ["check", "--no-cache", "--isolated", "--select", "RL0,RL1"]
 
 
-def test_output_file_gets_the_report_and_the_terminal_the_summary(in_fixtures: Path, tmp_path: Path) -> None:
-    report = tmp_path / "reviewlint.sarif"
-    outcome = CliRunner().invoke(cli, [*CHECK, "--output-format", "sarif", "--output-file", str(report),
-                                       "reviews/"])
+FIRST_CODE = {
+    "sarif": lambda log: log["runs"][0]["results"][0]["ruleId"],
+    "gitlab": lambda issues: issues[0]["check_name"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_CODE))
+def test_output_file_gets_the_report_and_the_terminal_the_summary(in_fixtures: Path, tmp_path: Path,
+                                                                  name: str) -> None:
+    report = tmp_path / f"reviewlint.{name}.json"
+    outcome = CliRunner().invoke(cli, [*CHECK, "--output-format", name, "--output-file", str(report), "reviews/"])
     assert outcome.exit_code == 1
     assert outcome.stdout == f"1 problem in 1 file (2 files checked)\nReport written to {report}\n"
-    assert json.loads(report.read_text(encoding="utf-8"))["runs"][0]["results"][0]["ruleId"] == "RL103"
+    assert FIRST_CODE[name](json.loads(report.read_text(encoding="utf-8"))) == "RL103"
 
 
 def test_github_actions_adds_annotations_to_the_text_output(in_fixtures: Path,
@@ -406,13 +413,9 @@ def test_junit_from_the_cli_is_well_formed(in_fixtures: Path) -> None:
     assert (root.get("tests"), root.get("failures")) == ("2", "1")
 
 
-def test_gitlab_report_file_from_the_cli(in_fixtures: Path, tmp_path: Path) -> None:
-    report = tmp_path / "gl-code-quality-report.json"
-    outcome = CliRunner().invoke(cli, [*CHECK, "--output-format", "gitlab", "--output-file", str(report),
-                                       "reviews/"])
-    assert outcome.exit_code == 1
-    assert outcome.stdout == f"1 problem in 1 file (2 files checked)\nReport written to {report}\n"
-    [entry] = json.loads(report.read_text(encoding="utf-8"))
+def test_gitlab_from_the_cli_locates_findings_and_is_an_empty_list_when_clean(in_fixtures: Path) -> None:
+    outcome = CliRunner().invoke(cli, [*CHECK, "--output-format", "gitlab", "reviews/"])
+    [entry] = json.loads(outcome.stdout)
     assert entry["description"] == "RL103 `year` must be an integer, got 'nineteen79'"
     assert entry["location"] == {"path": "reviews/alien.yaml",
                                  "positions": {"begin": {"line": 4, "column": 9}, "end": {"line": 4, "column": 19}}}
