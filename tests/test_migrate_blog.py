@@ -369,3 +369,59 @@ def test_external_ratings_and_ids() -> None:
                                         {"source": "metacritic", "value": 72, "max": 100},
                                         {"source": "rotten-tomatoes", "value": 88, "max": 100}]
     assert data["film"]["ids"] == {"imdb": "tt1234567"}
+
+
+# --- found by a new user's audit: nothing invented, nothing misfiled --------------------------
+
+def test_a_sentence_that_starts_with_starring_stays_prose() -> None:
+    data = data_of("Nomadland (2020)\nRating: 8/10\n\nStarring Frances McDormand and a cast of real nomads, this is "
+                   "a road movie without a destination.\n\nIt drifts, on purpose.\n")
+    assert "cast" not in data["film"]
+    assert data["review"]["body"] == ["Starring Frances McDormand and a cast of real nomads, this is a road movie "
+                                      "without a destination.", "It drifts, on purpose."]
+
+
+def test_a_credit_whose_names_cannot_be_told_apart_is_kept_under_notes() -> None:
+    result = convert("Fargo (1996)\n\nDirected by Joel and Ethan Coen\nRating: 8/10\n")
+    assert result.data is not None
+    assert "directors" not in result.data["film"]  # no director called "Joel"
+    assert result.data["notes"] == ["Directed by Joel and Ethan Coen"]
+    assert "line 3: kept under notes: 'Directed by Joel and Ethan Coen' (this does not read as a list of names)" \
+        in messages(result)
+
+
+def test_characters_keep_their_commas() -> None:
+    data = data_of("Fight Club (1999)\n\nCast: Brad Pitt (Tyler Durden), Edward Norton (The Narrator, unnamed), "
+                   "Helena Bonham Carter\n")
+    assert data["film"]["cast"] == [{"name": "Brad Pitt", "character": "Tyler Durden"},
+                                    {"name": "Edward Norton", "character": "The Narrator, unnamed"},
+                                    "Helena Bonham Carter"]
+
+
+@pytest.mark.parametrize(("first_line", "title", "year"), [
+    ("Title: The Lighthouse (2019)", "The Lighthouse", 2019),
+    ("Movie: Heat (1995)", "Heat", 1995),
+    ("Film-Noir (2019)", "Film-Noir", 2019),
+])
+def test_a_title_label_on_the_title_line_is_not_part_of_the_title(first_line: str, title: str, year: int) -> None:
+    film = data_of(f"{first_line}\n\nRating: 7/10\n")["film"]
+    assert (film["title"], film["year"]) == (title, year)
+
+
+def test_a_title_fact_with_a_year_gives_both() -> None:
+    film = data_of("My weekend watch\n\nTitle: Heat (1995)\nRating: 9/10\n")["film"]
+    assert (film["title"], film["year"]) == ("Heat", 1995)
+
+
+def test_a_title_is_not_cut_at_a_label_of_its_own_kind() -> None:
+    film = data_of("Title: Pokémon the Movie: I Choose You!\nYear: 2017\nRating: 6/10\n")["film"]
+    assert (film["title"], film["year"]) == ("Pokémon the Movie: I Choose You!", 2017)
+
+
+def test_labels_set_apart_by_capitals_or_emphasis_need_no_colon() -> None:
+    film = data_of("The Witch (2015)\n\nDIRECTOR Robert Eggers\nGENRE Horror\n**Writer** Robert Eggers\n"
+                   "STARS WARS IS GREAT\n")["film"]
+    assert film["directors"] == ["Robert Eggers"]
+    assert film["genres"] == ["Horror"]
+    assert film["writers"] == ["Robert Eggers"]
+    assert "cast" not in film  # a line in capitals throughout is not a label

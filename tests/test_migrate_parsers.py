@@ -236,3 +236,21 @@ def test_binary_input_is_refused(data: bytes) -> None:
 def test_line_endings() -> None:
     assert split_lines("a\r\nb\rc\nd\u2028e\x0cf\n") == ["a", "b", "c", "d\u2028e\x0cf"]
     assert split_lines("") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Frances McDormand and a cast of real nomads, this is a road movie without a destination.",
+    "the Russo brothers",
+    "Joel and Ethan Coen",
+    "Kim Ji-hoon (Choi Pro",
+])
+def test_people_lists_refuse_prose_ambiguity_and_broken_brackets(text: str) -> None:
+    assert split_names(text) is None
+
+
+def test_people_lists_keep_separators_inside_parentheses_and_caseless_scripts() -> None:
+    assert split_names("Brad Pitt (Tyler Durden), Edward Norton (The Narrator, unnamed)") == [
+        "Brad Pitt (Tyler Durden)", "Edward Norton (The Narrator, unnamed)"]
+    assert split_names("Zendaya, Tom Holland") == ["Zendaya", "Tom Holland"]
+    assert split_names("50 Cent and Eminem") == ["50 Cent", "Eminem"]
+    assert split_names("봉준호, 송강호") == ["봉준호", "송강호"]

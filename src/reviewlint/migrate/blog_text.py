@@ -42,9 +42,12 @@ from reviewlint.migrate.patterns import (
     dialogue_entry,
     is_boilerplate,
 )
+from reviewlint.migrate.people import looks_like_credit
 from reviewlint.migrate.ratings import parse_rating
 from reviewlint.migrate.result import Level, MigrationResult
 from reviewlint.migrate.vocabmap import ending_of, map_warnings, verdict_of
+
+PEOPLE_KEYS = frozenset({"directors", "writers", "cast"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,8 +201,9 @@ class BlogReader:
     def _fact_line(self, label: Label, line: SourceLine, in_header: bool) -> bool:
         parts = split_shared(label)
         outcomes = [facts.read_fact(part.key, part.value) for part in parts]
-        if not label.colon and not outcomes[0].updates:
-            return False
+        if not label.colon and not outcomes[0].updates and not (
+                in_header and label.key in PEOPLE_KEYS and looks_like_credit(label.value)):
+            return False  # a sentence that starts like a label; an unreadable credit goes to notes
         if not label.colon and not in_header and not (
                 label.key == "author" and CAPITALISED_NAME.match(str(outcomes[0].updates[0].value))):
             return False  # "Directed by Bong, the film..." inside a paragraph is prose

@@ -51,6 +51,7 @@ def _fail(problem: str) -> Outcome:
 
 
 YEAR = re.compile(r"^(?P<year>\d{4})\.?$")
+TITLE_WITH_YEAR = re.compile(r"^(?P<title>.+?)\s*\((?P<year>(?:18|19|20)\d{2})\)$")
 IMDB_ID = re.compile(r"^(?:https?://(?:www\.|m\.)?imdb\.com/title/)?(?P<id>tt\d{7,})/?(?:\?.*)?$")
 CERTIFICATE = re.compile(r"^(?:[A-Z]{1,3}(?:-?\d{1,2}\+?|\+)?|\d{1,2}[A+]?|TV-[A-Z0-9]{1,4}|MA15\+|Not Rated|Unrated)$")
 NAME_LIKE = re.compile(r"^[^\d,;:!?()\[\]{}<>@/\\|]{1,100}$")
@@ -71,6 +72,9 @@ def single_line(text: str, limit: int = 300) -> bool:
 def _title(value: str, key: str) -> Outcome:
     if not single_line(value):
         return _fail("a title must be one line of at most 300 characters")
+    dated = TITLE_WITH_YEAR.match(value.strip())
+    if key == "title" and dated is not None:  # "Title: Heat (1995)"
+        return Outcome([Update(("film", key), dated["title"]), Update(("film", "year"), int(dated["year"]))])
     return Outcome([Update(("film", key), value.strip())])
 
 

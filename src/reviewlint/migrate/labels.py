@@ -5,7 +5,8 @@ Two kinds: *fact* labels carry a value on the same line ("Director: X", "My Rate
 Labels match in any case, with Markdown emphasis or a list bullet around them, and with a
 colon. Without a colon a label is accepted only where it cannot be prose: a section label
 alone on its line, a phrase label ("Directed by X", "Starring X", "Rated R"), or a typed
-fact whose value parses ("Runtime 92 min", "Rating 7/10").
+fact whose value parses ("Runtime 92 min", "Rating 7/10"), or a label set apart by capitals or
+emphasis whose value parses ("DIRECTOR Robert Eggers", "**Director** Bong Joon Ho").
 """
 
 from __future__ import annotations
@@ -149,7 +150,11 @@ def match_label(text: str, *, typed_ok: Callable[[str, str], bool] | None = None
             if value:
                 return None  # "Story of my life..." is prose, not a heading
         elif _canonical(written) not in PHRASE_LABELS:
-            if key not in TYPED_FACTS or not value or typed_ok is None or not typed_ok(key, value):
+            # Capitals or emphasis set a label apart from prose ("DIRECTOR Robert Eggers",
+            # "**Director** Bong Joon Ho") unless the whole line shouts ("STARS WARS IS GREAT").
+            set_apart = (written.isupper() and len(written) > 2 and not value.isupper()) or bool(
+                match["open"] and match["close"])
+            if not (set_apart or key in TYPED_FACTS) or not value or typed_ok is None or not typed_ok(key, value):
                 return None
         elif not value:
             return None
@@ -163,7 +168,10 @@ def split_shared(label: Label) -> list[Label]:
     parts: list[Label] = []
     current = label
     while True:
-        inner = _inner_pattern().search(current.value)
+        inner = next((found for found in _inner_pattern().finditer(current.value)
+                      # "Title: Pokémon the Movie: I Choose You!": a line never states one fact twice,
+                      # so a label of the same kind is part of the value.
+                      if _lookup()[_canonical(found["label"])][0] != current.key), None)
         if inner is None or inner.start() == 0:
             parts.append(current)
             return parts

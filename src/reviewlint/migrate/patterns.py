@@ -25,7 +25,9 @@ BOILERPLATE_LINES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
 LAYOUT_LINE = re.compile(r"^\s*(?:[-=_~]{3,}|(?:\*\s*){3,}|(?:#\s*){3,}|[•·]{3,})\s*$")
 
 TITLE_LINE = re.compile(
-    r"^(?:(?P<prefix>(?:film|movie)\s+review|review)\s*[:\-–—|]\s*)?"
+    r"^(?:(?P<prefix>(?:film|movie)\s+review|review)\s*[:\-–—|]\s*"
+    # A title label takes a colon only: "Film-Noir (2019)" is a title, "Film: Heat (1995)" a label.
+    r"|(?:(?:film|movie)\s+title|title|film|movie)\s*:\s*)?"
     r"(?P<title>.+?)\s*\((?P<year>(?:18|19|20)\d{2})\)"
     r"(?:\s*(?:film\s+|movie\s+)?review\b)?"
     r"(?:\s*(?:[–—:|]|\s-|-\s)\s*(?P<tagline>.+))?$", re.IGNORECASE)

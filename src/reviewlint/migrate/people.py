@@ -6,6 +6,9 @@ import re
 from typing import Any
 
 _SEPARATORS = re.compile(r"\s*(?:[,;|•·\n]|\s/\s|\s&\s|\band\b)\s*", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\s*(?:&|\band\b)\s*", re.IGNORECASE)
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+_MASK = re.compile(r"\x00(\d+)\x00")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _AS_CHARACTER = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+)$")
@@ -21,23 +24,68 @@ def strip_list_marker(line: str) -> str:
     return _LIST_MARKER.sub("", line, count=1)
 
 
+def _name_part(entry: str) -> str:
+    """The person in "Name as Character" or "Name (Character)"."""
+    for pattern in (_AS_CHARACTER, _IN_PARENS):
+        match = pattern.match(entry)
+        if match:
+            return match["name"]
+    return entry
+
+
+def _reads_as_a_name(entry: str) -> bool:
+    if len(entry) > MAX_NAME_LENGTH or len(entry.split()) > MAX_NAME_WORDS or entry.endswith((":", "?", "!")):
+        return False
+    if entry.count("(") != entry.count(")"):
+        return False
+    # A name's first letter is not lower case ("a cast of real nomads", "the Russo brothers").
+    # Scripts without case pass; the rare lower-case stage name is kept verbatim instead.
+    first = next((char for char in _name_part(entry) if char.isalpha()), "")
+    return bool(first) and not first.islower()
+
+
+def looks_like_credit(text: str) -> bool:
+    """A short, capitalised run of words with no sentence ending: a credit line even when
+    its names cannot be told apart ("Joel and Ethan Coen"), not a sentence of prose."""
+    text = text.strip()
+    first = next((char for char in text if char.isalpha()), "")
+    return (bool(first) and not first.islower() and len(text.split()) <= MAX_NAME_WORDS
+            and not text.endswith((".", "!", "?", ":")))
+
+
 def split_names(text: str) -> list[str] | None:
     """The names in a credit list, or None if some part does not look like a name
-    (too long, a sentence), in which case the caller keeps the text verbatim."""
+    (too long, a sentence, ambiguous), in which case the caller keeps the text verbatim."""
     text = text.strip()
     last_word = text.rsplit(None, 1)[-1] if text else ""
     if text.endswith(".") and len(last_word) > 4 and last_word.lower() not in _ETC:
         text = text[:-1]  # the full stop ending a sentence-style list, not an initial or "Jr."
+    # Separators inside parentheses belong to a character: "Edward Norton (The Narrator, unnamed)".
+    kept: list[str] = []
+
+    def mask(match: re.Match[str]) -> str:
+        kept.append(match[0])
+        return f"\x00{len(kept) - 1}\x00"
+
+    masked = _PARENTHESISED.sub(mask, text)
+    pieces = re.split(f"({_SEPARATORS.pattern})", masked, flags=re.IGNORECASE)
     names: list[str] = []
-    for raw in _SEPARATORS.split(text):
-        part = strip_list_marker(raw).strip()
+    previous_joined_by_and = False
+    for index in range(0, len(pieces), 2):
+        part = _MASK.sub(lambda match: kept[int(match[1])], strip_list_marker(pieces[index]).strip())
+        separator = pieces[index + 1] if index + 1 < len(pieces) else ""
         if not part or part.lower() in _ETC:
             continue
         if part.lower() in _SUFFIXES and names:
             names[-1] = f"{names[-1]}, {part}"
             continue
-        if len(part) > MAX_NAME_LENGTH or len(part.split()) > MAX_NAME_WORDS or part.endswith((":", "?", "!")):
+        if not _reads_as_a_name(part):
             return None
+        # "Joel and Ethan Coen": one given name joined to a full name may share its surname;
+        # "Joel" alone would be a person the post never named, so keep the line verbatim.
+        if previous_joined_by_and and len(names[-1].split()) == 1 and len(part.split()) > 1:
+            return None
+        previous_joined_by_and = bool(_CONJUNCTION.fullmatch(separator))
         names.append(part)
     return names or None
 
