@@ -201,10 +201,32 @@ def test_emit_canonical_matches_fixed_layout() -> None:
     assert format_text(emit_canonical(data)) == emit_canonical(data)
 
 
-def test_a_file_the_formatter_refuses_is_left_with_a_warning(tmp_path: Path) -> None:
+def test_a_file_the_formatter_refuses_is_left_unchanged_with_an_rl014_finding(tmp_path: Path) -> None:
     path = review_file(tmp_path, BASE.replace('title: Quiet Harbour', 'title: "Quiet Harbour"# glued'))
-    outcome, _result, _out, err = run(path, safe("x", Edit(("film", "year"), 2012)))
-    assert err == (f"reviewlint: warning: {path}:3:25: RL014 not formatted: a comment must be separated from the "
-                   "text before it by a space\n")
+    outcome, result, _out, err = run(path, safe("x", Edit(("film", "year"), 2012)))
+    assert err == ""
+    assert [d.concise() for d in result.diagnostics if d.code == "RL014"] == [
+        f"{path}:3:25: RL014 not formatted: a comment must be separated from the text before it by a space"]
     assert (outcome.would_change, outcome.errors) == (False, False)
     assert path.stat().st_mtime_ns == OLD
+
+
+def test_check_fix_fails_on_a_file_it_could_not_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check --fix` (the fix hook) must not report "No problems found" and exit 0 for a file
+    it left as it was; `--ignore RL014` is the way to accept such files."""
+    from click.testing import CliRunner
+
+    from reviewlint.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    text = BASE.replace("title: Quiet Harbour", 'title: "Quiet Harbour"# glued').replace("year: 2011", "year: 2011 ")
+    Path("glued.yaml").write_text(text, encoding="utf-8")
+    fixed = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--fix", "--output-format", "concise",
+                                     "glued.yaml"])
+    assert fixed.exit_code == 1
+    assert fixed.stdout == ("glued.yaml:3:25: RL014 not formatted: a comment must be separated from the text before "
+                            "it by a space\n1 problem in 1 file (1 file checked)\n")
+    assert Path("glued.yaml").read_text(encoding="utf-8") == text
+    accepted = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--fix", "--ignore", "RL014",
+                                        "glued.yaml"])
+    assert (accepted.exit_code, accepted.stdout) == (0, "No problems found (1 file checked)\n")

@@ -117,6 +117,12 @@ def fix_document(document: Document, fixes: list[Fix], settings: Settings, *, un
     return FileFix(text, applied, skipped)
 
 
+def _selected(diagnostic: Diagnostic, settings: Settings) -> bool:
+    from reviewlint.rules import all_rules, enabled
+
+    return any(enabled(entry, settings) for entry in all_rules() if entry.code == diagnostic.code)
+
+
 def _has_load_error(result: FileResult) -> bool:
     return any(d.code in LOAD_RULE_NAMES and d.severity is Severity.ERROR for d in result.diagnostics)
 
@@ -150,8 +156,11 @@ def run_fixes(result: CheckResult, lookup: SettingsLookup, *, unsafe: bool, diff
         try:
             fixed = fix_document(document, applicable(file_result.diagnostics, unsafe), settings, unsafe=unsafe)
         except FormatRefused as refused:
-            # Load errors were skipped above; what is left is the formatter's own refusal.
-            err.write(f"reviewlint: warning: {refused.diagnostic.concise()}\n")
+            # Load errors were skipped above; what is left is the formatter's own refusal. It is
+            # a finding of this file (RL014, an error): a fix hook must not pass a file it left
+            # unformatted, and CI must see it in every output format.
+            if _selected(refused.diagnostic, settings):
+                file_result.diagnostics.append(refused.diagnostic)
             continue
         except VerifyFailed as error:
             _internal(file_result, path, str(error), err)
