@@ -106,13 +106,24 @@ def _replace_unnamed(target: str, data: bytes, mode: int) -> bool:
         os.close(handle)
 
 
+def _refuse_read_only(path: str, mode: int, directory: str) -> None:
+    """A rename needs only the folder's permission, and root needs none: so a file or folder
+    that nobody may write (chmod a-w, the user's way of saying "leave this alone") is
+    refused by its mode bits, and a file this user may not write as open() would refuse it."""
+    if not mode & 0o222:
+        raise PermissionError(errno.EACCES, "the file is read-only", path)
+    if not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+    if not stat.S_IMODE(os.stat(directory).st_mode) & 0o222:
+        raise PermissionError(errno.EACCES, "its folder is read-only", directory)
+
+
 def write_atomic(path: str, data: bytes) -> None:
     """Replace the file at `path` with `data`. Raises OSError when that is impossible."""
     target = os.path.realpath(path)
     directory = os.path.dirname(target)
     mode = stat.S_IMODE(os.stat(target).st_mode)
-    if not os.access(target, os.W_OK):  # a rename would replace a read-only file: refuse as open() would
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+    _refuse_read_only(path, mode, directory)
     if _replace_unnamed(target, data, mode):
         return
     handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp",
