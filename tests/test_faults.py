@@ -269,3 +269,18 @@ def test_permissions_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, m
     assert review.read_text(encoding="utf-8") == CANONICAL
     assert stat.S_IMODE(review.stat().st_mode) == mode
 
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_migrate_writes_nothing_into_a_read_only_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    post = Path(__file__).parents[1] / "examples" / "legacy" / "spirited-away.txt"
+    (tmp_path / "out").mkdir()
+    os.chmod(tmp_path / "out", 0o555)
+    try:
+        result = invoke("migrate", str(post), "-o", "out")
+    finally:
+        os.chmod(tmp_path / "out", 0o755)
+    assert result.exit_code == 1
+    assert "error: cannot write out/spirited-away.yaml: its folder is read-only" in result.output
+    assert list((tmp_path / "out").iterdir()) == []

@@ -114,6 +114,11 @@ def _refuse_read_only(path: str, mode: int, directory: str) -> None:
         raise PermissionError(errno.EACCES, "the file is read-only", path)
     if not os.access(path, os.W_OK):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+    refuse_read_only_folder(directory)
+
+
+def refuse_read_only_folder(directory: str) -> None:
+    """Raise PermissionError for a folder nobody may write, whoever we are (root too)."""
     if not stat.S_IMODE(os.stat(directory).st_mode) & 0o222:
         raise PermissionError(errno.EACCES, "its folder is read-only", directory)
 

@@ -82,13 +82,14 @@ def write_file(path: Path, text: str, *, root: Path | None, force: bool) -> str:
     exists = path.exists()
     if exists and not force:
         raise OutputExists(f"{path} already exists (use --force to replace it)")
-    from reviewlint.formatting.write import create_new, write_atomic
+    from reviewlint.formatting.write import create_new, refuse_read_only_folder, write_atomic
 
     # Unnamed temporary files where the system has them: a kill mid-write leaves nothing behind.
     if exists:
         write_atomic(str(path), text.encode("utf-8"))  # keeps the file's permission bits
         return "replaced"
     mode = _new_file_mode()
+    refuse_read_only_folder(str(path.parent))
     try:
         if create_new(str(path), text.encode("utf-8"), mode):
             return "written"
