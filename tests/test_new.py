@@ -114,6 +114,13 @@ def test_output_to_stdout_and_to_a_path(in_tmp: Path) -> None:
     assert (in_tmp / "reviews" / "mine.yaml").is_file()
 
 
+def test_a_missing_output_folder_is_made(in_tmp: Path) -> None:
+    """The README's own `new ... -o reviews/ballerina.yaml`, in a project with no reviews/ yet."""
+    assert new("Ballerina", "--year", "2023", "--author", "Aluna", "-o", "reviews/2023/ballerina.yaml") == (
+        0, "", "Wrote reviews/2023/ballerina.yaml\n")
+    assert "title: Ballerina\n" in (in_tmp / "reviews" / "2023" / "ballerina.yaml").read_text(encoding="utf-8")
+
+
 def test_schema_comment_options(in_tmp: Path) -> None:
     _, plain, _ = new("Amélie", "--year", "2001", "-o", "-", "--no-schema-comment")
     assert plain.startswith('schema_version: "1.0"\n')

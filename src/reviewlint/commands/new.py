@@ -113,6 +113,8 @@ def new_command(title: str, year: int, author: str | None, language: str, output
         return
     path = output or slug(title, year) + ".yaml"
     try:
+        # As migrate -o and export --output-dir: a missing folder is made, not an error.
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         # "x" mode: the existence check and the creation are one step, so nothing is clobbered.
         with open(path, "w" if force else "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
