@@ -171,7 +171,10 @@ def test_select_ignore_and_extend_select_flags(project: Path) -> None:
 def test_statistics(project: Path) -> None:
     (project / "reviews" / "b.yaml").write_text(MISSPELT, encoding="utf-8")
     lines = check("--statistics", "reviews").output.splitlines()
-    assert "2  RL606  misspelling" in lines
+    assert "2  RL606  [ ]  misspelling" in lines  # its fix is unsafe: plain --fix does not apply it
+    (project / "reviews" / "c.yaml").write_text(MISSPELT.replace("Few could potray it.", '"Few could\\u00a0portray it."'),
+                                                encoding="utf-8")
+    assert "1  RL602  [*]  invisible-space" in check("--statistics", "reviews").output.splitlines()
 
 
 def test_config_file_selection_options_and_per_file_ignores(project: Path) -> None:

@@ -32,11 +32,13 @@ def summary_line(result: CheckResult) -> str:
 
 
 def statistics_lines(result: CheckResult) -> list[str]:
-    """`--statistics`: count, code, rule name, most frequent first (as ruff)."""
+    """`--statistics`: count, code, whether `--fix` repairs any of them (`[*]`), rule name,
+    most frequent first (as ruff)."""
     counts = Counter((d.code, d.rule) for d in result.diagnostics)
+    fixable = {(d.code, d.rule) for d in result.diagnostics if is_safe_fix(d)}
     width = max((len(str(n)) for n in counts.values()), default=1)
-    return [f"{count:>{width}}  {code}  {rule}" for (code, rule), count in
-            sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    return [f"{count:>{width}}  {code}  {'[*]' if (code, rule) in fixable else '[ ]'}  {rule}"
+            for (code, rule), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
 def is_safe_fix(diagnostic: Diagnostic) -> bool:
