@@ -172,8 +172,8 @@ def test_statistics(project: Path) -> None:
     (project / "reviews" / "b.yaml").write_text(MISSPELT, encoding="utf-8")
     lines = check("--statistics", "reviews").output.splitlines()
     assert "2  RL606  [ ]  misspelling" in lines  # its fix is unsafe: plain --fix does not apply it
-    (project / "reviews" / "c.yaml").write_text(MISSPELT.replace("Few could potray it.", '"Few could\\u00a0portray it."'),
-                                                encoding="utf-8")
+    nbsp = MISSPELT.replace("Few could potray it.", '"Few could\\u00a0portray it."')
+    (project / "reviews" / "c.yaml").write_text(nbsp, encoding="utf-8")
     assert "1  RL602  [*]  invisible-space" in check("--statistics", "reviews").output.splitlines()
 
 
