@@ -62,8 +62,8 @@ def test_a_folder_in_mixed_styles_converts_and_passes_check(tmp_path: Path) -> N
     assert written == ["arrival.yaml", "grand-budapest.yaml", "letterboxd/past-lives-2023.yaml",
                        "letterboxd/perfect-days-2023.yaml", "spirited-away.yaml", "whiplash.yaml"]
     assert result.stdout.endswith(
-        "Summary\n  converted       4\n  with notes      2\n  failed          0\n  skipped         0\n"
-        f"  total           6\nWrote 6 files to {out}.\n")
+        "Summary\n  converted cleanly         4\n  converted with notes      2\n  failed                    0\n"
+        f"  skipped                   0\n  total                     6\nWrote 6 files to {out}.\n")
     checked = check_paths([str(out)])
     assert [d.concise() for d in checked.diagnostics if d.severity.label == "error"] == []
     assert len(checked.files) == 6
@@ -94,7 +94,7 @@ def test_one_bad_file_never_stops_the_batch(old: Path, tmp_path: Path) -> None:
     assert (f"{old}/broken.txt: failed\n  error: cannot read: the file contains NUL bytes: it is binary (or UTF-16 "
             "without a byte-order mark)\n") in result.stdout
     assert sorted(p.name for p in out.iterdir()) == ["lanterns.yaml", "zzz.yaml"]
-    assert "  failed          1\n" in result.stdout
+    assert "  failed                    1\n" in result.stdout
 
 
 def test_dry_run_writes_nothing(old: Path, tmp_path: Path) -> None:
@@ -116,8 +116,9 @@ def test_existing_files_need_force(old: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert target.read_text(encoding="utf-8") == "mine\n"
     assert "NOT written: the file exists (use --force to replace it)" in result.stdout
-    assert result.stdout.endswith("  converted       0\n  with notes      0\n  failed          0\n"
-                                  f"  skipped         1\n  total           1\nWrote 0 files to {out}.\n"
+    assert result.stdout.endswith("  converted cleanly         0\n  converted with notes      0\n"
+                                  "  failed                    0\n  skipped                   1\n"
+                                  f"  total                     1\nWrote 0 files to {out}.\n"
                                   "1 output already existed and was left alone (use --force to replace it).\n")
     forced = migrate(str(old), "-o", str(out), "--force")
     assert forced.exit_code == 0

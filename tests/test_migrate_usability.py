@@ -37,9 +37,9 @@ def migrate(*args: str) -> Result:
 
 
 def summary(converted: int, notes: int, failed: int, skipped: int) -> str:
-    rows = [("converted", converted), ("with notes", notes), ("failed", failed), ("skipped", skipped),
-            ("total", converted + notes + failed + skipped)]
-    return "Summary\n" + "".join(f"  {label:<12}{count:>5}\n" for label, count in rows)
+    rows = [("converted cleanly", converted), ("converted with notes", notes), ("failed", failed),
+            ("skipped", skipped), ("total", converted + notes + failed + skipped)]
+    return "Summary\n" + "".join(f"  {label:<22}{count:>5}\n" for label, count in rows)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

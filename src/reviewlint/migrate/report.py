@@ -1,5 +1,5 @@
 """The account a batch gives the user: one line per review, the problems under it, and a
-summary table (converted, with notes, failed, skipped).
+summary table (converted cleanly, converted with notes, failed, skipped).
 
 What the conversion has to tell the user about a review are "notes" (`note:` lines);
 "warnings" is kept for what `reviewlint check` finds in the output, so that one line
@@ -92,7 +92,8 @@ def print_report(report: BatchReport, settings: BatchSettings, stream: TextIO, *
     if not summary:
         return
     tally = report.tally()
-    rows = [("converted", tally[Status.CONVERTED]), ("with notes", tally[Status.WARNINGS]),
+    # Both first rows are written conversions; "converted 1, with notes 5" read as five failures.
+    rows = [("converted cleanly", tally[Status.CONVERTED]), ("converted with notes", tally[Status.WARNINGS]),
             ("failed", tally[Status.FAILED] + len(report.missing)), ("skipped", tally[Status.SKIPPED])]
     total = sum(count for _, count in rows)
     width = max(len(label) for label, _ in rows) + 2
