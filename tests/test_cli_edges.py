@@ -86,4 +86,5 @@ def test_standard_input_is_checked_under_the_given_name(folder: Path) -> None:
 def test_standard_input_cannot_be_fixed_in_place(folder: Path) -> None:
     result = CliRunner().invoke(cli, ["check", "--fix", "-"], input="a: 1\n")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "Error: --fix and --diff rewrite files; they cannot read standard input"
+    assert result.stderr.splitlines()[-1] == ("Error: --fix and --diff work on files, not standard input; to format "
+                                            "text from an editor, use `reviewlint format -`")

@@ -162,3 +162,57 @@ def test_write_atomic_through_a_symbolic_link_changes_the_target(tmp_path: Path)
     assert link.is_symlink()
     assert target.read_bytes() == b"new\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+# --- format - (an editor's format-on-save) ------------------------------------------------------
+
+MESSY_STDIN = 'schema_version: "1.0"\nfilm: {title: Heat, year: 1995}  # the film\n'
+CANONICAL_STDIN = 'schema_version: "1.0"\nfilm:  # the film\n  title: Heat\n  year: 1995\n'
+
+
+def test_format_stdin_prints_the_canonical_text_with_its_comments(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["format", "--isolated", "-"], input=MESSY_STDIN)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, CANONICAL_STDIN, "")
+    assert list(tmp_path.iterdir()) == []  # nothing written anywhere
+
+
+def test_format_stdin_refuses_with_nothing_on_stdout_so_the_editor_keeps_its_buffer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["format", "--isolated", "-", "--stdin-filename", "reviews/x.yaml"],
+                                input="a: [\n")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == ("reviewlint: error: reviews/x.yaml:2:1: RL001 not formatted: YAML syntax error: did not "
+                             "find expected node content (while parsing a flow node)\n")
+
+
+def test_format_stdin_check_and_diff(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    would = CliRunner().invoke(cli, ["format", "--isolated", "--check", "-"], input=MESSY_STDIN)
+    assert (would.exit_code, would.stdout) == (1, "Would reformat: -\n")
+    clean = CliRunner().invoke(cli, ["format", "--isolated", "--check", "-"], input=CANONICAL_STDIN)
+    assert (clean.exit_code, clean.stdout) == (0, "")
+    diff = CliRunner().invoke(cli, ["format", "--isolated", "--diff", "-"], input=MESSY_STDIN)
+    assert diff.exit_code == 1
+    assert diff.stdout.startswith("--- -\n+++ -\n")
+    assert "+film:  # the film\n" in diff.stdout
+
+
+def test_format_stdin_uses_the_config_of_its_stdin_filename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reviews").mkdir()
+    (tmp_path / "reviews" / ".reviewlint.yaml").write_text("schema-comment: true\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["format", "-", "--stdin-filename", "reviews/heat.yaml"], input=MESSY_STDIN)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == \
+        "# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/1.0.json"
+
+
+@pytest.mark.parametrize("command", ["check", "format"])
+def test_stdin_filename_needs_dash_as_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, [command, ".", "--stdin-filename", "x.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: --stdin-filename goes with `-` as the only path"

@@ -103,9 +103,12 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
         lookup = SettingsLookup(overrides, config_file=config_file, isolated=isolated)
         if not no_cache and cache_dir is None:
             cache_dir = os.path.join(lookup(os.path.join(os.getcwd(), "_")).root, DEFAULT_DIR)
+        if stdin_filename is not None and paths != ("-",):
+            raise click.UsageError("--stdin-filename goes with `-` as the only path")
         if paths == ("-",):
             if fix or diff:
-                raise click.UsageError("--fix and --diff rewrite files; they cannot read standard input")
+                raise click.UsageError("--fix and --diff work on files, not standard input; to format text from "
+                                       "an editor, use `reviewlint format -`")
             result = check_stdin(lookup, stdin_filename)
         else:
             result = check_paths(paths or (".",), settings_for=lookup, exclude=exclude,

@@ -67,6 +67,41 @@ def format_paths(paths: tuple[str, ...], *, settings_for: Any, exclude: tuple[st
     return report
 
 
+def format_stdin(settings_for: Any, stdin_filename: str | None, *, check: bool, diff: bool,
+                 schema_comment: bool | None) -> int:
+    """`format -`: the review on standard input, formatted, on standard output (for an
+    editor's format-on-save). Nothing is printed to standard output when the text cannot
+    be formatted, so an editor keeps its buffer; the exit code says why."""
+    import os
+
+    from reviewlint.document import load_bytes
+    from reviewlint.fixing import unified_diff
+    from reviewlint.formatting import FormatRefused, VerifyFailed, format_document
+
+    name = stdin_filename or "-"
+    settings = settings_for(os.path.abspath(name) if stdin_filename else os.path.join(os.getcwd(), "_"))
+    raw = sys.stdin.buffer.read()
+    document = load_bytes(raw, name, max_bytes=settings.max_file_size)
+    wanted = settings.schema_comment if schema_comment is None else schema_comment
+    try:
+        text = format_document(document, schema_comment=wanted).text
+    except FormatRefused as refused:
+        click.echo(f"reviewlint: error: {refused.diagnostic.concise()}", err=True)
+        return EXIT_ERROR
+    except VerifyFailed as error:
+        click.echo(f"reviewlint: error: {name}: internal error: {error} (please report this)", err=True)
+        return EXIT_ERROR
+    changed = text.encode("utf-8") != raw
+    if diff:
+        sys.stdout.write(unified_diff(name, document.text, text))
+    elif check:
+        if changed:
+            click.echo(f"Would reformat: {name}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_FINDINGS if (check or diff) and changed else EXIT_CLEAN
+
+
 def _files(count: int) -> str:
     return f"{count} file{'' if count == 1 else 's'}"
 
@@ -83,18 +118,26 @@ def _files(count: int) -> str:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
               help="Use this config file instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="With `-` as the path: the file name standard input stands for (its config applies).")
 def format_command(paths: tuple[str, ...], check: bool, diff: bool, schema_comment: bool | None,
-                   exclude: tuple[str, ...], force_exclude: bool, config_file: str | None, isolated: bool) -> None:
+                   exclude: tuple[str, ...], force_exclude: bool, config_file: str | None, isolated: bool,
+                   stdin_filename: str | None) -> None:
     """Rewrite reviews into the canonical layout, keeping every comment.
 
     Files that do not load (syntax errors, duplicate keys, bad encoding...) are left
-    untouched and reported. Exit codes: 0 done, 1 with --check/--diff when files would
-    change, 2 when a file could not be formatted or written.
+    untouched and reported. `-` formats standard input to standard output (for editors).
+    Exit codes: 0 done, 1 with --check/--diff when files would change, 2 when a file
+    could not be formatted or written.
     """
     from reviewlint.engine import SettingsLookup
 
+    if stdin_filename is not None and paths != ("-",):
+        raise click.UsageError("--stdin-filename goes with `-` as the only path")
     try:
         lookup = SettingsLookup(config_file=config_file, isolated=isolated)
+        if paths == ("-",):
+            sys.exit(format_stdin(lookup, stdin_filename, check=check, diff=diff, schema_comment=schema_comment))
         report = format_paths(paths or (".",), settings_for=lookup, exclude=exclude, force_exclude=force_exclude,
                               write=not (check or diff), diff=sys.stdout if diff else None,
                               schema_comment=schema_comment)
@@ -123,4 +166,4 @@ def format_command(paths: tuple[str, ...], check: bool, diff: bool, schema_comme
     sys.exit(EXIT_FINDINGS if (check or diff) and report.changed else EXIT_CLEAN)
 
 
-__all__ = ["FormatReport", "format_command", "format_paths"]
+__all__ = ["FormatReport", "format_command", "format_paths", "format_stdin"]
