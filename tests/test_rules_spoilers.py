@@ -94,3 +94,38 @@ def test_leak_fix_wraps_the_sentence() -> None:
     assert found.fix.edits == (Edit(("review", "body", 0), "A caper that turns savage. >!The birthday party ends in "
                                     "a stabbing in the garden!<."),)
     assert (found.end_line, found.end_col) == (18, 85)
+
+
+def many_sentences(count: int, start: int = 0) -> str:
+    return " ".join(f"Scene {n} ends the quiet night outside." for n in range(start, start + count))
+
+
+def test_one_fix_per_text_wraps_every_repeated_sentence() -> None:
+    ending = f"ending:\n  type: tragic\n  description: {many_sentences(3)}\n"
+    text = review(f"    - Before. {many_sentences(2)} After.\n    - {many_sentences(1, start=2)}", ending)
+    found = [d for d in diagnostics(text) if d.code == "RL402"]
+    assert [(d.line, d.col) for d in found] == [(18, 15), (18, 53), (19, 7)]
+    first, second, third = (d.fix for d in found)
+    assert first is second and first is not third  # shared within a text: no copy per finding
+    assert first is not None and first.edits == (Edit(("review", "body", 0), (
+        "Before. >!Scene 0 ends the quiet night outside!<. >!Scene 1 ends the quiet night outside!<. After.")),)
+
+
+def test_a_review_repeating_its_ending_many_times_is_bounded_and_counted() -> None:
+    """A hostile review (its ending pasted into the body 300 times) once took minutes and
+    gigabytes: each of its sentences was a pattern scanned over every text, and each
+    finding carried its own copy of the paragraph. At most 100 ending sentences are
+    compared and 10 findings listed; the last one counts the rest."""
+    ending = f"ending:\n  type: tragic\n  description: {many_sentences(300)}\n"
+    found = [d for d in diagnostics(review(f"    - {many_sentences(300)}", ending)) if d.code == "RL402"]
+    assert len(found) == 10
+    assert found[-1].message == ("'Scene 9 ends the quiet night outside' repeats the ending's description outside "
+                                 "spoiler marking (wrap it in >!...!< or mark the section as a spoiler); 90 more "
+                                 "repeated sentences not listed")
+    assert len({id(d.fix) for d in found}) == 1
+
+
+def test_overlapping_repeats_are_wrapped_once() -> None:
+    from reviewlint.rules.spoilers import _wrap_spans
+
+    assert _wrap_spans("abcdefgh", [(1, 4), (3, 6), (7, 8)]) == "a>!bcdef!<g>!h!<"

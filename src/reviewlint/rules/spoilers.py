@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
 from reviewlint.rules import _text
@@ -102,6 +103,12 @@ def unmarked_ending_description(context: Context, options: Options) -> Iterator[
                              "always a spoiler", ("ending", "spoiler"), fix=fix)
 
 
+# A real ending description is a few sentences; past these many, the rest are not compared.
+MAX_ENDING_SENTENCES = 100
+# Findings listed per review; the last one listed counts the rest (as the alias cap does).
+MAX_LEAKS_LISTED = 10
+
+
 def _sentence_pattern(sentence: str, min_words: int) -> re.Pattern[str] | None:
     words = _WORD_RE.findall(sentence)
     if len(words) < min_words:
@@ -155,7 +162,9 @@ def ending_leak(context: Context, options: Options) -> Iterator[Diagnostic]:
     ```
 
     ## Fix
-    Wraps the repeated sentence in `>!...!<` (unsafe: rewording may be the better cure).
+    Wraps every repeated sentence of a text in `>!...!<`, one fix per text (unsafe:
+    rewording may be the better cure). At most 100 sentences of the description are
+    compared, and at most 10 repeats are listed; the last one listed counts the rest.
     """
     description = context.get("ending", "description")
     if not isinstance(description, str):
@@ -164,24 +173,47 @@ def ending_leak(context: Context, options: Options) -> Iterator[Diagnostic]:
     present = _text.words("\n".join(f.text for f in fields).lower())
     sentences = [s for s in _SENTENCE_END_RE.split(description)
                  if all(word in present for word in _text.word_list(s.lower()))]
-    patterns = [p for p in (_sentence_pattern(s, options["min-words"]) for s in sentences) if p is not None]
-    if not patterns:
-        return
+    # Each sentence costs a scan of every field: bounded, so a hostile review cannot make
+    # this quadratic (a real ending is a handful of sentences).
+    compiled = (_sentence_pattern(s, options["min-words"]) for s in sentences)
+    patterns = list(islice((p for p in compiled if p is not None), MAX_ENDING_SENTENCES))
+    leaks: list[tuple[Field, int, int, Fix]] = []
     for field in fields:
         spans = spoiler_spans(field.text)
-        for pattern in patterns:
-            for match in pattern.finditer(field.text):
-                start, end = match.span()
-                if _inside(spans, start, end):
-                    continue
-                text = field.text
-                fixed = f"{text[:start]}{OPEN}{text[start:end]}{CLOSE}{text[end:]}"
-                fix = Fix("mark the repeated ending sentence as a spoiler", FixSafety.UNSAFE,
-                          (Edit(field.path, fixed),))
-                shown = text[start:end] if end - start <= 60 else text[start:start + 57] + "..."
-                yield context.report_in(field, start, end, f"{shown!r} repeats the ending's description outside "
-                                        "spoiler marking (wrap it in >!...!< or mark the section as a spoiler)",
-                                        fix=fix)
+        found = sorted({match.span() for pattern in patterns for match in pattern.finditer(field.text)
+                        if not _inside(spans, *match.span())})
+        if not found:
+            continue
+        # One fix per text wraps all its repeated sentences: a copy of the text per finding
+        # would make memory grow with the square of its length.
+        fix = Fix("mark the repeated ending sentences as spoilers", FixSafety.UNSAFE,
+                  (Edit(field.path, _wrap_spans(field.text, found)),))
+        leaks.extend((field, start, end, fix) for start, end in found)
+    for index, (field, start, end, fix) in enumerate(leaks[:MAX_LEAKS_LISTED]):
+        text = field.text
+        shown = text[start:end] if end - start <= 60 else text[start:start + 57] + "..."
+        message = f"{shown!r} repeats the ending's description outside spoiler marking (wrap it in >!...!< or " \
+                  "mark the section as a spoiler)"
+        unlisted = len(leaks) - MAX_LEAKS_LISTED
+        if index == MAX_LEAKS_LISTED - 1 and unlisted > 0:
+            message += f"; {unlisted} more repeated sentence{'s' if unlisted > 1 else ''} not listed"
+        yield context.report_in(field, start, end, message, fix=fix)
+
+
+def _wrap_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each of the sorted `spans` (merged where they overlap) inside >!...!<."""
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces: list[str] = []
+    last = 0
+    for start, end in merged:
+        pieces += [text[last:start], OPEN, text[start:end], CLOSE]
+        last = end
+    return "".join([*pieces, text[last:]])
 
 
 @rule("RL403", "unbalanced-spoiler-marker", severity=Severity.ERROR, family=FAMILY,
