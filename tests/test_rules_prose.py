@@ -144,5 +144,14 @@ def test_doubled_word_and_quoted_dialogue_fixes() -> None:
                                        (Edit(("review", "memorable_dialogue", 0, "quote"), "It’s me."),))
 
 
+def test_one_doubled_word_fix_per_text_removes_every_repeat() -> None:
+    """A copy of the text per finding once took 21 GB for a 1.6 MB "the the the ..."."""
+    found = [d for d in diagnostics(body("- It gives the the villain a a plan, and and more.")) if d.code == "RL604"]
+    assert [(d.line, d.col) for d in found] == [(18, 20), (18, 34), (18, 46)]
+    assert found[0].fix is found[1].fix is found[2].fix
+    assert found[0].fix is not None and found[0].fix.description == "remove the repeated 'a', 'and', 'the'"
+    assert found[0].fix.edits == (Edit(("review", "body", 0), "It gives the villain a plan, and more."),)
+
+
 def test_an_empty_string_is_left_to_the_schema() -> None:
     assert findings(body('- ""'), CODES | {"RL107"}) == [("RL107", 18, 7, "item 1 of `body` must not be empty")]

@@ -65,6 +65,7 @@ class Context:
         self.data: dict[str, Any] = document.data if isinstance(document.data, dict) else {}
         self.rule: Rule | None = None  # set by the runner before each rule
         self._offsets: dict[int, list[int] | None] = {}
+        self._layouts: dict[int, _text.Position | None] = {}
 
     # --- navigation -------------------------------------------------------------------------
 
@@ -228,7 +229,11 @@ class Context:
 
     def _point(self, node: Node, index: int) -> tuple[int, int] | None:
         """1-based (line, col) of value character `index`, or None."""
-        quick = _text.quick_position(self.document.text, self.line_starts, node, index)
+        key = id(node)
+        if key not in self._layouts:
+            self._layouts[key] = _text.quick_layout(self.document.text, self.line_starts, node)
+        layout = self._layouts[key]
+        quick = None if layout is None else layout(index)
         if quick is not None:
             return quick[0] + 1, quick[1] + 1
         offsets = self.offsets(node, index)

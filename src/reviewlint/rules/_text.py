@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 
 from reviewlint.document import Node
 
@@ -95,10 +96,15 @@ def _block_indent(source: str, header_end: int, end: int, parent_indent: int, ex
     return 0
 
 
-def quick_position(source: str, starts: list[int], node: Node, index: int) -> tuple[int, int] | None:
-    """0-based (line, col) of value character `index` for the scalars whose layout is
-    simple arithmetic (one-line plain or unescaped quoted text, literal blocks); None for
-    the others, which need the walk of value_offsets."""
+Position = Callable[[int], tuple[int, int]]
+
+
+def quick_layout(source: str, starts: list[int], node: Node) -> Position | None:
+    """For the scalars whose layout is simple arithmetic (one-line plain or unescaped quoted
+    text, literal blocks): a function from value character index to its 0-based (line, col).
+    None for the others, which need the walk of value_offsets. Computed once per scalar, so
+    each position costs O(log n), not a scan of the value (a rule with thousands of findings
+    in one long text would be quadratic)."""
     style = node.style or ""
     if style == "|":
         begin = offset_of(starts, node.line, node.col)
@@ -111,24 +117,33 @@ def quick_position(source: str, starts: list[int], node: Node, index: int) -> tu
         line_start = starts[node.line]
         parent = len(source[line_start:begin]) - len(source[line_start:begin].lstrip(" "))
         indent = _block_indent(source, header_end + 1, end, parent, int(digits[0]) if digits else None)
-        text = node.text
-        line = node.line + 1 + text.count("\n", 0, index)
-        col = index - (text.rfind("\n", 0, index) + 1)
-        if line + 1 < len(starts):  # a blank line shorter than the indentation
-            col = min(indent + col, starts[line + 1] - starts[line] - 1)
-        else:
-            col += indent
-        return line, col
+        breaks = [i for i, char in enumerate(node.text) if char == "\n"]
+
+        def in_block(index: int) -> tuple[int, int]:
+            before = bisect.bisect_left(breaks, index)
+            line = node.line + 1 + before
+            col = index - (breaks[before - 1] + 1 if before else 0)
+            if line + 1 < len(starts):  # a blank line shorter than the indentation
+                return line, min(indent + col, starts[line + 1] - starts[line] - 1)
+            return line, col + indent
+
+        return in_block
     if node.line != node.end_line or style in ("|", ">"):
         return None
     begin = offset_of(starts, node.line, node.col)
     end = offset_of(starts, node.end_line, node.end_col)
     if style == "":
-        return (node.line, node.col + index) if end - begin == len(node.text) else None
+        return (lambda index: (node.line, node.col + index)) if end - begin == len(node.text) else None
     inner = source[begin + 1:end - 1]
     if (style == '"' and "\\" in inner) or (style == "'" and "''" in inner) or len(inner) != len(node.text):
         return None
-    return node.line, node.col + 1 + index
+    return lambda index: (node.line, node.col + 1 + index)
+
+
+def quick_position(source: str, starts: list[int], node: Node, index: int) -> tuple[int, int] | None:
+    """0-based (line, col) of value character `index`, where quick_layout applies."""
+    layout = quick_layout(source, starts, node)
+    return None if layout is None else layout(index)
 
 
 def value_offsets(source: str, starts: list[int], node: Node, upto: int | None = None) -> list[int] | None:

@@ -357,14 +357,25 @@ def doubled_word(context: Context, options: Options) -> Iterator[Diagnostic]:
     allowed = {word.casefold() for word in options["allow"]}
     for field in context.prose:
         text = field.text
-        for match in _DOUBLED_RE.finditer(text):
-            first, second = match.group(1), match.group(3)
-            if first.casefold() in allowed or (first[0].isupper() and second[0].isupper()):
-                continue
-            start, end = match.start(3), match.end(3)
-            fixed = text[:match.end(1)] + text[end:]
-            fix = Fix(f"remove the repeated {second!r}", FixSafety.UNSAFE, (Edit(field.path, fixed),))
-            yield context.report_in(field, start, end, f"{second!r} repeats the word before it", fix=fix)
+        doubles = [match for match in _DOUBLED_RE.finditer(text)
+                   if not (match.group(1).casefold() in allowed or (match.group(1)[0].isupper()
+                                                                    and match.group(3)[0].isupper()))]
+        if not doubles:
+            continue
+        # One fix per text removes every repeat: a copy of the text per finding made memory
+        # grow with the square of its length (gigabytes for a 130 KB "the the the ...").
+        pieces: list[str] = []
+        last = 0
+        for match in doubles:
+            pieces.append(text[last:match.end(1)])
+            last = match.end(3)
+        fixed = "".join([*pieces, text[last:]])
+        repeated = sorted({match.group(3) for match in doubles})
+        shown = ", ".join(repr(word) for word in repeated[:3]) + (", ..." if len(repeated) > 3 else "")
+        fix = Fix(f"remove the repeated {shown}", FixSafety.UNSAFE, (Edit(field.path, fixed),))
+        for match in doubles:
+            yield context.report_in(field, match.start(3), match.end(3),
+                                    f"{match.group(3)!r} repeats the word before it", fix=fix)
 
 
 # --- placeholders -----------------------------------------------------------------------------
