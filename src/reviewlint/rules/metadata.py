@@ -390,16 +390,17 @@ def duplicate_person(context: Context, options: Options) -> Iterator[Diagnostic]
         people = context.get("film", key)
         if not isinstance(people, list):
             continue
-        seen: list[tuple[int, str, str | None]] = []
+        # Earlier entries by name, in order: a search of every earlier entry was quadratic.
+        seen: dict[str, list[tuple[int, str | None]]] = {}
         for index, item in enumerate(people):
             person = _person(item)
             if person is None:
                 continue
             name, character = person
-            earlier = next((i for i, n, c in seen if n == name and (c == character or c is None or character is None)),
-                           None)
+            same_name = seen.setdefault(name, [])
+            earlier = next((i for i, c in same_name if c == character or c is None or character is None), None)
             if earlier is None:
-                seen.append((index, name, character))
+                same_name.append((index, character))
                 continue
             adds_nothing = item == people[earlier] or isinstance(item, str) or character is None
             fix = Fix(f"remove the second {_display(item)!r} from `{key}`",
