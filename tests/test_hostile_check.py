@@ -224,3 +224,32 @@ def test_many_aliases_are_listed_ten_at_most_then_counted() -> None:
     assert [d.line for d in diagnostics] == [*range(14, 24), 24]
     assert diagnostics[-1].message == "2 more aliases from here on are not listed one by one"
     assert (diagnostics[-1].line, diagnostics[-1].col) == (24, 12)  # the 11th alias, `x-copy-10: *shared`
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_reported_not_waited_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a FIFO blocks until something writes to it: a named one hung the run."""
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("pipe.yaml")
+    Path("ok.yaml").write_text(GOOD, encoding="utf-8")
+    for extra in (["--no-cache"], []):  # the cache's stat path must not open it either
+        result = CliRunner().invoke(cli, ["check", "--isolated", *extra, "--output-format", "concise", "pipe.yaml",
+                                          "ok.yaml"])
+        assert result.exit_code == 1
+        assert result.stdout.splitlines()[0] == \
+            "pipe.yaml:1:1: RL012 cannot read file: not a regular file (a named pipe, socket or device)"
+
+
+HINT = "(raise it with --max-file-size or `max-file-size` in the config to check it)"
+
+
+def test_standard_input_is_read_only_up_to_the_size_limit() -> None:
+    """Standard input has no size to check first: it is read up to the limit, no further."""
+    checked = CliRunner().invoke(cli, ["check", "--isolated", "--output-format", "concise", "--max-file-size", "100",
+                                       "-"], input="# padding\n" * 20)
+    assert checked.exit_code == 1
+    assert checked.stdout.splitlines()[0] == f"-:1:1: RL011 input is over the limit of 100 bytes {HINT}"
+    formatted = CliRunner().invoke(cli, ["format", "--isolated", "-"], input="# padding\n" * 300_000)
+    assert (formatted.exit_code, formatted.stdout) == (2, "")
+    assert formatted.stderr == \
+        f"reviewlint: error: -:1:1: RL011 not formatted: input is over the limit of 2097152 bytes {HINT}\n"

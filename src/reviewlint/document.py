@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -571,11 +571,23 @@ def load_text(text: str, path: str = "<string>") -> Document:
     return document
 
 
-def too_large(path: str, size: int, limit: int) -> Document:
-    """The Document for a file refused unread because of its size."""
+def too_large(path: str, size: int | None, limit: int) -> Document:
+    """The Document for a file refused unread because of its size (None: a stream, read
+    only up to the limit, so its size is unknown)."""
+    what = f"file is {size} bytes, over the limit of {limit}" if size is not None else \
+        f"input is over the limit of {limit} bytes"
     return Document(path=path, text="", root=None, data=None, diagnostics=[_diag(
-        path, FILE_TOO_LARGE, f"file is {size} bytes, over the limit of {limit} "
-        "(raise it with --max-file-size or `max-file-size` in the config to check it)", 1, 1)])
+        path, FILE_TOO_LARGE, f"{what} (raise it with --max-file-size or `max-file-size` in the config to check it)",
+        1, 1)])
+
+
+def load_stream(stream: BinaryIO, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, Document]:
+    """Read at most `max_bytes` (plus one, to know) from a stream such as standard input,
+    which has no size to check first, and load it: (bytes read, Document)."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return data, too_large(path, None, max_bytes)
+    return data, load_bytes(data, path, max_bytes=max_bytes)
 
 
 def load_bytes(data: bytes, path: str = "<bytes>", *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,9 +113,13 @@ def read_error(path: str, error: OSError) -> Diagnostic:
 def read_file(path: str, settings: Settings) -> bytes | Document:
     """The file's bytes, or a Document holding the diagnostic that says why not."""
     try:
-        size = os.stat(path).st_size
-        if size > settings.max_file_size:
-            return too_large(path, size, settings.max_file_size)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # opening a named pipe would wait for a writer forever
+            return Document(path=path, text="", root=None, data=None, diagnostics=[Diagnostic(
+                code=READ_ERROR, message="cannot read file: not a regular file (a named pipe, socket or device)",
+                path=path, line=1, col=1, rule=LOAD_RULE_NAMES[READ_ERROR])])
+        if info.st_size > settings.max_file_size:
+            return too_large(path, info.st_size, settings.max_file_size)
         with open(path, "rb") as handle:
             return handle.read(settings.max_file_size + 1)
     except OSError as error:
@@ -241,8 +246,8 @@ def iter_results(files: list[str], lookup: SettingsLookup, *, jobs: int = 1,
 def _cached(path: str, settings: Settings, cache: ResultCache) -> FileResult | None:
     try:
         info = os.stat(path)
-        if info.st_size > settings.max_file_size:
-            return None
+        if info.st_size > settings.max_file_size or not stat.S_ISREG(info.st_mode):
+            return None  # the full path reports it
         absolute = os.path.abspath(path)
         key = cache.key_from_stat(absolute, info, settings)
         if key is None:

@@ -148,12 +148,12 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
 
 def check_stdin(lookup: Any, stdin_filename: str | None) -> Any:
     """Check one review read from standard input (editors pipe the buffer in)."""
-    from reviewlint.document import load_bytes
+    from reviewlint.document import load_stream
     from reviewlint.engine import CheckResult, check_document
 
     name = stdin_filename or "-"
     settings = lookup(os.path.abspath(name) if stdin_filename else os.path.join(os.getcwd(), "_"))
-    document = load_bytes(sys.stdin.buffer.read(), name, max_bytes=settings.max_file_size)
+    _, document = load_stream(sys.stdin.buffer, name, max_bytes=settings.max_file_size)
     file_result = check_document(document, settings)
     file_result.document = document  # the excerpts come from the text read, not a file
     return CheckResult(files=[file_result])

@@ -74,14 +74,13 @@ def format_stdin(settings_for: Any, stdin_filename: str | None, *, check: bool, 
     be formatted, so an editor keeps its buffer; the exit code says why."""
     import os
 
-    from reviewlint.document import load_bytes
+    from reviewlint.document import load_stream
     from reviewlint.fixing import unified_diff
     from reviewlint.formatting import FormatRefused, VerifyFailed, format_document
 
     name = stdin_filename or "-"
     settings = settings_for(os.path.abspath(name) if stdin_filename else os.path.join(os.getcwd(), "_"))
-    raw = sys.stdin.buffer.read()
-    document = load_bytes(raw, name, max_bytes=settings.max_file_size)
+    raw, document = load_stream(sys.stdin.buffer, name, max_bytes=settings.max_file_size)
     wanted = settings.schema_comment if schema_comment is None else schema_comment
     try:
         text = format_document(document, schema_comment=wanted).text
