@@ -49,7 +49,7 @@ def test_schema_comment_names_the_schema_id() -> None:
     ("- a", '"- a"'), (" lead", '" lead"'), ("tab\there", '"tab\\there"'), ('"q"', '"\\"q\\""'), ('mid"dle', 'mid"dle'),
     ("back\\slash", "back\\slash"), ("https://x.org/a", "https://x.org/a"), ("기생충", "기생충"),
     ("en-GB", "en-GB"), (True, "true"), (False, "false"), (None, "null"), (7, "7"), (4.5, "4.5"),
-    (1e16, "1.0e+16"), (float("inf"), ".inf"), (float("-inf"), "-.inf"), (-0.0, "-0.0"),
+    (1e16, "1.0e+16"), (-0.0, "-0.0"),
 ])
 def test_scalars_are_quoted_only_when_a_yaml_reader_needs_it(value: object, written: str) -> None:
     text = emit_canonical({"v": value})

@@ -253,3 +253,12 @@ def test_standard_input_is_read_only_up_to_the_size_limit() -> None:
     assert (formatted.exit_code, formatted.stdout) == (2, "")
     assert formatted.stderr == \
         f"reviewlint: error: -:1:1: RL011 not formatted: input is over the limit of 2097152 bytes {HINT}\n"
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "!!float .inf"])
+def test_an_infinite_or_nan_rating_is_a_bad_number_not_a_clean_review(value: str) -> None:
+    text = GOOD.replace("rating: {value: 7,", f"rating: {{value: {value},")
+    assert text != GOOD
+    found = [(d.code, d.message) for d in check_bytes(text.encode(), "r.yaml")]
+    spelled = value.split()[-1]
+    assert ("RL013", f"{spelled} (infinity or not-a-number) cannot be stored as JSON; write a finite number") in found

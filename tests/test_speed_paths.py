@@ -135,7 +135,7 @@ def _valid_data() -> dict[str, Any]:
     return document.data
 
 
-LEAVES = st.one_of(st.none(), st.booleans(), st.integers(-3000, 3000), st.floats(allow_nan=False),
+LEAVES = st.one_of(st.none(), st.booleans(), st.integers(-3000, 3000), st.floats(allow_nan=False, allow_infinity=False),
                    st.text(max_size=12), st.sampled_from(["tt1234567", "KR", "ko", "2024-02-30", "2024-02-29",
                                                           "violence", "happy", "must-watch", "", "x-y"]))
 VALUES = st.recursive(LEAVES, lambda inner: st.one_of(st.lists(inner, max_size=3),

@@ -84,11 +84,12 @@ def _integer(text: str) -> int | None:
 
 
 def _special_float(text: str) -> float | None:
-    """.inf, -.inf and .nan in their three spellings, or None."""
-    if INF_RE.match(text):
-        return float("-inf") if text.startswith("-") else float("inf")
-    if NAN_RE.match(text):
-        return float("nan")
+    """.inf, -.inf and .nan in their three spellings are refused (ScalarError); None for
+    anything else. YAML has them, JSON does not: a review must survive as JSON (schema
+    validation, export), and an infinite rating passes every `maximum` it is compared with
+    as NaN does, silently."""
+    if INF_RE.match(text) or NAN_RE.match(text):
+        raise ScalarError(f"{text} (infinity or not-a-number) cannot be stored as JSON; write a finite number")
     return None
 
 

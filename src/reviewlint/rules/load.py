@@ -297,12 +297,13 @@ _load("RL012", "The file could not be read.", """
 
 _load("RL013", "A number or boolean cannot be represented.", """
     ## What it does
-    Reports a value tagged as a number or boolean that is not one (`!!int twenty`), and
-    numbers too large to represent (`1e999`, integers of thousands of digits).
+    Reports a value tagged as a number or boolean that is not one (`!!int twenty`),
+    numbers too large to represent (`1e999`, integers of thousands of digits), and
+    YAML's infinity and not-a-number (`.inf`, `-.inf`, `.nan`), which JSON cannot hold.
 
     ## Why
-    Such a value cannot be compared with anything; it is read as text instead and the
-    schema then reports the wrong type.
+    Such a value cannot be compared with anything (an infinite rating would pass every
+    maximum); it is read as text instead and the schema then reports the wrong type.
 
     ## Example
     ```yaml
