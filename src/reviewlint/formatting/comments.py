@@ -60,9 +60,13 @@ def scan(text: str, tokens: list[Token]) -> Scan:
     for token in tokens:
         if token.index > previous_end:
             gap = text[previous_end:token.index]
+            # Each position is advanced from the previous comment's, not from the gap's start:
+            # re-reading the gap per comment was quadratic (a minute for 1 MiB of comments).
+            cursor, (line, col) = 0, previous_mark
             for match in _COMMENT.finditer(gap):
                 at = previous_end + match.start()
-                line, col = _advance(gap[:match.start()], *previous_mark)
+                line, col = _advance(gap[cursor:match.start()], line, col)
+                cursor = match.start()
                 prefix = _line_prefix(text, at)
                 if prefix and prefix[-1] not in " \t" and result.glued is None:
                     result.glued = (line, col)
