@@ -8,6 +8,7 @@ pipeline on the same file with `--select RL0,RL1` (loader and schema only).
 from __future__ import annotations
 
 import io
+import os
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -421,3 +422,30 @@ def test_gitlab_from_the_cli_locates_findings_and_is_an_empty_list_when_clean(in
                                  "positions": {"begin": {"line": 4, "column": 9}, "end": {"line": 4, "column": 19}}}
     clean = CliRunner().invoke(cli, [*CHECK, "--output-format", "gitlab", "reviews/clean.yaml"])
     assert (clean.exit_code, clean.stdout) == (0, "[]\n")  # GitLab wants an empty list, not nothing
+
+
+# --- file names that are not UTF-8 -----------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("sarif", "bad%FFname.yaml"), ("json", "bad\\udcffname.yaml"), ("gitlab", "bad\\udcffname.yaml"),
+    ("concise", "bad\\udcffname.yaml:1:1: RL101"),
+])
+def test_a_file_name_that_is_not_utf8_gives_valid_reports(tmp_path: Path, name: str, expected: str) -> None:
+    """Such a name crashed the SARIF report (UnicodeEncodeError, exit 2), and json and gitlab
+    wrote its raw byte, which is not UTF-8. A real process: the streams are the point."""
+    import subprocess
+    import sys
+
+    try:
+        (tmp_path / os.fsdecode(b"bad\xffname.yaml")).write_text('schema_version: "1.0"\n', encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    completed = subprocess.run(
+        [sys.executable, "-c", "from reviewlint.cli import main; main()", "check", "--isolated", "--no-cache",
+         "--select", "RL1", "--output-format", name, "."],
+        cwd=tmp_path, capture_output=True, timeout=60, check=False, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert completed.returncode == 1, completed.stderr
+    text = completed.stdout.decode("utf-8")  # raises if it is not UTF-8
+    assert expected in text
+    if name != "concise":
+        json.loads(text)

@@ -66,7 +66,17 @@ def cli() -> None:
     """
 
 
+def _escape_undecodable(stream: Any) -> None:
+    """A file name that is not UTF-8 reaches reports as surrogate escapes: write them as
+    `\\udcff`, which is valid text (and a valid JSON escape), never as raw bytes or a crash."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> Any:
+    _escape_undecodable(sys.stdout)
+    _escape_undecodable(sys.stderr)
     try:
         return cli.main(args=argv, prog_name="reviewlint")
     except KeyboardInterrupt:

@@ -164,7 +164,7 @@ def _report(result: Any, output_format: str, output_file: str | None, options: R
 
     if output_file:
         try:
-            with open(output_file, "w", encoding="utf-8", newline="\n") as handle:
+            with open(output_file, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
                 renderer(output_format)(result, handle, ReportOptions(color=False, statistics=options.statistics))
         except OSError as error:
             fail(f"cannot write {output_file}: {error.strerror}")

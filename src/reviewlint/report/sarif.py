@@ -10,6 +10,7 @@ loader counts columns; `columnKind` says so. Paths are relative to the repositor
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from urllib.parse import quote
@@ -88,8 +89,10 @@ def _unregistered_descriptor(diagnostic: Diagnostic) -> dict[str, Any]:
 
 def artifact_uri(path: str, root: Path | None = None) -> str:
     """A relative URI reference for a path inside the repository, a file: URI outside it."""
-    relative = workspace_relative(path, root)
-    if relative.startswith("/"):
+    # The name's bytes, percent-encoded: a file name that is not UTF-8 (surrogate escapes in
+    # Python) still gets the URI of the very file.
+    relative = os.fsencode(workspace_relative(path, root))
+    if relative.startswith(b"/"):
         return "file://" + quote(relative)
     return quote(relative)
 
