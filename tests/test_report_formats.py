@@ -8,8 +8,8 @@ pipeline on the same file with `--select RL0,RL1` (loader and schema only).
 from __future__ import annotations
 
 import io
-import os
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
