@@ -155,3 +155,14 @@ def test_one_doubled_word_fix_per_text_removes_every_repeat() -> None:
 
 def test_an_empty_string_is_left_to_the_schema() -> None:
     assert findings(body('- ""'), CODES | {"RL107"}) == [("RL107", 18, 7, "item 1 of `body` must not be empty")]
+
+
+def test_invisible_spaces_in_a_warning_note_and_a_dialogue_speaker() -> None:
+    """Both were skipped, and the no-break space of a note survived check --fix."""
+    text = overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: Stay.\n"
+                   "      speaker: \"Ok\\u00a0Ju\"\ncontent_warnings:\n  - id: violence\n    note: \"one\\u00a0fight\"")
+    assert findings(text, CODES) == [
+        ("RL602", 19, 19, "no-break space (U+00A0) in the text; use a plain space"),
+        ("RL602", 22, 15, "no-break space (U+00A0) in the text; use a plain space")]
+    assert only_fix(text.replace('speaker: "Ok\\u00a0Ju"', "speaker: Ok Ju"), "RL602")[2] == (
+        Edit(("content_warnings", 0, "note"), "one fight"),)

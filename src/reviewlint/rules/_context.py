@@ -181,6 +181,22 @@ class Context:
                 else:
                     _add(fields, ("film", key, number), item)
         _add(fields, ("author", "name"), child(child(root, "author"), "name"))
+        lines = child(child(root, "review"), "memorable_dialogue")
+        if lines is not None and lines.kind == "seq":
+            for number, item in enumerate(lines.value):
+                _add(fields, ("review", "memorable_dialogue", number, "speaker"), child(item, "speaker"))
+        return fields
+
+    @cached_property
+    def annotations(self) -> list[Field]:
+        """Short free text beside the data (a content warning's `note`): neither prose nor a
+        name, but still read, so the hygiene rules look at it too."""
+        fields: list[Field] = []
+        warnings = child(self.document.root, "content_warnings")
+        if warnings is not None and warnings.kind == "seq":
+            for number, item in enumerate(warnings.value):
+                if item.kind == "map":
+                    _add(fields, ("content_warnings", number, "note"), child(item, "note"))
         return fields
 
     @cached_property
