@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -431,9 +432,12 @@ def test_iter_nodes_visits_every_node_once() -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
        | st.text(alphabet="ab:- []{}#&*!|>'\"\n\t,?%@`~0.e\r\ufeff\x85é😀", max_size=60))
 def test_any_text_loads_to_positioned_diagnostics_without_raising(text: str) -> None:
+    from reviewlint.document import editor_positions
+
     document = load_text(text, "t.yaml")
     line_count = len(document.lines)
-    for diagnostic in document.diagnostics:
+    # As users see them: an editor's lines (NEL, LS and PS break lines only for libyaml).
+    for diagnostic in editor_positions(document.text, document.diagnostics):
         assert diagnostic.code.startswith("RL0")
         assert 1 <= diagnostic.line <= line_count + 1, (text, diagnostic)
         assert diagnostic.col >= 1
@@ -448,3 +452,40 @@ def test_any_bytes_load_without_raising(data: bytes) -> None:
     assert all(d.line >= 1 and d.col >= 1 for d in document.diagnostics)
     if not document.loaded:
         assert document.diagnostics, data
+
+
+# --- NEL, LS and PS: line breaks to libyaml, characters to editors ---------------------------
+
+@pytest.mark.parametrize("mark", ["\u2028", "\x85", "\u2029"])
+def test_positions_after_a_yaml11_line_break_are_an_editors(mark: str) -> None:
+    """libyaml counted them as line breaks, so everything after one was reported a line too
+    far down (and past the end of the file); editors and GitHub count CR and LF only."""
+    from reviewlint import check_text
+
+    text = f'schema_version: "1.0"\nfilm:\n  title: "Para{mark}site"\n  year: twenty\n'
+    found = [(d.code, d.line, d.col, d.end_line, d.end_col) for d in check_text(text, "r.yaml") if d.code == "RL103"]
+    assert found == [("RL103", 4, 9, 4, 15)]
+
+
+def test_a_syntax_error_names_the_editors_line_in_its_message_too() -> None:
+    from reviewlint.document import editor_positions
+
+    document = load_text('a: "x\u2028y"\nb: Para\u2028site\nc: 1\n')
+    [found] = editor_positions(document.text, document.diagnostics)
+    assert (found.code, found.line, found.col) == ("RL001", 3, 1)
+    assert found.message == \
+        "YAML syntax error: could not find expected ':' (while scanning a simple key started at line 2)"
+
+
+def test_the_text_report_shows_the_editors_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from reviewlint.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.yaml").write_text('schema_version: "1.0"\nfilm:\n  title: "Para\u2028site"\n  year: twenty\n',
+                                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--select", "RL103", "r.yaml"])
+    assert result.stdout.splitlines()[:4] == [
+        "r.yaml:4:9: RL103 `year` must be an integer, got 'twenty'", "   |", " 4 |   year: twenty",
+        "   |         ^^^^^^ error"]

@@ -13,10 +13,12 @@ one iterative pass, so that:
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import dataclasses
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -98,7 +100,8 @@ class Document:
 
     @property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        """The text's lines as an editor shows them (diagnostics are numbered so)."""
+        return editor_lines(self.text)
 
     def _build_index(self) -> dict[JsonPath, tuple[Node | None, Node]]:
         index: dict[JsonPath, tuple[Node | None, Node]] = {}
@@ -252,7 +255,11 @@ def _syntax_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnosti
             pass  # libyaml's context ("while scanning ...") adds nothing to this one
         elif error.context and error.context_mark is not None and (
                 error.context_mark.line != mark.line or error.context_mark.column != mark.column):
-            message += f" ({error.context} started at line {error.context_mark.line + 1})"
+            convert = _to_editor(text)
+            started = error.context_mark.line + 1
+            if convert is not None:  # the message names a line too: the editor's, as the position
+                started = convert(started, error.context_mark.column + 1)[0]
+            message += f" ({error.context} started at line {started})"
         elif error.context:
             message += f" ({error.context})"
         # libyaml names a point, not a span: one caret.
@@ -569,6 +576,51 @@ def load_text(text: str, path: str = "<string>") -> Document:
         return document
     document.root, document.data = root, data
     return document
+
+
+# libyaml (YAML 1.1) also breaks lines at NEL, LS and PS; editors, GitHub and YAML 1.2
+# break only at CR and LF. Positions are libyaml's inside reviewlint and an editor's outside.
+_YAML11_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_BREAK = re.compile("\r\n|[\r\n]")
+_UNUSUAL_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def editor_lines(text: str) -> list[str]:
+    """`text` split at CR, LF and CRLF only, without a last empty line (as splitlines)."""
+    lines = _EDITOR_BREAK.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def _to_editor(text: str) -> Callable[[int, int], tuple[int, int]] | None:
+    """A map from libyaml's 1-based (line, col) to an editor's, which differ only after a
+    NEL, LS or PS character (a line break to libyaml, a character to editors); None when
+    `text` has none."""
+    if not any(mark in text for mark in _UNUSUAL_BREAKS):
+        return None
+    yaml_starts = [0, *(match.end() for match in _YAML11_BREAK.finditer(text))]
+    editor_starts = [0, *(match.end() for match in _EDITOR_BREAK.finditer(text))]
+
+    def convert(line: int, col: int) -> tuple[int, int]:
+        offset = yaml_starts[min(max(line, 1), len(yaml_starts)) - 1] + col - 1
+        row = bisect.bisect_right(editor_starts, offset) - 1
+        return row + 1, offset - editor_starts[row] + 1
+
+    return convert
+
+
+def editor_positions(text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """`diagnostics` with libyaml's lines and columns turned into an editor's."""
+    convert = _to_editor(text)
+    if convert is None:
+        return diagnostics
+    moved: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        line, col = convert(diagnostic.line, diagnostic.col)
+        end_line, end_col = diagnostic.end_line, diagnostic.end_col
+        if end_line is not None and end_col is not None:
+            end_line, end_col = convert(end_line, end_col)
+        moved.append(dataclasses.replace(diagnostic, line=line, col=col, end_line=end_line, end_col=end_col))
+    return moved
 
 
 def too_large(path: str, size: int | None, limit: int) -> Document:

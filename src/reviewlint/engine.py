@@ -18,7 +18,15 @@ from reviewlint import schema
 from reviewlint.config import Settings, default_settings
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.discovery import Discovery, Skipped, discover, display_path
-from reviewlint.document import LOAD_RULE_NAMES, READ_ERROR, Document, load_bytes, load_text, too_large
+from reviewlint.document import (
+    LOAD_RULE_NAMES,
+    READ_ERROR,
+    Document,
+    editor_positions,
+    load_bytes,
+    load_text,
+    too_large,
+)
 
 if TYPE_CHECKING:
     from reviewlint.cache import ResultCache
@@ -83,7 +91,7 @@ def check_document(document: Document, settings: Settings | None = None) -> File
         rule_diagnostics, failed = rules.run_rules(document, settings)
         found.extend(rule_diagnostics)
         result.internal_error = result.internal_error or failed
-    found = suppress.apply(document, found, settings)
+    found = editor_positions(document.text, suppress.apply(document, found, settings))
     found.sort(key=Diagnostic.sort_key)
     result.diagnostics = found
     return result

@@ -6,6 +6,7 @@ import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
 from reviewlint.diagnostics import Diagnostic, Severity
+from reviewlint.document import editor_lines
 from reviewlint.report.summary import fixable_line, is_safe_fix, statistics_lines, summary_line
 
 if TYPE_CHECKING:
@@ -152,6 +153,6 @@ def _source_lines(file: FileResult) -> list[str] | None:
     # utf-8-sig: the loader drops a BOM, so line 1's columns are counted without it.
     try:
         with open(file.path, encoding="utf-8-sig", errors="replace") as handle:
-            return handle.read().splitlines()
+            return editor_lines(handle.read())
     except OSError:
         return None
