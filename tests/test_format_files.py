@@ -216,3 +216,14 @@ def test_stdin_filename_needs_dash_as_the_path(tmp_path: Path, monkeypatch: pyte
     result = CliRunner().invoke(cli, [command, ".", "--stdin-filename", "x.yaml"])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "Error: --stdin-filename goes with `-` as the only path"
+
+
+def test_format_has_the_max_file_size_flag_its_message_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "big.yaml").write_text(MESSY, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["format", "--isolated", "--max-file-size", "10", "big.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"reviewlint: error: big.yaml:1:1: RL011 not formatted: file is {len(MESSY)} bytes, over the limit of 10 "
+        "(raise it with --max-file-size or `max-file-size` in the config to check it)")
+    assert (tmp_path / "big.yaml").read_text(encoding="utf-8") == MESSY

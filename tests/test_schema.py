@@ -269,3 +269,14 @@ def test_schema_command_lists_versions_and_paths() -> None:
     path = CliRunner().invoke(cli, ["schema", "--path"])
     assert path.exit_code == 0
     assert Path(path.output.strip()).read_bytes() == (SCHEMA_DIR / "1.0.json").read_bytes()
+
+
+def test_schema_output_flags_are_exclusive() -> None:
+    from click.testing import CliRunner
+
+    from reviewlint.cli import cli
+
+    result = CliRunner().invoke(cli, ["schema", "--path", "--print"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == \
+        "Error: --path, --print and --list each print something different: give one"

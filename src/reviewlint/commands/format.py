@@ -117,11 +117,12 @@ def _files(count: int) -> str:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
               help="Use this config file instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--max-file-size", type=click.IntRange(min=1), help="Largest file to read, in bytes.")
 @click.option("--stdin-filename", metavar="PATH",
               help="With `-` as the path: the file name standard input stands for (its config applies).")
 def format_command(paths: tuple[str, ...], check: bool, diff: bool, schema_comment: bool | None,
                    exclude: tuple[str, ...], force_exclude: bool, config_file: str | None, isolated: bool,
-                   stdin_filename: str | None) -> None:
+                   max_file_size: int | None, stdin_filename: str | None) -> None:
     """Rewrite reviews into the canonical layout, keeping every comment.
 
     Files that do not load (syntax errors, duplicate keys, bad encoding...) are left
@@ -134,7 +135,8 @@ def format_command(paths: tuple[str, ...], check: bool, diff: bool, schema_comme
     if stdin_filename is not None and paths != ("-",):
         raise click.UsageError("--stdin-filename goes with `-` as the only path")
     try:
-        lookup = SettingsLookup(config_file=config_file, isolated=isolated)
+        # As check: the flag wins over the config (the RL011 message names both).
+        lookup = SettingsLookup({"max_file_size": max_file_size}, config_file=config_file, isolated=isolated)
         if paths == ("-",):
             sys.exit(format_stdin(lookup, stdin_filename, check=check, diff=diff, schema_comment=schema_comment))
         report = format_paths(paths or (".",), settings_for=lookup, exclude=exclude, force_exclude=force_exclude,

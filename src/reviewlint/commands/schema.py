@@ -14,6 +14,8 @@ from reviewlint import schema
 @click.option("--list", "show_list", is_flag=True, help="List the published versions, oldest first.")
 def schema_command(version: str | None, show_path: bool, show_print: bool, show_list: bool) -> None:
     """Print the film-review JSON Schema (newest version unless --version is given)."""
+    if sum((show_path, show_print, show_list)) > 1:
+        raise click.UsageError("--path, --print and --list each print something different: give one")
     versions = schema.available_versions()
     if show_list:
         for known in versions:
@@ -22,7 +24,7 @@ def schema_command(version: str | None, show_path: bool, show_print: bool, show_
     if version is not None and version not in versions:
         raise click.BadParameter(f"no published schema version {version!r} (known: {', '.join(versions)})",
                                  param_hint="--version")
-    if show_path and not show_print:
+    if show_path:
         click.echo(str(schema.schema_path(version)))
         return
     click.echo(schema.schema_text(version), nl=False)
