@@ -114,6 +114,10 @@ def read_error(path: str, error: OSError) -> Diagnostic:
             reason = f"broken symbolic link (it points to {os.readlink(path)}, which does not exist)"
         else:
             reason = "file disappeared before it could be read"
+    return unreadable(path, reason)
+
+
+def unreadable(path: str, reason: str) -> Diagnostic:
     return Diagnostic(code=READ_ERROR, message=f"cannot read file: {reason}", path=path, line=1, col=1,
                       rule=LOAD_RULE_NAMES[READ_ERROR])
 
@@ -123,9 +127,8 @@ def read_file(path: str, settings: Settings) -> bytes | Document:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):  # opening a named pipe would wait for a writer forever
-            return Document(path=path, text="", root=None, data=None, diagnostics=[Diagnostic(
-                code=READ_ERROR, message="cannot read file: not a regular file (a named pipe, socket or device)",
-                path=path, line=1, col=1, rule=LOAD_RULE_NAMES[READ_ERROR])])
+            return Document(path=path, text="", root=None, data=None, diagnostics=[
+                unreadable(path, "not a regular file (a named pipe, socket or device)")])
         if info.st_size > settings.max_file_size:
             return too_large(path, info.st_size, settings.max_file_size)
         with open(path, "rb") as handle:
