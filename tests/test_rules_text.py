@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reviewlint.document import load_text
-from reviewlint.rules._text import line_col, line_starts, quick_position, value_offsets
+from reviewlint.rules._text import line_col, line_starts, quick_layout, value_offsets
 
 
 def scalar_offsets(text: str) -> tuple[str, list[int] | None]:
@@ -85,7 +85,8 @@ def test_every_style_maps_every_character(value: str, style: str | None, width: 
     assert offsets == sorted(offsets) and len(set(offsets)) == len(offsets)
     starts = line_starts(source)
     for index, offset in enumerate(offsets):
-        quick = quick_position(source, starts, node, index)
+        layout = quick_layout(source, starts, node)
+        quick = None if layout is None else layout(index)
         if quick is not None:
             assert (quick[0] + 1, quick[1] + 1) == line_col(starts, offset), (source, index)
     for char, offset in zip(node.text, offsets, strict=True):

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from reviewlint import suppress
 from reviewlint.config import Settings
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
 from reviewlint.document import LOAD_RULE_NAMES, Document, load_bytes, load_text
@@ -117,12 +118,6 @@ def fix_document(document: Document, fixes: list[Fix], settings: Settings, *, un
     return FileFix(text, applied, skipped)
 
 
-def _selected(diagnostic: Diagnostic, settings: Settings) -> bool:
-    from reviewlint.rules import all_rules, enabled
-
-    return any(enabled(entry, settings) for entry in all_rules() if entry.code == diagnostic.code)
-
-
 def _has_load_error(result: FileResult) -> bool:
     return any(d.code in LOAD_RULE_NAMES and d.severity is Severity.ERROR for d in result.diagnostics)
 
@@ -159,7 +154,7 @@ def run_fixes(result: CheckResult, lookup: SettingsLookup, *, unsafe: bool, diff
             # Load errors were skipped above; what is left is the formatter's own refusal. It is
             # a finding of this file (RL014, an error): a fix hook must not pass a file it left
             # unformatted, and CI must see it in every output format.
-            if _selected(refused.diagnostic, settings):
+            if suppress.is_selected(refused.diagnostic, settings):
                 file_result.diagnostics.append(refused.diagnostic)
             continue
         except VerifyFailed as error:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from reviewlint.diagnostics import Diagnostic, Severity
@@ -268,23 +269,33 @@ def _covers(selector: Selector, diagnostic: Diagnostic) -> bool:
     return any(entry.code == diagnostic.code for entry in selector.rules)
 
 
+@cache
+def _rules_by_code() -> dict[str, Rule]:
+    from reviewlint.rules import all_rules
+
+    return {entry.code: entry for entry in all_rules()}
+
+
+def is_selected(diagnostic: Diagnostic, settings: Settings) -> bool:
+    """Whether `settings` (select, ignore, per-file ignores) let this finding be shown."""
+    from reviewlint.rules import enabled
+
+    if diagnostic.code in ALWAYS_SHOWN:
+        return True
+    entry = _rules_by_code().get(diagnostic.code)
+    if entry is None:
+        return settings.is_enabled(diagnostic.code, diagnostic.rule)
+    return enabled(entry, settings)
+
+
 def apply(document: Document, diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:
     """The diagnostics a user sees for this file under `settings`."""
-    from reviewlint.rules import all_rules, enabled
+    from reviewlint.rules import enabled
 
     if not document.loaded:
         return list(diagnostics)  # they explain why nothing else was checked
-    rules_by_code = {entry.code: entry for entry in all_rules()}
-
-    def selected(diagnostic: Diagnostic) -> bool:
-        if diagnostic.code in ALWAYS_SHOWN:
-            return True
-        entry = rules_by_code.get(diagnostic.code)
-        if entry is None:
-            return settings.is_enabled(diagnostic.code, diagnostic.rule)
-        return enabled(entry, settings)
-
-    kept = _supersede([d for d in diagnostics if selected(d)], rules_by_code)
+    rules_by_code = _rules_by_code()
+    kept = _supersede([d for d in diagnostics if is_selected(d, settings)], rules_by_code)
     directives, problems = parse_directives(document)
     if not directives and not problems:
         return kept

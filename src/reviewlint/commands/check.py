@@ -9,7 +9,7 @@ from typing import Any, TextIO
 import click
 
 from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from reviewlint.commands import INPUT_PATH
+from reviewlint.commands import INPUT_PATH, stdin_settings
 from reviewlint.config import ConfigError
 from reviewlint.diagnostics import Severity
 from reviewlint.report import ReportOptions, available, renderer
@@ -151,8 +151,7 @@ def check_stdin(lookup: Any, stdin_filename: str | None) -> Any:
     from reviewlint.document import load_stream
     from reviewlint.engine import CheckResult, check_document
 
-    name = stdin_filename or "-"
-    settings = lookup(os.path.abspath(name) if stdin_filename else os.path.join(os.getcwd(), "_"))
+    name, settings = stdin_settings(lookup, stdin_filename)
     _, document = load_stream(sys.stdin.buffer, name, max_bytes=settings.max_file_size)
     file_result = check_document(document, settings)
     file_result.document = document  # the excerpts come from the text read, not a file

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 import click
 
 from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from reviewlint.commands import INPUT_PATH
+from reviewlint.commands import INPUT_PATH, stdin_settings
 from reviewlint.config import ConfigError
 from reviewlint.diagnostics import Diagnostic
 
@@ -72,14 +72,12 @@ def format_stdin(settings_for: Any, stdin_filename: str | None, *, check: bool, 
     """`format -`: the review on standard input, formatted, on standard output (for an
     editor's format-on-save). Nothing is printed to standard output when the text cannot
     be formatted, so an editor keeps its buffer; the exit code says why."""
-    import os
 
     from reviewlint.document import load_stream
     from reviewlint.fixing import unified_diff
     from reviewlint.formatting import FormatRefused, VerifyFailed, format_document
 
-    name = stdin_filename or "-"
-    settings = settings_for(os.path.abspath(name) if stdin_filename else os.path.join(os.getcwd(), "_"))
+    name, settings = stdin_settings(settings_for, stdin_filename)
     raw, document = load_stream(sys.stdin.buffer, name, max_bytes=settings.max_file_size)
     wanted = settings.schema_comment if schema_comment is None else schema_comment
     try:

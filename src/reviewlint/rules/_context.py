@@ -188,6 +188,12 @@ class Context:
         return fields
 
     @cached_property
+    def readable(self) -> list[Field]:
+        """Every text a reader sees: prose, titles and names, annotations (what the
+        hygiene rules look at)."""
+        return [*self.prose, *self.names, *self.annotations]
+
+    @cached_property
     def annotations(self) -> list[Field]:
         """Short free text beside the data (a content warning's `note`): neither prose nor a
         name, but still read, so the hygiene rules look at it too."""

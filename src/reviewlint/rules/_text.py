@@ -140,12 +140,6 @@ def quick_layout(source: str, starts: list[int], node: Node) -> Position | None:
     return lambda index: (node.line, node.col + 1 + index)
 
 
-def quick_position(source: str, starts: list[int], node: Node, index: int) -> tuple[int, int] | None:
-    """0-based (line, col) of value character `index`, where quick_layout applies."""
-    layout = quick_layout(source, starts, node)
-    return None if layout is None else layout(index)
-
-
 def value_offsets(source: str, starts: list[int], node: Node, upto: int | None = None) -> list[int] | None:
     """For each character of the scalar's value (`node.text`), its offset in `source`
     (only up to index `upto` when given). None when the walk cannot account for the

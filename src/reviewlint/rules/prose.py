@@ -101,7 +101,7 @@ def trailing_whitespace(context: Context, options: Options) -> Iterator[Diagnost
     Removes the white space and the blank lines, keeping one final line break when the
     text ended with one (safe).
     """
-    for field in [*context.prose, *context.names, *context.annotations]:
+    for field in context.readable:
         text = field.text
         if not text.strip():
             continue  # an empty text is placeholder-text's finding
@@ -186,7 +186,7 @@ def invisible_space(context: Context, options: Options) -> Iterator[Diagnostic]:
             if not found.text.isascii()):
         return
     allowed = {chr(int(item[2:], 16)) for item in options["allow"]}
-    for field in [*context.prose, *context.names, *context.annotations]:
+    for field in context.readable:
         text = field.text
         if text.isascii():
             continue
@@ -428,7 +428,7 @@ def placeholder_text(context: Context, options: Options) -> Iterator[Diagnostic]
     None: the text has to be written.
     """
     extra = _extra_placeholder_re(tuple(options["extra-words"]))
-    fields = [*context.prose, *context.names, *context.annotations, *_placeholder_only_fields(context)]
+    fields = [*context.readable, *_placeholder_only_fields(context)]
     lowered = context.prose_lower + "\n" + "\n".join(f.text for f in fields[len(context.prose):]).lower()
     inline = extra is not None or any(hint in lowered for hint in _PLACEHOLDER_HINTS)
     for field in fields:
