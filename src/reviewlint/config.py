@@ -18,13 +18,14 @@ from typing import Any
 
 from reviewlint.diagnostics import Severity
 from reviewlint.document import DEFAULT_MAX_BYTES
+from reviewlint.vocabulary import EMPTY, Vocabulary, VocabularyError, parse_vocabulary
 
 # In one folder the dedicated file wins over pyproject.toml, as ruff's .ruff.toml does.
 CONFIG_FILES = (".reviewlint.yaml", ".reviewlint.yml", "pyproject.toml")
 
 KNOWN_KEYS = (
     "select", "ignore", "extend-select", "per-file-ignores", "fail-level", "exclude", "max-file-size", "rules",
-    "schema-comment",
+    "schema-comment", "vocabulary",
 )
 
 
@@ -45,6 +46,7 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_BYTES
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     schema_comment: bool = False
+    vocabulary: Vocabulary = EMPTY  # the site's accepted terms, ignored phrases and cues
 
     def for_file(self, path: str) -> Settings:
         """These settings with the per-file ignores that match `path` folded into `ignore`."""
@@ -219,6 +221,11 @@ def parse_table(table: dict[str, Any], source: str, root: Path) -> Settings:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where} must be a table of rule name = {{options}}")
             changes["rule_options"] = validate_rule_options(value, source)
+        elif key == "vocabulary":
+            try:
+                changes["vocabulary"] = parse_vocabulary(value)
+            except VocabularyError as error:
+                raise ConfigError(f"{source}: {error}") from None
     return replace(settings, **changes)
 
 

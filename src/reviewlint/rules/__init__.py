@@ -193,7 +193,7 @@ def run_rules(document: Document, settings: Settings) -> tuple[list[Diagnostic],
 
     if not document.loaded or not _supported(document):
         return [], False
-    context = Context(document)
+    context = Context(document, settings.vocabulary)
     found: list[Diagnostic] = []
     failures: list[tuple[Rule, Exception]] = []
     for entry, options, level in _plan(settings):

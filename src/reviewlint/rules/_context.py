@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reviewlint.diagnostics import Diagnostic, Fix
 from reviewlint.document import Document, JsonPath, Node
 from reviewlint.rules import _text
+from reviewlint.vocabulary import EMPTY, Vocabulary
 
 if TYPE_CHECKING:
     from reviewlint.rules._core import Rule
@@ -60,8 +61,9 @@ def _add(fields: list[Field], path: JsonPath, node: Node | None) -> None:
 
 
 class Context:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, vocabulary: Vocabulary = EMPTY) -> None:
         self.document = document
+        self.vocabulary = vocabulary  # the site's accepted terms, ignored phrases and cues (config)
         self.data: dict[str, Any] = document.data if isinstance(document.data, dict) else {}
         self.rule: Rule | None = None  # set by the runner before each rule
         self._offsets: dict[int, list[int] | None] = {}
