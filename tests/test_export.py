@@ -121,7 +121,8 @@ EXPECTED_JSONLD: dict[str, Any] = {
         "datePublished": "2011",
         "duration": "PT1H32M",
         "genre": ["Drama", "Mystery"],
-        "countryOfOrigin": [{"@type": "Country", "name": "PT"}, {"@type": "Country", "name": "BR"}],
+        "countryOfOrigin": [{"@type": "Country", "name": "Portugal", "identifier": "PT"},
+                            {"@type": "Country", "name": "Brazil", "identifier": "BR"}],
         "director": [{"@type": "Person", "name": "Marta Ribeiro"}],
         "creator": [{"@type": "Person", "name": "Marta Ribeiro"}, {"@type": "Person", "name": "João Vidal"}],
         "actor": [{"@type": "Person", "name": "Rui Santos"}, {"@type": "Person", "name": "Ana Brito"}],
@@ -352,10 +353,11 @@ def run(*args: str) -> Any:
     return CliRunner().invoke(cli, ["export", *args])
 
 
-def test_one_file_prints_one_object(tmp_path: Path) -> None:
+def test_one_file_prints_an_array_of_one(tmp_path: Path) -> None:
+    # One shape whatever the number of reviews: a script never has to test for it.
     outcome = run(write(tmp_path, "full.yaml", FULL_REVIEW))
     assert outcome.exit_code == 0, outcome.output
-    assert json.loads(outcome.stdout) == EXPECTED_JSONLD
+    assert json.loads(outcome.stdout) == [EXPECTED_JSONLD]
     assert outcome.stderr == ""
 
 
@@ -401,7 +403,7 @@ def test_invalid_file_is_skipped_with_its_errors(tmp_path: Path) -> None:
     good = write(tmp_path, "good.yaml", valid_review_text())
     outcome = run(bad, good)
     assert outcome.exit_code == 1
-    assert json.loads(outcome.stdout)["itemReviewed"]["name"] == "Quiet Harbour"
+    assert json.loads(outcome.stdout)[0]["itemReviewed"]["name"] == "Quiet Harbour"
     assert outcome.stderr == (f"reviewlint: error: {bad}:4:9: RL103 `year` must be an integer, got 'twenty'\n"
                               f"reviewlint: error: {bad}: not exported (fix the errors above first)\n")
 
@@ -430,4 +432,19 @@ def test_script_end_tag_cannot_break_out_of_a_script_element(tmp_path: Path) -> 
     outcome = run(path)
     assert outcome.exit_code == 0, outcome.output
     assert "</script" not in outcome.stdout
-    assert json.loads(outcome.stdout)["reviewBody"].startswith("</script><script>alert(1)</script> A patient")
+    assert json.loads(outcome.stdout)[0]["reviewBody"].startswith("</script><script>alert(1)</script> A patient")
+
+
+def test_countries_are_named_from_cldr_and_korea_is_told_apart() -> None:
+    from reviewlint.export.jsonld import country
+
+    assert country("KR") == {"@type": "Country", "name": "South Korea", "identifier": "KR"}
+    assert country("KP") == {"@type": "Country", "name": "North Korea", "identifier": "KP"}
+
+
+def test_author_may_be_an_organization() -> None:
+    from reviewlint.export.jsonld import author
+
+    assert author({"name": "Harbour Film Quarterly", "type": "organization", "url": "https://example.org"}) == {
+        "@type": "Organization", "name": "Harbour Film Quarterly", "url": "https://example.org"}
+    assert author({"name": "Aluna"}) == {"@type": "Person", "name": "Aluna"}

@@ -32,6 +32,7 @@ SARIF_SCHEMA = Path(__file__).parent / "vendor" / "sarif-schema-2.1.0.json"
 ALIEN = "reviews/alien.yaml"
 CLEAN = "reviews/clean.yaml"
 VERSION_MARK = "<version>"
+ROOT_MARK = "file:///<root>/"
 # The characters RFC 3986 allows in a URI reference (anything else must be %-encoded).
 URI_REFERENCE = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
@@ -91,7 +92,9 @@ def in_fixtures(monkeypatch: pytest.MonkeyPatch) -> Path:
 def rendered(name: str, result: CheckResult | None = None) -> str:
     stream = io.StringIO()
     renderer(name)(result or fixed_result(), stream, ReportOptions(color=False))
-    return stream.getvalue().replace(f'"{__version__}"', f'"{VERSION_MARK}"')
+    # The SARIF root is the absolute working folder, which differs from checkout to checkout.
+    return (stream.getvalue().replace(f'"{__version__}"', f'"{VERSION_MARK}"')
+            .replace(f'"{sarif.root_uri(Path.cwd())}"', f'"{ROOT_MARK}"'))
 
 
 EXPECTED_FILES = {
@@ -266,7 +269,7 @@ def test_sarif_rules_come_from_the_rule_docs() -> None:
         "id": "RL201",
         "name": "rating-out-of-range",
         "shortDescription": {"text": "The rating is off its scale."},
-        "fullDescription": {"text": STUB_RULES[1].doc},
+        "fullDescription": {"text": "The rating is off its scale. Compares the rating with its scale."},
         "help": {"text": STUB_RULES[1].doc, "markdown": STUB_RULES[1].doc},
         "helpUri": "https://reviewlint.dev/rules/rating-out-of-range",
         "defaultConfiguration": {"level": "error"},
@@ -282,6 +285,7 @@ def test_sarif_marks_opt_in_rules_as_disabled_by_default() -> None:
     opt_in = OptInRule("RL650", "strict-quotes", Severity.INFO, FixSafety.SAFE, "Quotes are typographic.", "")
     assert sarif.rule_descriptor(opt_in) == {
         "id": "RL650", "name": "strict-quotes", "shortDescription": {"text": "Quotes are typographic."},
+        "fullDescription": {"text": "Quotes are typographic."},
         "helpUri": "https://reviewlint.dev/rules/strict-quotes",
         "defaultConfiguration": {"level": "note", "enabled": False}}
 
@@ -326,9 +330,11 @@ def test_sarif_from_the_cli_with_the_real_rule_registry_validates(in_fixtures: P
     results = log["runs"][0]["results"]
     year = next(r for r in results if r["ruleId"] == "RL103")
     assert year["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "reviews/alien.yaml"},
+        "artifactLocation": {"uri": "reviews/alien.yaml", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 4, "startColumn": 9, "endLine": 4, "endColumn": 19},
     }
+    assert log["runs"][0]["originalUriBaseIds"] == {"%SRCROOT%": {"uri": FIXTURES.resolve().as_uri() + "/"}}
+    assert all(len(r["partialFingerprints"]["reviewlint/v1"]) == 32 for r in results)
     from reviewlint import rules
 
     registered = {rule.code: rule for rule in rules.all_rules()}
@@ -336,20 +342,29 @@ def test_sarif_from_the_cli_with_the_real_rule_registry_validates(in_fixtures: P
     assert {d["id"] for d in descriptors} >= set(registered)
     for descriptor in descriptors:
         if descriptor["id"] in registered:
-            assert descriptor["fullDescription"]["text"] == registered[descriptor["id"]].doc.strip()
+            # GitHub shows fullDescription as plain text at the top of an alert, cut at 1,024.
+            full = descriptor["fullDescription"]["text"]
+            assert full.startswith(registered[descriptor["id"]].summary.strip().replace("`", ""))
+            assert len(full) < 1024 and "## " not in full and "\n" not in full
+            assert descriptor["help"]["markdown"] == registered[descriptor["id"]].doc.strip()
 
 
 # --- junit --------------------------------------------------------------------------------
 
 def test_junit_is_well_formed_and_counts(in_fixtures: Path) -> None:
     root = ET.fromstring(rendered("junit").encode("utf-8"))
-    assert (root.tag, root.get("tests"), root.get("failures"), root.get("errors")) == ("testsuites", "5", "4", "0")
+    # Only the two errors fail; the warning and the note pass with the finding in system-out.
+    assert (root.tag, root.get("tests"), root.get("failures"), root.get("errors")) == ("testsuites", "5", "2", "0")
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == [ALIEN, CLEAN]
     assert [c.get("name") for c in suites[0].findall("testcase")] == [
-        "RL103 wrong-type at 4:9", "RL201 rating-out-of-range at 7:10", "RL402 headline-repeats-title at 10:13",
-        "RL501 short-paragraph at 12:7"]
-    assert [f.get("type") for f in suites[0].iter("failure")] == ["error", "error", "warning", "info"]
+        "RL103 wrong-type $.film.year", "RL201 rating-out-of-range $.rating.value",
+        "RL402 headline-repeats-title $.review.headline", "RL501 short-paragraph $.review.body[0]"]
+    assert [f.get("type") for f in suites[0].iter("failure")] == ["error", "error"]
+    assert [o.text for o in suites[0].iter("system-out")] == [
+        'warning: reviews/alien.yaml:10:13: RL402 headline "Alien: 100% dread, in space" repeats the title, '
+        "word for word (headline-repeats-title)",
+        "info: reviews/alien.yaml:12:7: RL501 paragraph 1 is a single short sentence (short-paragraph)"]
     assert suites[1].find("testcase/failure") is None
 
 

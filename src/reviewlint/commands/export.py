@@ -24,10 +24,11 @@ def json_text(value: Any) -> str:
 
 
 def combined(output_format: str, values: list[Any]) -> str:
-    """What one output (stdout or --output) holds: one review's document, or all of them
-    (a JSON array; Markdown pages separated by a rule)."""
+    """What one output (stdout or --output) holds: a JSON array of every review's document,
+    even of one (a script reads one shape; a page's ld+json script takes an array too), or
+    Markdown pages separated by a rule. --output-dir writes one object per file."""
     if output_format == "jsonld":
-        return json_text(values[0] if len(values) == 1 else values)
+        return json_text(values)
     return "\n---\n\n".join(values)
 
 
@@ -73,8 +74,8 @@ def _targets(files: list[str], output_dir: str, output_format: str) -> dict[str,
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="jsonld", show_default=True,
               help="jsonld: schema.org Review of a Movie; markdown: a readable page.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
-              help="Write everything to this file (one review: its document; several: a JSON array, "
-                   "or Markdown pages one after another). Default: standard output.")
+              help="Write everything to this file (JSON-LD: always a JSON array, even of one review; "
+                   "Markdown: pages one after another). Default: standard output.")
 @click.option("--output-dir", type=click.Path(file_okay=False, path_type=str),
               help="Write one file per review into this folder (NAME.jsonld or NAME.md).")
 def export_command(paths: tuple[str, ...], output_format: str, output: str | None, output_dir: str | None) -> None:

@@ -6,6 +6,11 @@ could spoil the film leaves the file: the synopsis, the memorable scene and line
 ending are never exported, and inline `>!spoilers!<` in the body are replaced. Third-party
 ratings (IMDb and the like) are never exported either: a review snippet must carry only the
 reviewer's own rating.
+
+A country of origin is a schema.org `Country` named in English from the CLDR data that
+`langcodes` (with its `language-data` package) keeps, with the ISO 3166 code as its
+`identifier`. The author is a `Person`, or an `Organization` when the review says
+`author.type: organization` (a magazine's staff review, say).
 """
 
 from __future__ import annotations
@@ -37,11 +42,41 @@ def iso_duration(minutes: int) -> str:
     return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
 
 
-def person(name: str, url: str | None = None) -> dict[str, Any]:
-    found: dict[str, Any] = {"@type": "Person", "name": name}
+AUTHOR_TYPES = {"person": "Person", "organization": "Organization", "organisation": "Organization"}
+
+
+def person(name: str, url: str | None = None, kind: str = "Person") -> dict[str, Any]:
+    found: dict[str, Any] = {"@type": kind, "name": name}
     if url:
         found["url"] = url
     return found
+
+
+def author(given: Mapping[str, Any]) -> dict[str, Any]:
+    """`author` as a Person, or an Organization when its `type` says so."""
+    kind = given.get("type")
+    return person(given["name"], given.get("url"),
+                  AUTHOR_TYPES.get(kind.strip().lower(), "Person") if isinstance(kind, str) else "Person")
+
+
+def country_name(code: str) -> str:
+    """The English name of an ISO 3166-1 alpha-2 code ("KR" -> "South Korea"), from CLDR
+    through langcodes; the project's vocabulary when that data is not installed."""
+    try:
+        import langcodes
+
+        name = langcodes.Language.get(f"und-{code}").territory_name("en")
+    except (ImportError, ValueError, LookupError):
+        name = code
+    if name == code or not name:
+        from reviewlint.vocab import countries
+
+        return countries().get(code.upper(), code)
+    return str(name)
+
+
+def country(code: str) -> dict[str, Any]:
+    return {"@type": "Country", "name": country_name(code), "identifier": code}
 
 
 def _people(values: Any) -> list[dict[str, Any]]:
@@ -87,7 +122,7 @@ def movie(data: Mapping[str, Any]) -> dict[str, Any]:
     if film.get("genres"):
         item["genre"] = list(film["genres"])
     if film.get("countries"):
-        item["countryOfOrigin"] = [{"@type": "Country", "name": code} for code in film["countries"]]
+        item["countryOfOrigin"] = [country(code) for code in film["countries"] if isinstance(code, str)]
     for key, prop in (("directors", "director"), ("writers", "creator"), ("cast", "actor")):
         people = _people(film.get(key))
         if people:
@@ -139,9 +174,9 @@ def to_jsonld(data: Mapping[str, Any]) -> dict[str, Any]:
     found_rating = rating(data)
     if found_rating is not None:
         document["reviewRating"] = found_rating
-    author = data.get("author") or {}
-    if author.get("name"):
-        document["author"] = person(author["name"], author.get("url"))
+    given_author = data.get("author") or {}
+    if isinstance(given_author, Mapping) and given_author.get("name"):
+        document["author"] = author(given_author)
     for key, prop in (("published", "datePublished"), ("updated", "dateModified"), ("language", "inLanguage")):
         if data.get(key):
             document[prop] = str(data[key])

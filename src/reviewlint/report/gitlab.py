@@ -10,13 +10,13 @@ working directory) with no `./`, or the finding attaches to no file.
 GitLab compares the fingerprints of a merge request's report with its target branch's to
 tell new findings from fixed ones, and shows only one finding per fingerprint. So a
 fingerprint is a stable hash (the same on every machine and run) of what identifies the
-finding, the file, code, value (JSON path) and message, but not its line, so an edit
-above a finding does not make it new; two findings that still coincide get a counter.
+finding (see `report.identity`: file, code, JSON path and message with its line numbers
+normalised away), so an edit above a finding does not make it new; two findings that still
+coincide get a counter.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.report.github import workspace_relative
-from reviewlint.report.json_format import json_path
+from reviewlint.report.identity import fingerprints
 
 if TYPE_CHECKING:
     from reviewlint.engine import CheckResult
@@ -38,11 +38,6 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 def project_root() -> Path:
     directory = os.environ.get("CI_PROJECT_DIR")
     return Path(directory) if directory else Path.cwd()
-
-
-def fingerprint(path: str, diagnostic: Diagnostic, salt: int = 0) -> str:
-    identity = "\0".join((path, diagnostic.code, json_path(diagnostic.json_path), diagnostic.message, str(salt)))
-    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def issue(diagnostic: Diagnostic, path: str, mark: str) -> dict[str, Any]:
@@ -61,18 +56,8 @@ def issue(diagnostic: Diagnostic, path: str, mark: str) -> dict[str, Any]:
 
 def issues(result: CheckResult, root: Path | None = None) -> list[dict[str, Any]]:
     base = root or project_root()
-    seen: set[str] = set()
-    found: list[dict[str, Any]] = []
-    for diagnostic in result.diagnostics:
-        path = workspace_relative(diagnostic.path, base)
-        salt = 0
-        mark = fingerprint(path, diagnostic)
-        while mark in seen:
-            salt += 1
-            mark = fingerprint(path, diagnostic, salt)
-        seen.add(mark)
-        found.append(issue(diagnostic, path, mark))
-    return found
+    pairs = [(diagnostic, workspace_relative(diagnostic.path, base)) for diagnostic in result.diagnostics]
+    return [issue(diagnostic, path, mark) for (diagnostic, path), mark in zip(pairs, fingerprints(pairs), strict=True)]
 
 
 def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:

@@ -1,9 +1,12 @@
 """`junit`: JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
 
 One <testsuite> per checked file. A clean file is one passing <testcase>; a file with
-findings has one failing <testcase> per finding, named by its code and position, with the
-severity as the failure's `type`. JUnit has no severities, so warnings and notes are
-failures too: CI shows them, and the exit code (not this report) decides the build.
+findings has one <testcase> per finding, named by its code, rule and JSON path (see
+`report.identity.case_names`), never by its position, so a test keeps its identity when
+lines move. Errors are <failure>s; warnings and info notes pass with the finding in
+<system-out>, so a warnings-only run shows no failing test (as the default --fail-level
+passes it). The output is valid against the common `junit-10.xsd`: positions live in the
+text, not in `file`/`line` attributes of <testcase>, which that schema rejects.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
-from reviewlint.diagnostics import Diagnostic
+from reviewlint.diagnostics import Diagnostic, Severity
+from reviewlint.report.identity import case_names
 from reviewlint.report.text import printable
 
 if TYPE_CHECKING:
@@ -27,32 +31,37 @@ def _text(value: str) -> str:
 
 
 def _case(suite: ET.Element, path: str, name: str) -> ET.Element:
-    return ET.SubElement(suite, "testcase", {"classname": _text(path), "name": _text(name), "file": _text(path)})
+    return ET.SubElement(suite, "testcase", {"classname": _text(path), "name": _text(name)})
 
 
-def _failure(case: ET.Element, diagnostic: Diagnostic) -> None:
-    case.set("line", str(diagnostic.line))
-    failure = ET.SubElement(case, "failure", {
-        "type": diagnostic.severity.label,
-        "message": _text(f"{diagnostic.code} {diagnostic.message}"),
-    })
+def _finding(case: ET.Element, diagnostic: Diagnostic) -> None:
+    """An error as a <failure>; a warning or note as the passing test's <system-out>."""
     rule = f" ({diagnostic.rule})" if diagnostic.rule else ""
-    failure.text = _text(f"{diagnostic.concise()}{rule}")
+    detail = _text(f"{diagnostic.concise()}{rule}")
+    if diagnostic.severity is Severity.ERROR:
+        failure = ET.SubElement(case, "failure", {
+            "type": diagnostic.severity.label,
+            "message": _text(f"{diagnostic.code} {diagnostic.message}"),
+        })
+        failure.text = detail
+    else:
+        ET.SubElement(case, "system-out").text = f"{diagnostic.severity.label}: {detail}"
 
 
 def _suite(file: FileResult) -> ET.Element:
+    errors = sum(1 for diagnostic in file.diagnostics if diagnostic.severity is Severity.ERROR)
     suite = ET.Element("testsuite", {
         "name": _text(file.path),
         "tests": str(max(len(file.diagnostics), 1)),
-        "failures": str(len(file.diagnostics)),
+        "failures": str(errors),
         "errors": "0",
         "skipped": "0",
+        "file": _text(file.path),
     })
     if not file.diagnostics:
         _case(suite, file.path, CLEAN_CASE)
-    for diagnostic in file.diagnostics:
-        name = f"{diagnostic.code} {diagnostic.rule} at {diagnostic.line}:{diagnostic.col}".replace("  ", " ")
-        _failure(_case(suite, file.path, name), diagnostic)
+    for diagnostic, name in zip(file.diagnostics, case_names(file.diagnostics), strict=True):
+        _finding(_case(suite, file.path, name), diagnostic)
     return suite
 
 

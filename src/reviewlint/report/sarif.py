@@ -3,14 +3,20 @@
 `tool.driver.rules` is built from the rule registry's docs (the same text `reviewlint rule
 CODE` prints), so a viewer can explain every finding. Levels map error -> error, warning ->
 warning, info -> note. Regions are 1-based and counted in Unicode code points, as the
-loader counts columns; `columnKind` says so. Paths are relative to the repository root
-(see `report.github.workspace_relative`), which code scanning needs to place results.
+loader counts columns; `columnKind` says so. Artifact URIs are relative to the repository
+root (see `report.github.workspace_relative`) and name it as `%SRCROOT%`, whose absolute
+URI `originalUriBaseIds` gives, so a viewer places them wherever the run started. Each
+result carries `partialFingerprints` (see `report.identity`) so an upload through the API
+recognises an alert it has seen, even after lines moved. `fullDescription` is plain text
+under 1,024 characters (GitHub shows it at the top of each alert); the Markdown doc goes
+to `help`.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from urllib.parse import quote
@@ -18,6 +24,7 @@ from urllib.parse import quote
 from reviewlint import __version__
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.report.github import workspace_relative, workspace_root
+from reviewlint.report.identity import FINGERPRINT_KEY, fingerprints
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,6 +36,11 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://reviewlint.dev"
 RULE_DOCS_URI = "https://reviewlint.dev/rules/{name}"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SRCROOT = "%SRCROOT%"
+# SARIF caps a message string at no length, but GitHub truncates fullDescription at 1,024.
+DESCRIPTION_LIMIT = 1000
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"(\*\*|__|`)")
 
 
 class RuleDoc(Protocol):
@@ -60,14 +72,39 @@ def _level(severity: Any) -> str:
     return LEVELS[Severity.parse(str(getattr(severity, "value", severity)))]
 
 
+def plain_text(markdown: str) -> str:
+    """Markdown as the plain text a viewer shows: links by their words, no emphasis or code
+    marks, one space between words."""
+    text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", markdown))
+    return " ".join(text.split())
+
+
+def section(doc: str, title: str) -> str:
+    """The body of one `## title` section of a rule doc, or ""."""
+    match = re.search(rf"^#+\s*{re.escape(title)}\s*$(.*?)(?=^#+\s|\Z)", doc, re.MULTILINE | re.DOTALL)
+    return match.group(1).strip() if match else ""
+
+
+def full_description(summary: str, doc: str) -> str:
+    """The summary and the doc's *What it does*, as plain text under DESCRIPTION_LIMIT."""
+    text = plain_text(summary)
+    what = plain_text(section(doc, "What it does"))
+    if what and what not in text:
+        text = f"{text} {what}".strip()
+    if len(text) > DESCRIPTION_LIMIT:
+        text = text[:DESCRIPTION_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
 def rule_descriptor(rule: RuleDoc) -> dict[str, Any]:
     descriptor: dict[str, Any] = {"id": rule.code, "name": rule.name}
     summary = rule.summary.strip()
     doc = rule.doc.strip()
     if summary:
-        descriptor["shortDescription"] = {"text": summary}
+        descriptor["shortDescription"] = {"text": plain_text(summary)}
+    if summary or doc:
+        descriptor["fullDescription"] = {"text": full_description(summary, doc)}
     if doc:
-        descriptor["fullDescription"] = {"text": doc}
         descriptor["help"] = {"text": doc, "markdown": doc}
     descriptor["helpUri"] = RULE_DOCS_URI.format(name=quote(rule.name or rule.code))
     descriptor["defaultConfiguration"] = {"level": _level(rule.severity)}
@@ -97,6 +134,17 @@ def artifact_uri(path: str, root: Path | None = None) -> str:
     return quote(relative)
 
 
+def artifact_location(path: str, root: Path | None = None) -> dict[str, str]:
+    uri = artifact_uri(path, root)
+    return {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": SRCROOT}
+
+
+def root_uri(root: Path | None = None) -> str:
+    """The absolute file: URI of the repository root, ending in `/` as SARIF requires."""
+    absolute = os.fsencode(os.path.abspath(root or workspace_root()))
+    return "file://" + quote(absolute.rstrip(b"/") + b"/")
+
+
 def region(diagnostic: Diagnostic) -> dict[str, int]:
     found = {"startLine": max(diagnostic.line, 1), "startColumn": max(diagnostic.col, 1)}
     end_line, end_col = diagnostic.end_line, diagnostic.end_col
@@ -111,7 +159,9 @@ def build_log(result: CheckResult, catalogue: Iterable[RuleDoc], root: Path | No
     descriptors = [rule_descriptor(rule) for rule in catalogue]
     index = {descriptor["id"]: number for number, descriptor in enumerate(descriptors)}
     results = []
-    for diagnostic in result.diagnostics:
+    paths = [workspace_relative(diagnostic.path, root) for diagnostic in result.diagnostics]
+    marks = fingerprints(zip(result.diagnostics, paths, strict=True))
+    for diagnostic, mark in zip(result.diagnostics, marks, strict=True):
         if diagnostic.code not in index:
             index[diagnostic.code] = len(descriptors)
             descriptors.append(_unregistered_descriptor(diagnostic))
@@ -121,9 +171,10 @@ def build_log(result: CheckResult, catalogue: Iterable[RuleDoc], root: Path | No
             "level": LEVELS[diagnostic.severity],
             "message": {"text": diagnostic.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": artifact_uri(diagnostic.path, root)},
+                "artifactLocation": artifact_location(diagnostic.path, root),
                 "region": region(diagnostic),
             }}],
+            "partialFingerprints": {FINGERPRINT_KEY: mark},
         })
     invocation: dict[str, Any] = {"executionSuccessful": not (result.internal_error or result.missing)}
     if result.missing:
@@ -142,6 +193,7 @@ def build_log(result: CheckResult, catalogue: Iterable[RuleDoc], root: Path | No
                 "rules": descriptors,
             }},
             "invocations": [invocation],
+            "originalUriBaseIds": {SRCROOT: {"uri": root_uri(root)}},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
