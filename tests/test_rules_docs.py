@@ -98,8 +98,7 @@ def test_every_code_is_documented_once_and_found_by_code_and_name() -> None:
         assert get_rule(entry.code) is entry
         assert get_rule(entry.name) is entry
         assert get_rule(entry.code.lower()) is entry
-    from reviewlint.document import LOAD_RULE_NAMES
-    from reviewlint.schema import SCHEMA_RULE_NAMES
+    from reviewlint.codes import LOAD_RULE_NAMES, SCHEMA_RULE_NAMES
 
     for code, name in {**LOAD_RULE_NAMES, **SCHEMA_RULE_NAMES, "RL999": "internal-error"}.items():
         found = get_rule(code)

@@ -15,6 +15,19 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewlint.codes import (
+    DUPLICATE_ITEM,
+    INVALID_FORMAT,
+    INVALID_SIZE,
+    INVALID_VALUE,
+    MISSING_KEY,
+    OUT_OF_RANGE,
+    SCHEMA_RULE_NAMES,
+    SCHEMA_VERSION,
+    SCHEMA_VIOLATION,
+    UNKNOWN_KEY,
+    WRONG_TYPE,
+)
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.document import Document, JsonPath, describe_value
 
@@ -23,29 +36,6 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 SCHEMA_NAME = "film-review"
-MISSING_KEY = "RL101"
-UNKNOWN_KEY = "RL102"
-WRONG_TYPE = "RL103"
-INVALID_VALUE = "RL104"
-INVALID_FORMAT = "RL105"
-OUT_OF_RANGE = "RL106"
-INVALID_SIZE = "RL107"
-DUPLICATE_ITEM = "RL108"
-SCHEMA_VERSION = "RL109"
-SCHEMA_VIOLATION = "RL110"
-
-SCHEMA_RULE_NAMES = {
-    MISSING_KEY: "missing-key",
-    UNKNOWN_KEY: "unknown-key",
-    WRONG_TYPE: "wrong-type",
-    INVALID_VALUE: "invalid-value",
-    INVALID_FORMAT: "invalid-format",
-    OUT_OF_RANGE: "out-of-range",
-    INVALID_SIZE: "invalid-size",
-    DUPLICATE_ITEM: "duplicate-item",
-    SCHEMA_VERSION: "schema-version",
-    SCHEMA_VIOLATION: "schema-violation",
-}
 
 # What a pattern means, in words a reviewer understands.
 PATTERN_WORDS = {

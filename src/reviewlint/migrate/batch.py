@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewlint.codes import MISSING_KEY
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.migrate.options import MigrateOptions
 from reviewlint.migrate.output import OutputExists, UnsafePath, output_path, write_file
 from reviewlint.migrate.readers import SUFFIXES, YAML, migrate_file
 from reviewlint.migrate.result import Level, MigrationResult, Status
-from reviewlint.schema import MISSING_KEY
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,9 @@
-"""Load codes (RL001-RL013): reported by the loader (document.py); documented here."""
+"""Load codes (RL001-RL013): declared in codes.py, reported by the loader (document/); documented here."""
 
 from __future__ import annotations
 
+from reviewlint.codes import LOAD_RULE_NAMES
 from reviewlint.diagnostics import Severity
-from reviewlint.document import LOAD_RULE_NAMES
 from reviewlint.rules._core import document_code
 
 FAMILY = "load"

@@ -1,10 +1,10 @@
-"""Schema codes (RL101-RL110): reported by schema validation (schema.py); documented here."""
+"""Schema codes (RL101-RL110): declared in codes.py, reported by schema validation (schema.py); documented here."""
 
 from __future__ import annotations
 
+from reviewlint.codes import SCHEMA_RULE_NAMES
 from reviewlint.diagnostics import Severity
 from reviewlint.rules._core import document_code
-from reviewlint.schema import SCHEMA_RULE_NAMES
 
 FAMILY = "schema"
 

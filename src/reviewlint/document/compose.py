@@ -1,4 +1,4 @@
-"""bytes -> Document: decoded text, a YAML tree with positions, and load diagnostics.
+"""Text -> YAML tree: libyaml's event stream composed into Nodes and plain data.
 
 Parsing uses libyaml's C event stream (through PyYAML) and composes the tree here, in
 one iterative pass, so that:
@@ -13,232 +13,40 @@ one iterative pass, so that:
 
 from __future__ import annotations
 
-import bisect
-import codecs
-import dataclasses
-import re
 import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any
 
 import yaml
 
 from reviewlint import yaml12
+from reviewlint.codes import (
+    ALIAS_USED,
+    BAD_NUMBER,
+    COMPLEX_KEY,
+    DUPLICATE_KEY,
+    EMPTY_DOCUMENT,
+    ENCODING_ERROR,
+    MERGE_KEY,
+    MULTIPLE_DOCUMENTS,
+    NOT_A_MAPPING,
+    SYNTAX_ERROR,
+    UNSUPPORTED_TAG,
+)
+from reviewlint.codes import diagnostic as _stage_diagnostic
 from reviewlint.diagnostics import Diagnostic, Severity
+from reviewlint.document.model import Document, Node, children, type_name
+from reviewlint.document.positions import offset_to_line_col
+from reviewlint.lines import line_col_after, to_editor
 
-# Load-stage codes. Kept here, next to the code that emits them; the rule registry
-# documents them as the `load` family.
-SYNTAX_ERROR = "RL001"
-DUPLICATE_KEY = "RL002"
-ENCODING_ERROR = "RL003"
-EMPTY_DOCUMENT = "RL004"
-MULTIPLE_DOCUMENTS = "RL005"
-NOT_A_MAPPING = "RL006"
-ALIAS_USED = "RL007"
-UNSUPPORTED_TAG = "RL008"
-COMPLEX_KEY = "RL009"
-MERGE_KEY = "RL010"
-FILE_TOO_LARGE = "RL011"
-READ_ERROR = "RL012"
-BAD_NUMBER = "RL013"
-
-LOAD_RULE_NAMES = {
-    SYNTAX_ERROR: "syntax-error",
-    DUPLICATE_KEY: "duplicate-key",
-    ENCODING_ERROR: "encoding-error",
-    EMPTY_DOCUMENT: "empty-document",
-    MULTIPLE_DOCUMENTS: "multiple-documents",
-    NOT_A_MAPPING: "not-a-mapping",
-    ALIAS_USED: "alias-used",
-    UNSUPPORTED_TAG: "unsupported-tag",
-    COMPLEX_KEY: "complex-key",
-    MERGE_KEY: "merge-key",
-    FILE_TOO_LARGE: "file-too-large",
-    READ_ERROR: "read-error",
-    BAD_NUMBER: "bad-number",
-}
-
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 # One file lists at most this many aliases one by one; the rest are counted.
 MAX_ALIAS_REPORTS = 10
 # After alias expansion, a document bigger than this is refused (billion laughs).
 MAX_EXPANDED_NODES = 100_000
 
-JsonPath = tuple[str | int, ...]
-
-
-@dataclass(slots=True)
-class Node:
-    """A YAML node with 0-based positions. `end_*` is exclusive, as libyaml reports it."""
-
-    kind: str  # "map", "seq" or "scalar"
-    line: int
-    col: int
-    end_line: int
-    end_col: int
-    value: Any = None  # scalar: resolved value; map: list[(key Node, value Node)]; seq: list[Node]
-    style: str | None = None  # scalar style: "" plain, "'", '"', "|", ">"; collections: "flow" or "block"
-    tag: str | None = None
-    anchor: str | None = None
-    text: str = ""  # scalar source text after unescaping (for keys and messages)
-
-
-@dataclass(slots=True)
-class Document:
-    path: str
-    text: str
-    root: Node | None
-    data: Any
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    _index: dict[JsonPath, tuple[Node | None, Node]] | None = None
-
-    @property
-    def loaded(self) -> bool:
-        """True when the data is trustworthy enough to validate and lint."""
-        return self.root is not None and isinstance(self.data, dict)
-
-    @property
-    def lines(self) -> list[str]:
-        """The text's lines as an editor shows them (diagnostics are numbered so)."""
-        return editor_lines(self.text)
-
-    def _build_index(self) -> dict[JsonPath, tuple[Node | None, Node]]:
-        index: dict[JsonPath, tuple[Node | None, Node]] = {}
-        if self.root is None:
-            return index
-        stack: list[tuple[JsonPath, Node | None, Node]] = [((), None, self.root)]
-        seen: set[int] = set()
-        while stack:
-            path, key_node, node = stack.pop()
-            if path in index:
-                continue
-            index[path] = (key_node, node)
-            if id(node) in seen:
-                continue  # an alias: its children are indexed under the anchor's path
-            seen.add(id(node))
-            if node.kind == "map":
-                for key, child in node.value:
-                    if key.kind == "scalar":
-                        stack.append(((*path, key.text), key, child))
-            elif node.kind == "seq":
-                for number, child in enumerate(node.value):
-                    stack.append(((*path, number), None, child))
-        return index
-
-    def lookup(self, path: JsonPath) -> tuple[Node | None, Node] | None:
-        """(key node, value node) at a JSON path, or None when the path is absent."""
-        if self._index is None:
-            self._index = self._build_index()
-        return self._index.get(tuple(path))
-
-    def node_at(self, path: JsonPath) -> Node | None:
-        found = self.lookup(path)
-        return found[1] if found else None
-
-    def position(self, path: JsonPath, *, key: bool = False) -> tuple[int, int, int, int]:
-        """1-based (line, col, end_line, end_col) for the value (or key) at `path`.
-
-        A path that does not exist resolves to its nearest existing ancestor, the way a
-        missing key is reported at the mapping that should hold it.
-        """
-        wanted = tuple(path)
-        probe = wanted
-        while True:
-            found = self.lookup(probe)
-            if found is not None:
-                key_node, node = found
-                # A missing path is reported at its nearest ancestor's key (`film:`), where a
-                # reader looks for the mapping that should hold it.
-                use_key = key_node is not None and (key or probe != wanted)
-                target = key_node if use_key and key_node is not None else node
-                return target.line + 1, target.col + 1, target.end_line + 1, target.end_col + 1
-            if not probe:
-                return 1, 1, 1, 1
-            probe = probe[:-1]
-
 
 def _diag(path: str, code: str, message: str, line: int, col: int, *, end_line: int | None = None,
           end_col: int | None = None, severity: Severity = Severity.ERROR) -> Diagnostic:
-    return Diagnostic(code=code, message=message, path=path, line=line, col=col, severity=severity,
-                      rule=LOAD_RULE_NAMES[code], end_line=end_line, end_col=end_col)
-
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
-)
-
-
-def _ascii_text(byte: int) -> bool:
-    return byte in (9, 10, 13) or 32 <= byte < 127
-
-
-def _guess_wide_encoding(data: bytes) -> str | None:
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return name
-    # Without a BOM, YAML's own detection rule: a stream starts with an ASCII character, so
-    # the zero bytes around the first one give the width away. A first byte that is not
-    # printable ASCII means binary data, not UTF-16/32 text.
-    if len(data) >= 4:
-        if data[0] == data[1] == data[2] == 0 and _ascii_text(data[3]):
-            return "UTF-32"
-        if _ascii_text(data[0]) and data[1] == data[2] == data[3] == 0:
-            return "UTF-32"
-    if len(data) >= 2 and ((data[0] == 0 and _ascii_text(data[1])) or (_ascii_text(data[0]) and data[1] == 0)):
-        return "UTF-16"
-    return None
-
-
-def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
-    """UTF-8 (with or without BOM) only. Anything else is a positioned diagnostic."""
-    wide = _guess_wide_encoding(data)
-    if wide:
-        return None, _diag(path, ENCODING_ERROR,
-                           f"file is encoded as {wide}; reviewlint reads UTF-8 only (re-save the file as UTF-8)", 1, 1)
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line, col = _byte_offset_to_line_col(data, nul)
-        return None, _diag(path, ENCODING_ERROR, "file contains a NUL byte: it is binary, not YAML text", line, col,
-                           end_line=line, end_col=col + 1)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, col = _byte_offset_to_line_col(data, error.start)
-        bad = data[error.start:error.start + 1].hex()
-        return None, _diag(path, ENCODING_ERROR,
-                           f"file is not valid UTF-8: byte 0x{bad} cannot be decoded "
-                           "(binary file, or saved in another encoding such as cp1252?)", line, col,
-                           end_line=line, end_col=col + 1)
-    return text, None
-
-
-# The line breaks libyaml counts in its marks (YAML 1.1's set). Positions we compute
-# ourselves use the same set, so every line number in a report means the same line.
-_LINE_BREAK_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def _line_col_after(prefix: str) -> tuple[int, int]:
-    """1-based (line, col) of the character that follows `prefix`."""
-    line, line_start = 1, 0
-    for match in _LINE_BREAK_RE.finditer(prefix):
-        line, line_start = line + 1, match.end()
-    return line, len(prefix) - line_start + 1
-
-
-def _byte_offset_to_line_col(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based (line, col) of the byte at `offset` in UTF-8 data, counting characters."""
-    return _line_col_after(data[:offset].decode("utf-8", errors="replace"))
-
-
-def _offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based (line, col) for a libyaml reader offset. libyaml counts that offset in bytes
-    of the UTF-8 stream it was given, not in characters: `é` before a bad character moved
-    the reported column (and past the end of the text, the line)."""
-    return _byte_offset_to_line_col(text.encode("utf-8", errors="surrogatepass"), max(0, offset))
+    return _stage_diagnostic(code, message, path, line, col, end_line=end_line, end_col=end_col, severity=severity)
 
 
 def _syntax_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnostic:
@@ -255,7 +63,7 @@ def _syntax_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnosti
             pass  # libyaml's context ("while scanning ...") adds nothing to this one
         elif error.context and error.context_mark is not None and (
                 error.context_mark.line != mark.line or error.context_mark.column != mark.column):
-            convert = _to_editor(text)
+            convert = to_editor(text)
             started = error.context_mark.line + 1
             if convert is not None:  # the message names a line too: the editor's, as the position
                 started = convert(started, error.context_mark.column + 1)[0]
@@ -266,7 +74,7 @@ def _syntax_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnosti
         return _diag(path, SYNTAX_ERROR, message, mark.line + 1, mark.column + 1, end_line=mark.line + 1,
                      end_col=mark.column + 2)
     if isinstance(error, yaml.reader.ReaderError):
-        line, col = _offset_to_line_col(text, error.position)
+        line, col = offset_to_line_col(text, error.position)
         # libyaml gives the code point as an int; "character 7" told a reader nothing.
         code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
         kind = "control character" if unicodedata.category(chr(code)) == "Cc" else "character"
@@ -279,32 +87,6 @@ def show_tag(tag: str) -> str:
     """A tag as its author wrote it: `!!python/...` rather than its expanded URI."""
     prefix = "tag:yaml.org,2002:"
     return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
-
-
-def _type_name(node: Node) -> str:
-    if node.kind == "map":
-        return "a mapping"
-    if node.kind == "seq":
-        return "a list"
-    return describe_value(node.value)
-
-
-def describe_value(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
 
 
 def _start(event: yaml.Event) -> Any:
@@ -467,7 +249,7 @@ class _Composer:
         frame[2] = None
         parent.value.append((key_node, node))
         if key_node.kind != "scalar":
-            self._add(COMPLEX_KEY, f"{_type_name(key_node)} used as a mapping key; keys in a review must be plain "
+            self._add(COMPLEX_KEY, f"{type_name(key_node)} used as a mapping key; keys in a review must be plain "
                       "text", key_node)
             return
         key = key_node.text
@@ -497,22 +279,13 @@ def _expanded_size(node: Node, limit: int) -> int:
         if id(current) in visiting:
             visiting.discard(id(current))
             order.append(current)
-            children = _children(current)
-            total = 1 + sum(memo.get(id(child), 1) for child in children)
+            total = 1 + sum(memo.get(id(child), 1) for child in children(current))
             memo[id(current)] = min(total, limit + 1)
             continue
         visiting.add(id(current))
         stack.append(current)
-        stack.extend(child for child in _children(current) if id(child) not in memo)
+        stack.extend(child for child in children(current) if id(child) not in memo)
     return memo.get(id(node), 1)
-
-
-def _children(node: Node) -> list[Node]:
-    if node.kind == "seq":
-        return list(node.value)
-    if node.kind == "map":
-        return [child for _, child in node.value] + [key for key, _ in node.value]
-    return []
 
 
 def load_text(text: str, path: str = "<string>") -> Document:
@@ -526,7 +299,7 @@ def load_text(text: str, path: str = "<string>") -> Document:
     except UnicodeEncodeError as error:
         # A str with a lone surrogate (from surrogateescape decoding, say) is not Unicode
         # text, and libyaml refuses it before parsing starts.
-        line, col = _line_col_after(text[:error.start])
+        line, col = line_col_after(text[:error.start])
         document.diagnostics.append(_diag(
             path, ENCODING_ERROR, f"text contains an unpaired surrogate U+{ord(text[error.start]):04X}, which is "
             "not valid Unicode", line, col))
@@ -566,7 +339,7 @@ def load_text(text: str, path: str = "<string>") -> Document:
         return document
     if root.kind != "map":
         document.diagnostics.append(_diag(
-            path, NOT_A_MAPPING, f"the top level of a review must be a mapping of keys, got {_type_name(root)}",
+            path, NOT_A_MAPPING, f"the top level of a review must be a mapping of keys, got {type_name(root)}",
             root.line + 1, root.col + 1, end_line=root.end_line + 1, end_col=root.end_col + 1))
         return document
     if composer.aliased and _expanded_size(root, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
@@ -576,90 +349,3 @@ def load_text(text: str, path: str = "<string>") -> Document:
         return document
     document.root, document.data = root, data
     return document
-
-
-# libyaml (YAML 1.1) also breaks lines at NEL, LS and PS; editors, GitHub and YAML 1.2
-# break only at CR and LF. Positions are libyaml's inside reviewlint and an editor's outside.
-_YAML11_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_EDITOR_BREAK = re.compile("\r\n|[\r\n]")
-_UNUSUAL_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-def editor_lines(text: str) -> list[str]:
-    """`text` split at CR, LF and CRLF only, without a last empty line (as splitlines)."""
-    lines = _EDITOR_BREAK.split(text)
-    return lines[:-1] if lines and lines[-1] == "" else lines
-
-
-def _to_editor(text: str) -> Callable[[int, int], tuple[int, int]] | None:
-    """A map from libyaml's 1-based (line, col) to an editor's, which differ only after a
-    NEL, LS or PS character (a line break to libyaml, a character to editors); None when
-    `text` has none."""
-    if not any(mark in text for mark in _UNUSUAL_BREAKS):
-        return None
-    yaml_starts = [0, *(match.end() for match in _YAML11_BREAK.finditer(text))]
-    editor_starts = [0, *(match.end() for match in _EDITOR_BREAK.finditer(text))]
-
-    def convert(line: int, col: int) -> tuple[int, int]:
-        offset = yaml_starts[min(max(line, 1), len(yaml_starts)) - 1] + col - 1
-        row = bisect.bisect_right(editor_starts, offset) - 1
-        return row + 1, offset - editor_starts[row] + 1
-
-    return convert
-
-
-def editor_positions(text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """`diagnostics` with libyaml's lines and columns turned into an editor's."""
-    convert = _to_editor(text)
-    if convert is None:
-        return diagnostics
-    moved: list[Diagnostic] = []
-    for diagnostic in diagnostics:
-        line, col = convert(diagnostic.line, diagnostic.col)
-        end_line, end_col = diagnostic.end_line, diagnostic.end_col
-        if end_line is not None and end_col is not None:
-            end_line, end_col = convert(end_line, end_col)
-        moved.append(dataclasses.replace(diagnostic, line=line, col=col, end_line=end_line, end_col=end_col))
-    return moved
-
-
-def too_large(path: str, size: int | None, limit: int) -> Document:
-    """The Document for a file refused unread because of its size (None: a stream, read
-    only up to the limit, so its size is unknown)."""
-    what = f"file is {size} bytes, over the limit of {limit}" if size is not None else \
-        f"input is over the limit of {limit} bytes"
-    return Document(path=path, text="", root=None, data=None, diagnostics=[_diag(
-        path, FILE_TOO_LARGE, f"{what} (raise it with --max-file-size or `max-file-size` in the config to check it)",
-        1, 1)])
-
-
-def load_stream(stream: BinaryIO, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, Document]:
-    """Read at most `max_bytes` (plus one, to know) from a stream such as standard input,
-    which has no size to check first, and load it: (bytes read, Document)."""
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        return data, too_large(path, None, max_bytes)
-    return data, load_bytes(data, path, max_bytes=max_bytes)
-
-
-def load_bytes(data: bytes, path: str = "<bytes>", *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    if len(data) > max_bytes:
-        return too_large(path, len(data), max_bytes)
-    text, error = decode(data, path)
-    if text is None:
-        assert error is not None
-        return Document(path=path, text="", root=None, data=None, diagnostics=[error])
-    return load_text(text, path)
-
-
-def iter_nodes(node: Node) -> Iterator[Node]:
-    """Every node below and including `node`, aliases visited once."""
-    seen: set[int] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        stack.extend(reversed(_children(current)))

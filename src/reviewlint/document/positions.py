@@ -1,0 +1,36 @@
+"""Positions in a loaded file: libyaml's offsets and marks to 1-based lines and columns,
+and libyaml's lines (NEL, LS and PS break them) to an editor's (they do not)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from reviewlint.diagnostics import Diagnostic
+from reviewlint.lines import line_col_after, to_editor
+
+
+def byte_offset_to_line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based (line, col) of the byte at `offset` in UTF-8 data, counting characters."""
+    return line_col_after(data[:offset].decode("utf-8", errors="replace"))
+
+
+def offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, col) for a libyaml reader offset. libyaml counts that offset in bytes
+    of the UTF-8 stream it was given, not in characters: `é` before a bad character moved
+    the reported column (and past the end of the text, the line)."""
+    return byte_offset_to_line_col(text.encode("utf-8", errors="surrogatepass"), max(0, offset))
+
+
+def editor_positions(text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """`diagnostics` with libyaml's lines and columns turned into an editor's."""
+    convert = to_editor(text)
+    if convert is None:
+        return diagnostics
+    moved: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        line, col = convert(diagnostic.line, diagnostic.col)
+        end_line, end_col = diagnostic.end_line, diagnostic.end_col
+        if end_line is not None and end_col is not None:
+            end_line, end_col = convert(end_line, end_col)
+        moved.append(dataclasses.replace(diagnostic, line=line, col=col, end_line=end_line, end_col=end_col))
+    return moved

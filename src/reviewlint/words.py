@@ -1,0 +1,18 @@
+"""Words for messages: one plural, one did-you-mean."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 file`, `2 files`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def did_you_mean(word: str, candidates: Iterable[str], *, quote: str = "`", cutoff: float = 0.6) -> str:
+    """`; did you mean `x`?` naming the closest candidate, or "" when none is close."""
+    import difflib  # not at start-up: only a message with a typo needs it
+
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
+    return f"; did you mean {quote}{matches[0]}{quote}?" if matches else ""
