@@ -144,3 +144,28 @@ def test_genre_fixes() -> None:
         FixSafety.SAFE, (Edit(("film", "genres", 1), delete=True),))
     assert fix_of(film("original_title: Quiet Harbour"), "RL510") == (
         FixSafety.SAFE, (Edit(("film", "original_title"), delete=True),))
+
+
+def test_korea_is_not_a_safe_fix_because_it_may_be_either_korea() -> None:
+    assert findings(film("countries: [Korea]"), CODES) == [
+        ("RL504", 5, 15, "'Korea' may mean South Korea ('KR') or North Korea ('KP'); write the code of the one meant")]
+    assert fix_of(film("countries: [Korea]"), "RL504") == (FixSafety.UNSAFE, (Edit(("film", "countries", 0), "KR"),))
+    assert fix_of(film("countries: [North Korea]"), "RL504") == (
+        FixSafety.SAFE, (Edit(("film", "countries", 0), "KP"),))
+
+
+@pytest.mark.parametrize(("tag", "problem"), [
+    ("en-GB-GB", "the region subtag 'GB' is out of place (each kind of subtag comes once, in order)"),
+    ("en-Latn-Latn", "the script subtag 'Latn' is out of place (each kind of subtag comes once, in order)"),
+    ("en-XX", "the region subtag 'XX' is not an assigned ISO 3166-1 alpha-2 code"),
+    ("de-1996-1996", "the variant subtag '1996' appears twice"),
+    ("en-abcde", "the variant subtag 'abcde' is not in the IANA language subtag registry"),
+])
+def test_language_tags_are_checked_whole(tag: str, problem: str) -> None:
+    assert [f for f in findings(overlay(f"language: {tag}"), CODES) if f[0] == "RL505"] == [
+        ("RL505", 25, 11, f"language tag '{tag}' is not a valid BCP 47 tag: {problem}")]
+
+
+@pytest.mark.parametrize("tag", ["en-GB", "es-419", "zh-Hant-TW", "en-GB-oxendict", "sr-Latn", "de-CH-1996", "pt-BR"])
+def test_valid_language_tags_pass(tag: str) -> None:
+    assert [f for f in findings(overlay(f"language: {tag}"), CODES) if f[0] == "RL505"] == []

@@ -39,6 +39,15 @@ LANGUAGE_LONG_CODES = {
 }
 
 
+# Names that stand for more than one country: the code is a guess, so the fix is unsafe
+# and the message names each country ("Korea" may be KR or KP).
+AMBIGUOUS_COUNTRY_NAMES = {
+    "korea": ("KR", "KP"), "congo": ("CG", "CD"), "the congo": ("CG", "CD"), "virgin islands": ("VG", "VI"),
+}
+_OUT_OF_PLACE = re.compile(r"This (\w+) subtag, '([^']*)', is out of place")
+_SUBTAG_KINDS = {"territory": "region"}
+
+
 def _fold(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("’", "'").casefold().split())
 
@@ -186,7 +195,12 @@ def _country_verdict(value: str, extra: tuple[str, ...]) -> tuple[str, str | Non
         return f"{value!r} is not an assigned ISO 3166-1 alpha-2 country code", None, FixSafety.NONE
     if value.upper() in codes or value.upper() in extra:
         return f"country codes are written in capitals: '{value.upper()}'", value.upper(), FixSafety.SAFE
-    named = _country_names().get(_fold(value).removeprefix("the "))
+    folded = _fold(value)
+    named = _country_names().get(folded.removeprefix("the "))
+    choices = AMBIGUOUS_COUNTRY_NAMES.get(folded)
+    if named is not None and choices is not None:
+        listed = " or ".join(f"{_country_name(code)} ('{code}')" for code in choices)
+        return f"{value!r} may mean {listed}; write the code of the one meant", named, FixSafety.UNSAFE
     if named is not None:
         return f"{value!r} is a country name; its ISO 3166-1 alpha-2 code is '{named}'", named, FixSafety.SAFE
     return None  # the schema says what form a code has
@@ -289,7 +303,7 @@ def unknown_language(context: Context, options: Options) -> Iterator[Diagnostic]
     ## What it does
     Checks `film.original_language` is an ISO 639-1 code (or an ISO 639-3 code for a
     language without a two-letter one), and that the review's `language` tag starts with
-    one. Country codes used as languages (`jp`, `cn`), withdrawn codes (`iw`) and
+    one and is a valid BCP 47 tag as a whole (`en-GB-GB` is not: a region comes once). Country codes used as languages (`jp`, `cn`), withdrawn codes (`iw`) and
     three-letter codes of languages that have a two-letter one (`kor`) get a
     did-you-mean; names ("Korean") replace the schema's format message (RL105).
 
@@ -327,6 +341,58 @@ def unknown_language(context: Context, options: Options) -> Iterator[Diagnostic]
         verdict = _language_verdict(primary)
         if verdict is not None:
             yield _language_finding(context, ("language",), primary, verdict, tag, rest)
+        else:
+            problem = _tag_problem(tag)
+            if problem is not None:
+                yield context.report(f"language tag {tag!r} is not a valid BCP 47 tag: {problem}", ("language",))
+
+
+def _country_name(code: str) -> str:
+    """A country's everyday English name ("South Korea", not "Korea, Republic of"), from
+    CLDR through langcodes when its data is installed, else the ISO name."""
+    try:
+        import langcodes
+
+        name = str(langcodes.Language.get(f"und-{code}").territory_name("en"))
+    except (ImportError, ValueError, LookupError):
+        name = code
+    return vocab.countries().get(code, code) if name == code else name
+
+
+def _tag_problem(tag: str) -> str | None:
+    """What is wrong with a whole BCP 47 tag whose primary subtag is fine, or None.
+
+    langcodes (MIT) parses the tag as RFC 5646 lays it out and knows the IANA registry's
+    variants; the region must also be an assigned ISO 3166-1 code (or a UN M.49 number)."""
+    import langcodes
+    from langcodes.tag_parser import LanguageTagError, parse_tag
+
+    try:
+        parts = parse_tag(tag)
+    except LanguageTagError as error:
+        misplaced = _OUT_OF_PLACE.match(str(error))
+        if misplaced:
+            kind = _SUBTAG_KINDS.get(misplaced.group(1), misplaced.group(1))
+            subtag = next((part for part in tag.split("-")[1:] if part.lower() == misplaced.group(2)), misplaced[2])
+            return f"the {kind} subtag '{subtag}' is out of place (each kind of subtag comes once, in order)"
+        reason = str(error).rstrip(".")
+        return reason[:1].lower() + reason[1:]
+    for kind, value in parts:
+        if kind == "territory" and not value.isdigit() and value.upper() not in vocab.countries():
+            return f"the region subtag '{value}' is not an assigned ISO 3166-1 alpha-2 code"
+    seen: set[str] = set()
+    for kind, value in parts:
+        if kind in ("variant", "extension"):
+            key = value.lower() if kind == "variant" else value[:1].lower()
+            if key in seen:
+                return f"the {kind} subtag '{value}' appears twice"
+            seen.add(key)
+    if not langcodes.tag_is_valid(tag):
+        variants = [value for kind, value in parts if kind == "variant"]
+        if variants:
+            return f"the variant subtag '{variants[0]}' is not in the IANA language subtag registry"
+        return "a subtag is not in the IANA language subtag registry"
+    return None
 
 
 def _language_finding(context: Context, path: tuple[str, ...], shown: str,
