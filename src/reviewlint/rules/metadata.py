@@ -303,9 +303,10 @@ def unknown_language(context: Context, options: Options) -> Iterator[Diagnostic]
     ## What it does
     Checks `film.original_language` is an ISO 639-1 code (or an ISO 639-3 code for a
     language without a two-letter one), and that the review's `language` tag starts with
-    one and is a valid BCP 47 tag as a whole (`en-GB-GB` is not: a region comes once). Country codes used as languages (`jp`, `cn`), withdrawn codes (`iw`) and
-    three-letter codes of languages that have a two-letter one (`kor`) get a
-    did-you-mean; names ("Korean") replace the schema's format message (RL105).
+    one and is a valid BCP 47 tag as a whole (`en-GB-GB` is not: a region comes once).
+    Country codes used as languages (`jp`, `cn`), withdrawn codes (`iw`) and three-letter
+    codes of languages that have a two-letter one (`kor`) get a did-you-mean; names
+    ("Korean") replace the schema's format message (RL105).
 
     ## Why
     Language codes drive subtitles, search and schema.org's `inLanguage`; `jp` is not
