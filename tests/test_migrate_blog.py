@@ -89,7 +89,8 @@ def test_example_markdown_with_front_matter() -> None:
     assert data["film"]["title"] == "Arrival" and data["film"]["year"] == 2016
     assert data["film"]["writers"] == ["Eric Heisserer"]
     assert data["film"]["certification"] == {"value": "PG-13"}
-    assert data["rating"] == {"value": 4.5, "min": 0.5, "max": 5, "step": 0.5, "original": "★★★★½"}
+    # Stars with no empty ones state no maximum: none is guessed (issue 11).
+    assert data["rating"] == {"value": 4.5, "original": "★★★★½"}
     assert data["published"] == "2017-01-08"
     assert data["author"] == {"name": "Tomasz Wren"}
     assert data["tags"] == ["sci-fi", "language"]
@@ -171,9 +172,21 @@ def test_recommendation_synonyms(label: str) -> None:
 @pytest.mark.parametrize(("line", "rating"), [
     ("Rating: 7/10", {"value": 7, "min": 1, "max": 10, "step": 1}),
     ("My Rating: 3.5/5", {"value": 3.5, "min": 0.5, "max": 5, "step": 0.5}),
-    ("My Score: 8.5", {"value": 8.5, "min": 0, "max": 10, "step": 0.5}),
-    ("Score: ★★★½", {"value": 3.5, "min": 0.5, "max": 5, "step": 0.5, "original": "★★★½"}),
-    ("Rating: ***", {"value": 3, "min": 0.5, "max": 5, "step": 0.5, "original": "***"}),
+    # No scale stated: the value and the wording are kept, no maximum is guessed (issue 11).
+    ("My Score: 8.5", {"value": 8.5, "original": "8.5"}),
+    ("Score: ★★★½", {"value": 3.5, "original": "★★★½"}),
+    ("Rating: ***", {"value": 3, "original": "***"}),
+    ("Score: ★★★★☆", {"value": 4, "min": 0.5, "max": 5, "step": 0.5, "original": "★★★★☆"}),
+    ("Grade: 6", {"value": 6, "original": "6"}),
+    ("Our score: 37.", {"value": 37, "original": "37"}),
+    ("Rating: 3 cats", {"value": 3, "original": "3 cats"}),
+    ("Rating: 8.5/10 Turtles", {"value": 8.5, "min": 0, "max": 10, "step": 0.5, "original": "8.5/10 Turtles"}),
+    ("Rating: 4 out of 5 boots", {"value": 4, "min": 1, "max": 5, "step": 1, "original": "4 out of 5 boots"}),
+    ("RATING: ***1/2 out of ****", {"value": 3.5, "min": 0, "max": 4, "step": 0.5, "original": "***1/2 out of ****"}),
+    ("Rating: Three and a half stars out of four",
+     {"value": 3.5, "min": 0, "max": 4, "step": 0.5, "original": "Three and a half stars out of four"}),
+    ("Rating: Fair (4/8)", {"value": 4, "min": 0, "max": 8, "step": 1, "original": "Fair (4/8)"}),
+    ("Score: 79%", {"value": 79, "min": 0, "max": 100, "step": 1}),
     ("rating: 4 out of 5", {"value": 4, "min": 1, "max": 5, "step": 1}),
     ("Grade: B+", {"value": 9, "min": 0, "max": 12, "step": 1, "original": "B+"}),
     ("Score: 65/100", {"value": 65, "min": 0, "max": 100, "step": 1}),
@@ -209,10 +222,10 @@ def test_a_certificate_is_not_a_score() -> None:
 def test_a_rating_without_a_scale_is_kept_not_guessed() -> None:
     result = convert(HEADER + "Rating: 4\n\nReview:\n\nIt glows.\n")
     assert result.data is not None
-    assert "rating" not in result.data
-    assert result.data["notes"] == ["Rating: 4"]
-    assert messages(result)[0] == ("line 3: kept under notes: 'Rating: 4' ('4' does not say its scale (out of 5? 10? "
-                                   "100?); write it as '4/5' or '4/10')")
+    assert result.data["rating"] == {"value": 4, "original": "4"}
+    assert "notes" not in result.data
+    assert "line 3: rating '4' states no scale; kept as written with its value 4 and no maximum" in messages(
+        result, Level.INFO)
 
 
 def test_unknown_labels_and_sections_are_kept_under_notes() -> None:
@@ -263,9 +276,8 @@ def test_facts_not_stated_are_left_out_and_reported() -> None:
 
 
 @pytest.mark.parametrize("text", ["hello world, some random words\n",
-                                  "Just some thoughts.\n\nI liked the colours.\n",
-                                  "Director: Ana Ruiz\n\nComposer: Nils Frahm\n"])
-def test_a_source_without_title_or_year_is_not_a_review(text: str) -> None:
+                                  "Just some thoughts.\n\nI liked the colours.\n"])
+def test_a_few_words_with_no_film_fact_are_not_a_review(text: str) -> None:
     result = convert(text)
     assert result.status is Status.FAILED
     assert [(issue.level, issue.message) for issue in result.issues] == [

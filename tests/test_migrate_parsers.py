@@ -31,14 +31,21 @@ from reviewlint.migrate.vocabmap import country_codes, ending_of, language_code,
     ("72.5/100", {"value": 72.5, "min": 0, "max": 100, "step": 0.5}),
     ("80%", {"value": 80, "min": 0, "max": 100, "step": 1}),
     ("7/8", {"value": 7, "min": 0, "max": 8, "step": 1}),
-    ("8.5", {"value": 8.5, "min": 0, "max": 10, "step": 0.5}),
+    ("8.5", {"value": 8.5, "original": "8.5"}),
     ("**7/10**", {"value": 7, "min": 1, "max": 10, "step": 1}),
-    ("★★★½", {"value": 3.5, "min": 0.5, "max": 5, "step": 0.5, "original": "★★★½"}),
+    ("★★★½", {"value": 3.5, "original": "★★★½"}),
     ("★★★☆☆", {"value": 3, "min": 0.5, "max": 5, "step": 0.5, "original": "★★★☆☆"}),
     ("★★½☆", {"value": 2.5, "min": 0, "max": 4, "step": 0.5, "original": "★★½☆"}),
-    ("***", {"value": 3, "min": 0.5, "max": 5, "step": 0.5, "original": "***"}),
-    ("***½", {"value": 3.5, "min": 0.5, "max": 5, "step": 0.5, "original": "***½"}),
-    ("3.5 stars", {"value": 3.5, "min": 0.5, "max": 5, "step": 0.5, "original": "3.5 stars"}),
+    ("***", {"value": 3, "original": "***"}),
+    ("***½", {"value": 3.5, "original": "***½"}),
+    ("3.5 stars", {"value": 3.5, "original": "3.5 stars"}),
+    ("4", {"value": 4, "original": "4"}),
+    ("8*", {"value": 8, "original": "8*"}),
+    ("3 cats", {"value": 3, "original": "3 cats"}),
+    ("$$ and a 1/2", {"value": 2.5, "original": "$$ and a 1/2"}),
+    ("****/5", {"value": 4, "min": 1, "max": 5, "step": 1, "original": "****/5"}),
+    ("4 out of 5 stars", {"value": 4, "min": 1, "max": 5, "step": 1}),
+    ("Good (5/8)", {"value": 5, "min": 0, "max": 8, "step": 1, "original": "Good (5/8)"}),
     ("B+", {"value": 9, "min": 0, "max": 12, "step": 1, "original": "B+"}),
     ("A", {"value": 11, "min": 0, "max": 12, "step": 1, "original": "A"}),
     ("F", {"value": 0, "min": 0, "max": 12, "step": 1, "original": "F"}),
@@ -49,15 +56,15 @@ def test_ratings_map_to_a_value_and_a_scale(text: str, expected: dict[str, objec
     assert rating.as_data() == expected
 
 
-@pytest.mark.parametrize(("text", "inferred"), [("7/10", False), ("8.5", True), ("★★★½", True), ("★★★☆☆", False),
-                                                ("B+", False), ("3.5 stars", True)])
-def test_a_scale_taken_from_convention_is_flagged(text: str, inferred: bool) -> None:
+@pytest.mark.parametrize(("text", "stated"), [("7/10", True), ("8.5", False), ("★★★½", False), ("★★★☆☆", True),
+                                              ("B+", True), ("3.5 stars", False)])
+def test_a_scale_is_only_what_the_text_states(text: str, stated: bool) -> None:
     rating = parse_rating(text)
-    assert rating is not None and rating.scale_inferred is inferred
+    assert rating is not None and rating.scale_stated is stated
 
 
-@pytest.mark.parametrize("text", ["4", "15", "85", "12/10", "-1/10", "M18", "PG-13", "R", "E", "great",
-                                  "7/10 for the music", "☆★★", "", "0 stars"])
+@pytest.mark.parametrize("text", ["12/10", "-1/10", "M18", "PG-13", "R", "E", "great",
+                                  "7/10 for the music", "☆★★", ""])
 def test_not_a_rating(text: str) -> None:
     assert parse_rating(text) is None
 

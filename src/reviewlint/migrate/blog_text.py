@@ -26,7 +26,7 @@ from typing import Any
 
 from reviewlint.migrate import facts
 from reviewlint.migrate.accounting import BOILERPLATE, LAYOUT, is_blank
-from reviewlint.migrate.canonical import finish
+from reviewlint.migrate.canonical import finish, refuse_as_not_a_review
 from reviewlint.migrate.dates import parse_date
 from reviewlint.migrate.labels import Label, looks_like_unknown_label, match_label, split_shared
 from reviewlint.migrate.options import MigrateOptions
@@ -520,7 +520,7 @@ class BlogReader:
         paragraphs: list[Paragraph] = []
         for paragraph in (p for section in sections for p in section.paragraphs):
             rating = parse_rating(paragraph_text(paragraph)) if len(paragraph) == 1 else None
-            if rating is not None and not rating.scale_inferred:
+            if rating is not None and rating.scale_stated:
                 self._apply(facts.read_fact("rating", paragraph[0].text), paragraph[0], paragraph[0].text.strip())
             else:
                 paragraphs.append(paragraph)
@@ -619,9 +619,24 @@ def read_lines(lines: list[SourceLine], result: MigrationResult, options: Migrat
     if reader.dropped:
         provenance["dropped"] = reader.dropped
     result.data = finish(draft, result, options, source=provenance)
+    if _too_little_to_be_a_review(draft, lines):
+        refuse_as_not_a_review(result)
     missing = result.accounting.unaccounted()
     if missing:  # a bug of ours, never silence: say so loudly rather than lose text
         result.add(Level.ERROR, f"internal: lines {missing[:10]} were not accounted for (please report this)")
+
+
+# A post that names no film fact at all is still a review when it has a review's length; a
+# few words with no fact ("hello world") are not one.
+MIN_REVIEW_WORDS = 40
+FILM_FACTS = ("title", "year", "directors", "writers", "cast", "runtime_minutes", "genres")
+
+
+def _too_little_to_be_a_review(draft: dict[str, Any], lines: list[SourceLine]) -> bool:
+    film = draft.get("film") or {}
+    if any(key in film for key in FILM_FACTS) or "rating" in draft:
+        return False
+    return sum(len(line.text.split()) for line in lines) < MIN_REVIEW_WORDS
 
 
 def blog_lines(lines: list[str], first: int = 1) -> list[SourceLine]:

@@ -1,42 +1,67 @@
 """The last step every reader shares: a draft mapping -> the canonical review.
 
-Puts keys in the schema's canonical order, applies the batch options the user stated
-(author, language, "no warnings means none"), records provenance under `source`, and
-warns about each required fact the source did not state, since the migrator never
-invents one. A source in which neither a film title nor a year can be found is not
-taken for a review at all: it fails rather than become an empty shell of one.
+Puts keys in the schema's canonical order (the order the formatter uses, read from the
+schema's `properties`), names the schema version the package ships as current, applies the
+batch options the user stated (author, language, "no warnings means none"), records
+provenance under `source`, and warns about each required fact the source did not state,
+since the migrator never invents one. A post that never names its film is still converted:
+the title is left out with a note, and `reviewlint check` reports it missing.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from reviewlint import __version__
 from reviewlint.migrate.options import MigrateOptions
 from reviewlint.migrate.result import Level, MigrationResult
 
-SCHEMA_VERSION = "1.0"
 NOT_A_REVIEW = "no film title or year found: not a review?"
 
-TOP_ORDER = ("schema_version", "film", "rating", "external_ratings", "review", "content_warnings",
-             "content_warnings_source", "ending", "spoilers", "author", "language", "published", "updated",
-             "watched", "tags", "notes", "source")
-FILM_ORDER = ("title", "original_title", "year", "runtime_minutes", "genres", "countries", "original_language",
-              "directors", "writers", "cast", "ids", "certification")
-REVIEW_ORDER = ("headline", "tagline", "logline", "synopsis", "body", "memorable_scene", "memorable_dialogue",
-                "recommendation")
-SOURCE_ORDER = ("format", "file", "url", "title_line", "migrated_by", "dropped")
+
+def schema_version() -> str:
+    """The version migrated reviews are written in: the newest schema the package ships."""
+    from reviewlint.schema import current_version
+
+    return current_version()
 
 
-def _ordered(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
-    result = {key: mapping[key] for key in order if key in mapping}
-    result.update({key: value for key, value in mapping.items() if key not in result})
-    return result
+@cache
+def _rating_schema(version: str) -> dict[str, Any]:
+    from reviewlint.schema import load_schema
+
+    rating = load_schema(version).get("properties", {}).get("rating", {})
+    return rating if isinstance(rating, dict) else {}
+
+
+def unstated_scale_allowed() -> bool:
+    """Whether the current schema holds a rating whose scale the source does not state
+    (`value` and `original` without `max`, schema 1.1 on)."""
+    return "max" not in _rating_schema(schema_version()).get("required", ["max"])
+
+
+def _order_of(version: str, path: tuple[str, ...]) -> dict[str, int]:
+    from reviewlint.formatting.keyorder import _order  # the formatter's own reading of the schema
+
+    return _order(version, path)
+
+
+def ordered(value: Any, version: str, path: tuple[str, ...] = ()) -> Any:
+    """`value` with every mapping's keys in the schema's order (unknown keys after, as they came)."""
+    if isinstance(value, dict):
+        order = _order_of(version, path)
+        keys = sorted(value, key=lambda key: order.get(key, len(order)))
+        return {key: ordered(value[key], version, (*path, key)) for key in keys}
+    if isinstance(value, list):
+        return [ordered(item, version, path) for item in value]
+    return value
 
 
 def finish(draft: dict[str, Any], result: MigrationResult, options: MigrateOptions, *,
            source: dict[str, Any]) -> dict[str, Any]:
-    data: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **draft}
+    version = schema_version()
+    data: dict[str, Any] = {"schema_version": version, **draft}
     if "author" not in data and options.author:
         data["author"] = {"name": options.author}
         result.add(Level.INFO, f"author '{options.author}' taken from --author (the source names none)")
@@ -45,19 +70,16 @@ def finish(draft: dict[str, Any], result: MigrationResult, options: MigrateOptio
     if "content_warnings" not in data and options.assume_no_warnings:
         data["content_warnings"] = []
         result.add(Level.INFO, "the source states no content warnings; wrote [] because of --assume-no-warnings")
-    film = data.get("film")
-    if not isinstance(film, dict) or ("title" not in film and "year" not in film):
-        # Nothing will be written, so notes about how lines were placed would only distract.
-        result.issues[:] = [issue for issue in result.issues if issue.level is Level.ERROR]
-        result.add(Level.ERROR, NOT_A_REVIEW)
-    else:
-        _warn_missing(data, result)
-    data["source"] = _ordered({**source, "migrated_by": f"reviewlint {__version__}"}, SOURCE_ORDER)
-    if isinstance(data.get("film"), dict):
-        data["film"] = _ordered(data["film"], FILM_ORDER)
-    if isinstance(data.get("review"), dict):
-        data["review"] = _ordered(data["review"], REVIEW_ORDER)
-    return _ordered(data, TOP_ORDER)
+    _warn_missing(data, result)
+    data["source"] = {**source, "migrated_by": f"reviewlint {__version__}"}
+    finished: dict[str, Any] = ordered(data, version)
+    return finished
+
+
+def refuse_as_not_a_review(result: MigrationResult) -> None:
+    """Nothing will be written, so notes about how lines were placed would only distract."""
+    result.issues[:] = [issue for issue in result.issues if issue.level is Level.ERROR]
+    result.add(Level.ERROR, NOT_A_REVIEW)
 
 
 def _warn_missing(data: dict[str, Any], result: MigrationResult) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from reviewlint import vocab
 from reviewlint.migrate.dates import parse_date
 from reviewlint.migrate.people import cast_entry, split_names
-from reviewlint.migrate.ratings import is_ambiguous_number, number, parse_rating
+from reviewlint.migrate.ratings import Rating, number, parse_rating, rating_in_sentence
 from reviewlint.migrate.runtime import parse_runtime
 from reviewlint.migrate.vocabmap import country_codes, language_code, split_genres
 
@@ -141,33 +141,69 @@ def _external(value: str, source: str) -> Outcome:
     return Outcome([Update(("external_ratings",), entry, APPEND)])
 
 
+CERTIFICATE_REASON = re.compile(
+    r"^(?P<cert>\S{1,12}?)(?:\s*[(\[](?P<paren>[^()\[\]]{2,200})[)\]]|\s+for\s+(?P<words>.{2,200}))$")
+
+
 def certificate(value: str) -> str | None:
     text = value.strip().rstrip(".")
     return text if len(text) <= 12 and CERTIFICATE.match(text) else None
 
 
+def certificate_with_reason(value: str) -> tuple[str, str] | None:
+    """"R (graphic violence)", "PG-13 for sci-fi action" -> (certificate, reason)."""
+    match = CERTIFICATE_REASON.match(value.strip().rstrip("."))
+    if match is None or certificate(match["cert"]) is None or match["cert"].isdigit():
+        return None
+    return match["cert"], (match["paren"] or match["words"]).strip()
+
+
+def _certificate_outcome(cert: str, reason: str | None, written: str) -> Outcome:
+    info = f"'{written.strip()}' is an age certificate, not a score: mapped to film.certification"
+    problem = f"the certificate's reason ('{reason}') has no field of its own" if reason else None
+    return Outcome([Update(("film", "certification"), {"value": cert})], problem=problem, infos=[info])
+
+
+def rating_outcome(rating: Rating, written: str) -> Outcome:
+    """The update for a rating read from `written`; one whose scale the text does not state is
+    kept with its value and wording where the schema holds that, else kept verbatim."""
+    if rating.scale_stated:
+        return Outcome([Update(("rating",), rating.as_data())])
+    from reviewlint.migrate.canonical import unstated_scale_allowed
+
+    if not unstated_scale_allowed():
+        return _fail(f"'{written.strip()}' does not say its scale (out of 5? 10? 100?); write it as '4/5' or '4/10'")
+    return Outcome([Update(("rating",), rating.as_data())],
+                   infos=[f"rating '{written.strip()}' states no scale; kept as written with its value "
+                          f"{rating.value} and no maximum"])
+
+
 def _rating(value: str) -> Outcome:
     rating = parse_rating(value)
     if rating is not None:
-        infos = []
-        if rating.scale_inferred:
-            infos.append(f"rating '{value.strip()}' does not write out its scale; read as {rating.value} "
-                         f"on a {rating.min}-{rating.max} scale")
-        return Outcome([Update(("rating",), rating.as_data())], infos=infos)
-    if is_ambiguous_number(value):
-        return _fail(f"'{value.strip()}' does not say its scale (out of 5? 10? 100?); write it as '4/5' or '4/10'")
+        return rating_outcome(rating, value)
     cert = certificate(value)
     if cert is not None and not cert.isdigit():
-        return Outcome([Update(("film", "certification"), {"value": cert})],
-                       infos=[f"'{value.strip()}' is an age certificate, not a score: mapped to film.certification"])
+        return _certificate_outcome(cert, None, value)
+    with_reason = certificate_with_reason(value)
+    if with_reason is not None:
+        return _certificate_outcome(*with_reason, value)
+    found = rating_in_sentence(value)
+    if found is not None:
+        return rating_outcome(found[0], found[1])
     return _fail(f"'{value.strip()}' is not a rating reviewlint can read")
 
 
 def _certification(value: str) -> Outcome:
     cert = certificate(value)
-    if cert is None:
+    if cert is not None:
+        return Outcome([Update(("film", "certification"), {"value": cert})])
+    with_reason = certificate_with_reason(value)
+    if with_reason is None:
         return _fail(f"'{value.strip()}' is not an age certificate")
-    return Outcome([Update(("film", "certification"), {"value": cert})])
+    cert, reason = with_reason
+    return Outcome([Update(("film", "certification"), {"value": cert})],
+                   problem=f"the certificate's reason ('{reason}') has no field of its own")
 
 
 def author_name(value: str) -> str | None:
@@ -294,6 +330,6 @@ def classify_unlabelled(text: str) -> Outcome | None:
     if runtime is not None and not runtime[1]:
         return _runtime(value)
     rating = parse_rating(value)
-    if rating is not None and not rating.scale_inferred:
+    if rating is not None and rating.scale_stated:
         return _rating(value)
     return None
