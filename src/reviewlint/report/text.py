@@ -36,7 +36,7 @@ def _style(text: str, color: bool, **styles: object) -> str:
     return click.style(text, **styles)  # type: ignore[arg-type]
 
 
-def _visible_char(char: str) -> str:
+def _visible_char(char: str, previous: str = "") -> str:
     """One character as one visible character, so the caret still lines up."""
     code = ord(char)
     if char == "\t":
@@ -49,6 +49,10 @@ def _visible_char(char: str) -> str:
         return "\u2421"
     if 0x80 <= code < 0xA0 or char in _BIDI_CONTROLS:
         return "\ufffd"
+    if char == "\u200d" and previous and not previous.isascii():
+        return char  # a zero-width joiner inside an emoji sequence (👨‍👩‍👧) is part of the picture
+    if unicodedata.category(char) == "Cf":
+        return "\ufffd"  # zero-width space, word joiner, soft hyphen, BOM: the caret would point at nothing
     return char
 
 
@@ -56,7 +60,19 @@ def _visible(line: str) -> str:
     """Tabs, invisible and terminal-control characters made visible, one for one."""
     if line.isprintable() and "\u00a0" not in line:
         return line
-    return "".join(_visible_char(char) for char in line)
+    return "".join(_visible_char(char, line[index - 1] if index else "") for index, char in enumerate(line))
+
+
+def invisible_note(line: str, first: int, last: int) -> str | None:
+    """Which invisible characters the excerpt shows as U+FFFD, so the reader knows what is there."""
+    names = []
+    for index in range(first, min(last, len(line))):
+        char = line[index]
+        if _visible_char(char, line[index - 1] if index else "") == "\ufffd" and char != "\ufffd":
+            name = f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
+            if name not in names:
+                names.append(name)
+    return f"\ufffd is {', '.join(names)}" if names else None
 
 
 def printable(text: str) -> str:
@@ -70,14 +86,15 @@ def printable(text: str) -> str:
 
 
 def _cells(text: str) -> int:
-    """Terminal columns `text` takes: wide (CJK, most emoji) characters take two,
-    combining marks none. Without this the caret drifts left under a Korean title."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    """Terminal columns `text` takes, as wcwidth (MIT) measures them: wide characters
+    (CJK, emoji, flags, ZWJ sequences) take two, combining marks and joiners none.
+    Without this the caret drifts under a Korean title or an emoji."""
+    import wcwidth
+
+    width = wcwidth.wcswidth(text)
+    if width >= 0:
+        return int(width)
+    return sum(max(0, wcwidth.wcwidth(char)) for char in text)
 
 
 def excerpt(diagnostic: Diagnostic, lines: list[str], color: bool) -> list[str]:
@@ -110,11 +127,16 @@ def excerpt(diagnostic: Diagnostic, lines: list[str], color: bool) -> list[str]:
     severity_color = COLORS[diagnostic.severity]
     marker = _style("^" * width + " " + diagnostic.severity.label, color, fg=severity_color, bold=True)
     bar = _style("|", color, fg="blue")
-    return [
+    shown_lines = [
         f" {gutter} {bar}",
         f" {_style(number, color, fg='blue')} {bar} {lead}{shown}{tail}",
         f" {gutter} {bar} {' ' * pad}{marker}",
     ]
+    raw = lines[diagnostic.line - 1] if diagnostic.line <= len(lines) else ""
+    note = invisible_note(raw, first, last)
+    if note:
+        shown_lines.append(f" {gutter} = note: {note}")
+    return shown_lines
 
 
 def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
