@@ -41,3 +41,31 @@ def test_footer_when_only_unsafe_fixes_exist() -> None:
 
 def test_no_footer_without_fixes() -> None:
     assert _render("concise", None)[-1] == "1 problem in 1 file (1 file checked): 1 warning"
+
+
+def _render_with(name: str, diagnostics: list[Diagnostic], options: ReportOptions) -> list[str]:
+    stream = io.StringIO()
+    renderer(name)(CheckResult(files=[FileResult(path="r.yaml", diagnostics=diagnostics)]), stream, options)
+    return stream.getvalue().splitlines()
+
+
+def test_with_unsafe_fixes_given_unsafe_fixes_count_and_no_hint_to_add_it() -> None:
+    diagnostics = [_diag("RL600", 1, FixSafety.SAFE), _diag("RL601", 2, FixSafety.UNSAFE)]
+    lines = _render_with("text", diagnostics, ReportOptions(show_source=False, unsafe_fixes=True))
+    assert lines[:2] == ["r.yaml:1:1: RL600 [*] problem RL600", "r.yaml:2:1: RL601 [*] problem RL601"]
+    assert lines[-1] == "[*] 2 fixable with the --fix option"
+
+
+def test_a_load_error_blocks_the_files_fixes_and_the_footer_says_so() -> None:
+    duplicate = Diagnostic("RL002", "duplicate key `year` (first defined on line 6)", "r.yaml", 8, 3,
+                           Severity.ERROR, "duplicate-key")
+    diagnostics = [duplicate, _diag("RL600", 9, FixSafety.SAFE)]
+    lines = _render_with("text", diagnostics, ReportOptions(show_source=False))
+    assert "r.yaml:9:1: RL600 problem RL600" in lines  # no [*]: --fix will not touch this file
+    assert lines[-1] == ("No fixes can be applied: 1 fix blocked until r.yaml:8:3 RL002 duplicate-key is fixed by "
+                         "hand (--fix leaves a file that does not load cleanly untouched)")
+
+
+def test_quiet_prints_only_the_summary() -> None:
+    lines = _render_with("text", [_diag("RL600", 1, FixSafety.SAFE)], ReportOptions(quiet=True))
+    assert lines == ["1 problem in 1 file (1 file checked): 1 warning", "[*] 1 fixable with the --fix option"]

@@ -19,6 +19,8 @@ class ReportOptions:
     color: bool = False
     show_source: bool = True
     statistics: bool = False
+    unsafe_fixes: bool = False  # --unsafe-fixes was given: unsafe fixes count as fixable, no hint to add it
+    quiet: bool = False  # -q: only the summary (and the fix footer), no findings
 
 
 Renderer = Callable[["CheckResult", TextIO, ReportOptions], None]

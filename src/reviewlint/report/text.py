@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.document import editor_lines
-from reviewlint.report.summary import fixable_line, is_safe_fix, statistics_lines, summary_line
+from reviewlint.report.summary import blocking_errors, fixable_line, is_applied_fix, statistics_lines, summary_line
 
 if TYPE_CHECKING:
     from reviewlint.engine import CheckResult, FileResult
@@ -26,6 +26,16 @@ UNREAD = frozenset({"RL011", "RL012"})
 
 # Characters that would reorder the displayed line (Trojan Source) or act on the terminal.
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+# Where `reviewlint rule CODE`'s text is published; SARIF's helpUri uses the same address.
+RULE_DOCS_URI = "https://reviewlint.dev/rules/{name}"
+
+
+def hyperlink(text: str, url: str) -> str:
+    """An OSC 8 terminal hyperlink (as ruff links a code to its rule's page); terminals
+    without support show the text alone. Only used on a colour terminal."""
+    return f"\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\"
 
 
 def _style(text: str, color: bool, **styles: object) -> str:
@@ -141,13 +151,16 @@ def excerpt(diagnostic: Diagnostic, lines: list[str], color: bool) -> list[str]:
 
 def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     # As ruff: --statistics replaces the findings with a count per rule.
-    for file in [] if options.statistics else result.files:
+    for file in [] if options.statistics or options.quiet else result.files:
         lines: list[str] | None = None
         read = False
+        blocked = bool(blocking_errors(file))
         for diagnostic in file.diagnostics:
             location = _style(printable(diagnostic.location()), options.color, bold=True)
             code = _style(diagnostic.code, options.color, fg=COLORS[diagnostic.severity], bold=True)
-            fixable = " [*]" if is_safe_fix(diagnostic) else ""
+            if options.color and diagnostic.rule:
+                code = hyperlink(code, RULE_DOCS_URI.format(name=diagnostic.rule))
+            fixable = " [*]" if not blocked and is_applied_fix(diagnostic, options.unsafe_fixes) else ""
             stream.write(f"{location}: {code}{fixable} {printable(diagnostic.message)}\n")
             if options.show_source:
                 if not read:
@@ -156,10 +169,10 @@ def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
                     stream.write(line.rstrip() + "\n")
                 stream.write("\n")
     if options.statistics:
-        for line in statistics_lines(result):
+        for line in statistics_lines(result, options.unsafe_fixes):
             stream.write(line + "\n")
     stream.write(_style(summary_line(result), options.color, bold=True) + "\n")
-    footer = fixable_line(result)
+    footer = fixable_line(result, options.unsafe_fixes)
     if footer:
         stream.write(footer + "\n")
 
