@@ -136,3 +136,35 @@ def test_ending_type_phrase_is_left_to_the_schema() -> None:
     assert [(d.code, d.message) for d in diagnostics(text) if d.json_path[:1] == ("ending",)] == [
         ("RL104", "`type` must be one of happy, sad, bittersweet, tragic, open, ambiguous, twist, cliffhanger, other; "
                   "got 'twist ending'")]
+
+
+@pytest.mark.parametrize(("written", "message", "mapping"), [
+    ("8/10", "rating '8/10' is written as text; a rating is a mapping with its scale: "
+             "`rating: {value: 8, min: 1, max: 10, step: 1}`", {"value": 8, "min": 1, "max": 10, "step": 1}),
+    ("7.5 out of 10", "rating '7.5 out of 10' is written as text; a rating is a mapping with its scale: "
+                      "`rating: {value: 7.5, min: 0, max: 10, step: 0.5}`",
+     {"value": 7.5, "min": 0, "max": 10, "step": 0.5}),
+    ("4/5", "rating '4/5' is written as text; a rating is a mapping with its scale: "
+            "`rating: {value: 4, min: 1, max: 5, step: 1}`", {"value": 4, "min": 1, "max": 5, "step": 1}),
+    ("★★★½", "rating '★★★½' is written as text; a rating is a mapping with its scale: "
+             "`rating: {value: 3.5, min: 0.5, max: 5, step: 0.5}`", {"value": 3.5, "min": 0.5, "max": 5, "step": 0.5}),
+])
+def test_rating_written_as_text_shows_the_mapping_that_validates(written: str, message: str,
+                                                                 mapping: dict[str, float]) -> None:
+    text = overlay(f"rating: {written}")
+    # One finding, replacing the schema's type message (which suggested `value: 8/10`, itself invalid).
+    assert [f for f in findings(text) if f[1] == 10] == [("RL211", 10, 9, message)]
+    [found] = [d for d in diagnostics(text) if d.code == "RL211"]
+    assert found.fix is not None
+    assert (found.fix.safety, found.fix.edits) == (FixSafety.UNSAFE, (Edit(("rating",), mapping),))
+    # The suggested mapping is itself clean.
+    flow = "{" + ", ".join(f"{key}: {value}" for key, value in mapping.items()) + "}"
+    assert [f for f in findings(overlay(f"rating: {flow}")) if f[0].startswith("RL2") or f[0] == "RL103"] == []
+
+
+def test_a_bare_number_rating_gets_an_example_but_no_fix() -> None:
+    text = overlay("rating: 8")
+    assert [f for f in findings(text) if f[1] == 10] == [
+        ("RL211", 10, 9, "rating 8 has no scale; a rating is a mapping with its scale, such as "
+                         "`rating: {value: 8, min: 1, max: 10, step: 1}` for a rating out of 10")]
+    assert [d.fix for d in diagnostics(text) if d.code == "RL211"] == [None]

@@ -554,3 +554,87 @@ def rating_original_mismatch(context: Context, options: Options) -> Iterator[Dia
     if stated is not None and not _same(stated, value):
         yield context.report(f"`original` {original.strip()!r} says {show(stated)}, but `value` is {show(value)}",
                              ("rating", "original"))
+
+
+def _scale_for(value: float, out_of: float) -> dict[str, Any] | None:
+    """The supported scale a written rating ("8/10", "3.5/5") most likely sits on: the
+    coarsest step that reaches the value, then the highest minimum (1-10 before 0-10)."""
+    fitting = [scale for scale in vocab.rating_scales()
+               if _same(scale["max"], out_of) and scale["min"] <= value <= scale["max"]
+               and _same(round((value - scale["min"]) / scale["step"]) * scale["step"], value - scale["min"])]
+    if not fitting:
+        return None
+    best = min(fitting, key=lambda scale: (-scale["step"], -scale["min"]))
+    return {"value": _plain_number(value), "min": _plain_number(best["min"]), "max": _plain_number(best["max"]),
+            "step": _plain_number(best["step"])}
+
+
+def _plain_number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _flow(mapping: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{key}: {value}" for key, value in mapping.items()) + "}"
+
+
+@rule("RL211", "rating-as-text", severity=Severity.ERROR, family=FAMILY, fix=FixSafety.UNSAFE,
+      supersedes=("RL103",), summary="The rating is written as text or a bare number instead of a mapping.")
+def rating_as_text(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Finds a `rating` written the way people write one in prose ("8/10", "3.5 out of 5",
+    "★★★½") or as a bare number, and shows the mapping it should be, with its scale.
+    Replaces the schema's type message (RL103).
+
+    ## Why
+    A rating means nothing without its scale: 8 of 10 and 8 of 100 are different verdicts.
+    The mapping names the scale, so tools can compare and convert ratings.
+
+    ## Example
+    ```yaml
+    rating: 8/10
+    ```
+    Use instead:
+    ```yaml
+    rating: {value: 8, min: 1, max: 10, step: 1}
+    ```
+
+    ## Fix
+    Unsafe: writes the mapping for a fraction or stars, with the scale's minimum and step
+    taken from the closest supported scale (a guess: 8/10 may be on 0-10). A bare number
+    has no fix: its scale is unknown.
+    """
+    given = context.data.get("rating")
+    if isinstance(given, bool) or not isinstance(given, (str, int, float)):
+        return
+    written = given.strip() if isinstance(given, str) else given
+    mapping: dict[str, Any] | None = None
+    if isinstance(written, str):
+        fraction = _FRACTION_RE.match(written)
+        stars = _STARS_RE.match(written)
+        if fraction:
+            mapping = _scale_for(float(fraction.group(1)), float(fraction.group(2)))
+        elif stars and (stars.group(1) or stars.group(2)):
+            mapping = _scale_for(len(stars.group(1)) + (0.5 if stars.group(2) else 0.0), 5.0)
+        elif _to_float(written) is None:
+            return  # words, not a rating: the schema's type message says what is wrong
+    shown = f"{written!r}" if isinstance(written, str) else show(float(written))
+    amount = _to_float(written)
+    if mapping is not None:
+        yield context.report(f"rating {shown} is written as text; a rating is a mapping with its scale: "
+                             f"`rating: {_flow(mapping)}`", ("rating",),
+                             fix=Fix(f"write the rating as {_flow(mapping)}", FixSafety.UNSAFE,
+                                     (Edit(("rating",), mapping),)))
+        return
+    if amount is None or not math.isfinite(amount):
+        return
+    yield context.report(f"rating {shown} has no scale; a rating is a mapping with its scale, such as "
+                         f"`rating: {{value: {show(amount)}, min: 1, max: 10, step: 1}}` for a rating out of 10",
+                         ("rating",))
+
+
+def _to_float(text: Any) -> float | None:
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
