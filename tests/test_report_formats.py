@@ -105,6 +105,8 @@ EXPECTED_FILES = {
     "sarif": "alien.sarif.json",
     "junit": "alien.junit.xml",
     "gitlab": "alien.gitlab.json",
+    "rdjson": "alien.rdjson.json",
+    "checkstyle": "alien.checkstyle.xml",
 }
 
 
@@ -464,3 +466,33 @@ def test_a_file_name_that_is_not_utf8_gives_valid_reports(tmp_path: Path, name: 
     assert expected in text
     if name != "concise":
         json.loads(text)
+
+
+# --- rdjson and checkstyle ----------------------------------------------------------------
+
+def test_rdjson_columns_are_utf8_bytes_as_reviewdog_counts_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    from reviewlint.report import rdjson
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    (tmp_path / "k.yaml").write_text("title: 기생충 x\n", encoding="utf-8")
+    column = "title: 기생충 x".index("x") + 1  # 12 code points in, 18 bytes in
+    finding = Diagnostic("RL107", "bad", "k.yaml", 1, column, Severity.WARNING, "r", 1, column + 1)
+    built = rdjson.build(CheckResult(files=[FileResult("k.yaml", [finding])], missing=["gone.yaml"]))
+    first = built["diagnostics"][0]
+    assert first["location"]["range"] == {"start": {"line": 1, "column": 18}, "end": {"line": 1, "column": 19}}
+    assert first["severity"] == "WARNING"
+    assert built["diagnostics"][1] == {"message": "no such file or directory", "location": {"path": "gone.yaml"},
+                                       "severity": "ERROR"}
+    assert rdjson.byte_column("ab", 5) == 5  # past the end of the line: counted on
+
+
+def test_checkstyle_parses_and_lists_clean_and_missing_files(in_fixtures: Path) -> None:
+    result = fixed_result()
+    result.missing = ["gone.yaml"]
+    root = ET.fromstring(rendered("checkstyle", result).encode("utf-8"))
+    assert [f.get("name") for f in root.iter("file")] == [ALIEN, CLEAN, "gone.yaml"]
+    assert [(e.get("line"), e.get("severity"), e.get("source")) for e in root.iter("error")] == [
+        ("4", "error", "reviewlint.RL103"), ("7", "error", "reviewlint.RL201"), ("10", "warning", "reviewlint.RL402"),
+        ("12", "info", "reviewlint.RL501"), (None, "error", "reviewlint.missing")]

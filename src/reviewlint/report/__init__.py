@@ -34,6 +34,8 @@ FORMATS: dict[str, str] = {
     "sarif": "reviewlint.report.sarif",
     "junit": "reviewlint.report.junit",
     "gitlab": "reviewlint.report.gitlab",
+    "rdjson": "reviewlint.report.rdjson",
+    "checkstyle": "reviewlint.report.checkstyle",
 }
 
 

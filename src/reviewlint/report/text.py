@@ -164,7 +164,7 @@ def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
             stream.write(f"{location}: {code}{fixable} {printable(diagnostic.message)}\n")
             if options.show_source:
                 if not read:
-                    lines, read = _source_lines(file), True
+                    lines, read = source_lines(file), True
                 for line in excerpt(diagnostic, lines, options.color) if lines is not None else ():
                     stream.write(line.rstrip() + "\n")
                 stream.write("\n")
@@ -177,7 +177,7 @@ def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
         stream.write(footer + "\n")
 
 
-def _source_lines(file: FileResult) -> list[str] | None:
+def source_lines(file: FileResult) -> list[str] | None:
     """The file's lines, split as Document.lines splits them; None when there is no source
     to show: a file refused for its size (reading it here would undo the limit) or one
     that could not be read."""
