@@ -31,7 +31,7 @@ FAILING = [
                         "declare")]),
     # One finding per warning, at its first cue.
     (body("He drinks beer, then more beer, and ends the night drunk."),
-     [("RL303", 18, 17, "'beer' suggests the content warning 'alcohol', which `content_warnings` does not "
+     [("RL303", 18, 10, "'drinks' suggests the content warning 'alcohol', which `content_warnings` does not "
                         "declare")]),
     # Cues spanning a line break in a folded block.
     (overlay("review:\n  body:\n    - >-\n      Nobody expected that she took her\n      own life.\n"

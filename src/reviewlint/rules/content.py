@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, cached_property
+from functools import cache
 from typing import Any
 
 from reviewlint import vocab
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
-from reviewlint.rules import _text
-from reviewlint.rules._context import Context, Field
+from reviewlint.rules._context import Context
 from reviewlint.rules._core import Options, rule
 
 FAMILY = "content-warnings"
@@ -205,99 +204,6 @@ def duplicate_content_warning(context: Context, options: Options) -> Iterator[Di
         yield context.report(message, path, fix=fix)
 
 
-class CueMatcher:
-    """Every cue of every warning in one regex, every trap in another, built once per
-    language and compiled only when a text may hold a cue (the word-set prefilter of
-    `index` says so first)."""
-
-    def __init__(self, slug_of: dict[str, str], traps: list[str], negations: list[str]) -> None:
-        self.slug_of = slug_of
-        self.trap_phrases = traps
-        self.index = _text.PhraseIndex(list(slug_of), list(slug_of.values()))
-        self.negations = frozenset(w for w in negations if " " not in w)
-        self.negation_phrases = tuple(tuple(w.split()) for w in negations if " " in w)
-
-    @cached_property
-    def cues(self) -> re.Pattern[str]:
-        """Over lower-cased text."""
-        return re.compile(_bounded(list(self.slug_of)))
-
-    @cached_property
-    def cues_any_case(self) -> re.Pattern[str]:
-        """For the rare text whose lower-casing changes its length."""
-        return re.compile(_bounded(list(self.slug_of)), re.IGNORECASE)
-
-    @cached_property
-    def traps(self) -> re.Pattern[str] | None:
-        return re.compile(_bounded(self.trap_phrases)) if self.trap_phrases else None
-
-    @cached_property
-    def traps_any_case(self) -> re.Pattern[str] | None:
-        return re.compile(_bounded(self.trap_phrases), re.IGNORECASE) if self.trap_phrases else None
-
-    def find(self, text: str, firsts: list[str]) -> Iterator[tuple[int, int, str]]:
-        """(start, end, slug) of each cue in `text` that is not inside a trap phrase and not
-        negated. `firsts` are the first words of the cues that may occur (from the
-        prefilter): the combined regex is tried only where one of them starts a word."""
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            cues, traps, searched = self.cues, self.traps, lowered
-        else:
-            cues, traps, searched = self.cues_any_case, self.traps_any_case, text
-        found: dict[int, re.Match[str]] = {}
-        for first in firsts:
-            index = lowered.find(first)
-            while index >= 0:
-                if index == 0 or not lowered[index - 1].isalnum():  # only where a word starts
-                    match = cues.match(searched, index)
-                    if match is not None:
-                        found[index] = match
-                index = lowered.find(first, index + 1)
-        last_end = -1
-        for start in sorted(found):
-            match = found[start]
-            end = match.end()
-            if start < last_end:
-                continue  # inside a longer cue found at an earlier position
-            last_end = end
-            if traps is not None and any(t.start() < end and start < t.end() for t in
-                                         traps.finditer(searched, max(0, start - 40), min(len(searched), end + 40))):
-                continue
-            if self._negated(text, start):
-                continue
-            yield start, end, self.slug_of[fold(match.group(0))]
-
-    def _negated(self, text: str, start: int) -> bool:
-        window = text[max(0, start - 120):start]
-        ends = list(_CLAUSE_END_RE.finditer(window))
-        if ends:
-            window = window[ends[-1].end():]
-        words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(window)][-NEGATION_WINDOW:]
-        if any(word in self.negations for word in words):
-            return True
-        return any(tuple(words[i:i + len(phrase)]) == phrase for phrase in self.negation_phrases
-                   for i in range(len(words) - len(phrase) + 1))
-
-
-def _bounded(phrases: list[str]) -> str:
-    return r"\b(?:" + _text.trie_pattern(phrases) + r")\b"
-
-
-@cache
-def matcher(language: str) -> CueMatcher | None:
-    """The cue matcher for a review language (by its primary subtag); None when the
-    vocabulary has no cues in that language. Cues are English only for now."""
-    if language != "en":
-        return None
-    slug_of: dict[str, str] = {}
-    traps: list[str] = []
-    for slug, entry in vocab.content_warnings().items():
-        for cue in entry["cues"]:
-            slug_of.setdefault(fold(cue), slug)
-        traps.extend(fold(trap) for trap in entry["traps"])
-    return CueMatcher(slug_of, traps, [fold(n) for n in vocab.negations()])
-
-
 def review_language(context: Context) -> str:
     language = context.data.get("language", "en")
     return language.split("-", 1)[0].lower() if isinstance(language, str) else "en"
@@ -346,28 +252,37 @@ def undeclared_content_warning(context: Context, options: Options) -> Iterator[D
     Appends the slug to `content_warnings` (unsafe: a cue is evidence, not proof).
     """
     entries = declared(context)
-    if entries is None:
+    if entries is None or review_language(context) != "en":
         return
-    cues = matcher(review_language(context))
-    if cues is None:
-        return
+    from reviewlint.prose import cues as prose_cues
+
+    lexicon = _lexicon(context)
     have = {slug for _index, slug, _path in entries} | set(options["ignore"])
-    firsts = cues.index.candidates(context.prose_words, have)
-    if not firsts:
+    if not (context.prose_words & lexicon.trigger_words) and not _CENSOR_HINT_RE.search(context.prose_lower):
         return
+    known = vocab.content_warnings()
     appended = len(context.data["content_warnings"])
     reported: set[str] = set()
+    vocabulary = context.vocabulary
     for field in context.prose:
-        yield from _undeclared_in(context, field, cues, firsts, have, reported, appended)
+        ignored = vocabulary.ignored_spans(field.text) if vocabulary.ignore else []
+        for finding in prose_cues.find(field.text, lexicon, ignored):
+            slug = finding.slug
+            if slug in have or slug in reported or slug not in known:
+                continue
+            reported.add(slug)
+            fix = Fix(f"declare the content warning '{slug}'", FixSafety.UNSAFE,
+                      (Edit(("content_warnings", appended), slug),))
+            yield context.report_in(field, finding.start, finding.end, f"{finding.words!r} suggests the content "
+                                    f"warning '{slug}', which `content_warnings` does not declare", fix=fix)
 
 
-def _undeclared_in(context: Context, field: Field, cues: CueMatcher, firsts: list[str], have: set[str],
-                   reported: set[str], appended: int) -> Iterator[Diagnostic]:
-    for start, end, slug in cues.find(field.text, firsts):
-        if slug in have or slug in reported:
-            continue
-        reported.add(slug)
-        fix = Fix(f"declare the content warning '{slug}'", FixSafety.UNSAFE,
-                  (Edit(("content_warnings", appended), slug),))
-        yield context.report_in(field, start, end, f"{field.text[start:end]!r} suggests the content warning "
-                                f"'{slug}', which `content_warnings` does not declare", fix=fix)
+# Censored swearing ("f--k", "s**t") has no whole word for the word-set prefilter to see.
+_CENSOR_HINT_RE = re.compile(r"\b[a-z](?:-{2,}|\*+)[a-z]")
+
+
+def _lexicon(context: Context) -> Any:
+    from reviewlint.prose.lexicon import lexicon
+
+    extra = context.vocabulary.cues
+    return lexicon(tuple((slug, tuple(extra[slug])) for slug in extra))
