@@ -16,7 +16,7 @@ EXAMPLES = REPO / "examples"
 # A complete, clean review. Line numbers matter to tests that replace one line: keep the
 # layout stable (line 4 is `  year: 2011`, line 24 is `author:`).
 _VALID_REVIEW = """\
-schema_version: "1.0"
+schema_version: "1.1"
 film:
   title: Quiet Harbour
   year: 2011

@@ -16,7 +16,7 @@ from reviewlint.engine import check_text
 
 # Clean under the schema and every rule (test_rules_docs.py proves it).
 BASE = """\
-schema_version: "1.0"
+schema_version: "1.1"
 film:
   title: Quiet Harbour
   year: 2011

@@ -95,7 +95,7 @@ def test_summary_counts_files_with_problems_and_files_checked(project: Path) -> 
 
 
 def test_warnings_alone_exit_0_and_the_summary_shows_the_mix(project: Path) -> None:
-    write(project, "newer.yaml", VALID.replace('"1.0"', '"1.7"'))
+    write(project, "newer.yaml", VALID.replace('"1.1"', '"1.7"'))
     result = run("--output-format", "concise", "newer.yaml")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "1 problem in 1 file (1 file checked): 1 warning"

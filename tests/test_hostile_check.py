@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from reviewlint.cli import cli
 from reviewlint.engine import check_bytes
 
-GOOD = """schema_version: "1.0"
+GOOD = """schema_version: "1.1"
 film:
   title: Quiet Harbour
   year: 2011
@@ -201,7 +201,7 @@ def test_a_file_that_vanishes_before_reading_is_reported(tmp_path: Path) -> None
 
 def test_read_permission_error_is_reported_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Root can read any file, so CI (root) simulates the refusal at the one place we open files."""
-    from reviewlint import engine
+    from reviewlint import engine, lint
 
     locked = tmp_path / "locked.yaml"
     locked.write_text(GOOD, encoding="utf-8")
@@ -212,7 +212,7 @@ def test_read_permission_error_is_reported_even_as_root(tmp_path: Path, monkeypa
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(engine, "open", refusing_open, raising=False)
+    monkeypatch.setattr(lint, "open", refusing_open, raising=False)
     result = engine.check_file(str(locked))
     assert [(d.code, d.line, d.col, d.message) for d in result.diagnostics] == [
         ("RL012", 1, 1, "cannot read file: Permission denied")]

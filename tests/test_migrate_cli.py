@@ -142,8 +142,8 @@ def test_a_symbolic_link_in_the_output_folder_is_never_written_through(old: Path
 def test_single_file_prints_yaml_to_stdout_and_reports_to_stderr(old: Path) -> None:
     result = migrate(str(old / "lanterns.txt"))
     assert result.exit_code == 0
-    assert result.stdout.startswith("# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/1.0.json"
-                                    '\nschema_version: "1.0"\nfilm:\n  title: Paper Lanterns\n  year: 2019\n')
+    assert result.stdout.startswith("# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/1.1.json"
+                                    '\nschema_version: "1.1"\nfilm:\n  title: Paper Lanterns\n  year: 2019\n')
     assert "content_warnings: []\n" in result.stdout
     assert stable(result.stderr) == f"{old}/lanterns.txt: converted; 7 lines mapped; check: 0 errors\n"
 
@@ -239,7 +239,7 @@ def test_progress_callback_sees_every_file(old: Path) -> None:
 
 
 def test_in_place_upgrade_keeps_layout_and_comments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(upgrades, "STEPS", {})
+    monkeypatch.setattr(upgrades, "STEPS", {"1.0": upgrades.STEPS["1.0"]})
     upgrades.register(UpgradeStep("0.9", "1.0", "reviewer renamed to author",
                                   lambda document: rename_key(document, "reviewer", "author")))
     review = tmp_path / "old.yaml"
@@ -250,7 +250,7 @@ def test_in_place_upgrade_keeps_layout_and_comments(tmp_path: Path, monkeypatch:
     before = current.stat().st_mtime_ns
     result = migrate(str(review), str(current), "--in-place")
     assert result.exit_code == 0, result.output
-    assert review.read_text(encoding="utf-8") == ('schema_version: "1.0"  # old\nfilm:\n  title: X\n  year: 2000\n'
+    assert review.read_text(encoding="utf-8") == ('schema_version: "1.1"  # old\nfilm:\n  title: X\n  year: 2000\n'
                                                   "author:\n  name: Ana\nreview:\n  body:\n  - Fine.\n"
                                                   "content_warnings: []\n")
     assert current.stat().st_mtime_ns == before
@@ -267,5 +267,5 @@ def test_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     review.write_text('schema_version: "2.0"\n', encoding="utf-8")
     result = migrate(str(review), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
-    assert ("  error: schema_version '2.0' is newer than this reviewlint knows (newest: 1.0); upgrade reviewlint to "
+    assert ("  error: schema_version '2.0' is newer than this reviewlint knows (newest: 1.1); upgrade reviewlint to "
             "read this file\n") in result.stdout

@@ -1,5 +1,5 @@
-"""Schema upgrades: the chain mechanism, tested with synthetic steps (schema 1.0 is the
-only published version, so no real step exists yet)."""
+"""Schema upgrades: the chain mechanism, tested with synthetic steps, and the published
+1.0 -> 1.1 step."""
 
 from __future__ import annotations
 
@@ -39,16 +39,21 @@ def _drop_draft(document: Any) -> None:
     remove_key(document, "draft")
 
 
+STEP_1_1 = ("1.1 only adds optional keys (source.id, source.part, new source formats, a rating whose scale the "
+            "source does not state); nothing else changes")
+
+
 @pytest.fixture
 def steps(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(upgrades, "STEPS", {})
+    monkeypatch.setattr(upgrades, "STEPS", {"1.0": upgrades.STEPS["1.0"]})
     upgrades.register(UpgradeStep("0.8", "0.9", "draft flag removed", _drop_draft))
     upgrades.register(UpgradeStep("0.9", "1.0", "reviewer renamed to author", _rename_reviewer))
 
 
-def test_no_steps_are_registered_while_1_0_is_the_only_schema() -> None:
-    assert upgrades.STEPS == {}
-    assert plan("1.0") == []
+def test_the_published_steps() -> None:
+    assert list(upgrades.STEPS) == ["1.0"]
+    assert [(step.source, step.target) for step in plan("1.0")] == [("1.0", "1.1")]
+    assert plan("1.1") == []
 
 
 def test_current_version_is_left_exactly_as_it_is() -> None:
@@ -56,17 +61,43 @@ def test_current_version_is_left_exactly_as_it_is() -> None:
     [result] = migrate_text(text, filename="parasite.yaml")
     assert result.status is Status.CONVERTED
     assert result.rendered == text
-    assert [issue.message for issue in result.issues] == ["already on schema_version 1.0; nothing to upgrade"]
+    assert [issue.message for issue in result.issues] == ["already on schema_version 1.1; nothing to upgrade"]
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLE.parent.glob("*.yaml")), ids=lambda path: path.name)
+def test_1_0_to_1_1_changes_only_the_declared_version(example: Path) -> None:
+    text = example.read_text(encoding="utf-8").replace('schema_version: "1.1"', 'schema_version: "1.0"', 1)
+    assert 'schema_version: "1.0"' in text
+    upgraded = upgrade_text(text)
+    assert (upgraded.source_version, upgraded.target_version) == ("1.0", "1.1")
+    assert upgraded.text == text.replace('schema_version: "1.0"', 'schema_version: "1.1"', 1)
+    [result] = migrate_text(text, filename=example.name)
+    assert [issue.message for issue in result.issues] == [f"upgraded schema_version 1.0 -> 1.1: {STEP_1_1}"]
+    assert [d.concise() for d in check_text(upgraded.text) if d.severity is Severity.ERROR] == []
+
+
+def test_1_1_accepts_a_rating_without_a_scale_and_1_0_does_not() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace('schema_version: "1.1"', 'schema_version: "1.0"', 1)
+    start = text.index("rating:")
+    end = text.index("\n", text.index("step:", start))
+    unscaled = text[:start] + "rating:\n  value: 3\n  original: 3 cats" + text[end:]
+    errors_1_0 = [d.message for d in check_text(unscaled) if d.severity is Severity.ERROR]
+    assert errors_1_0 == ["missing required key `max` in `rating`"]
+    upgraded = upgrade_text(unscaled).text
+    assert [d.message for d in check_text(upgraded) if d.severity is Severity.ERROR] == []
+    without_original = upgraded.replace("  original: 3 cats\n", "")
+    assert [d.message for d in check_text(without_original) if d.severity is Severity.ERROR] == [
+        "missing required key `max` in `rating`"]
 
 
 @pytest.mark.usefixtures("steps")
 def test_a_chain_upgrades_step_by_step_and_keeps_comments() -> None:
     upgraded = upgrade_text(OLD.replace('"0.9"', '"0.8"'))
-    assert [step.target for step in upgraded.steps] == ["0.9", "1.0"]
+    assert [step.target for step in upgraded.steps] == ["0.9", "1.0", "1.1"]
     # ruamel.yaml keeps a comment in its column, so the shorter key leaves more space.
     assert upgraded.text == """\
 # My review of a quiet film.
-schema_version: "1.0"
+schema_version: "1.1"
 film:
   title: Paper Lanterns  # working title
   year: 2019
@@ -86,15 +117,15 @@ def test_upgrade_result_reports_the_route() -> None:
     assert result.status is Status.CONVERTED
     assert result.data is not None and result.data["author"] == {"name": "Ana Ruiz"}
     assert [issue.message for issue in result.issues] == [
-        "upgraded schema_version 0.9 -> 1.0: reviewer renamed to author"]
+        f"upgraded schema_version 0.9 -> 1.0 -> 1.1: reviewer renamed to author; {STEP_1_1}"]
 
 
 @pytest.mark.parametrize(("version", "message"), [
-    ("2.0", "schema_version '2.0' is newer than this reviewlint knows (newest: 1.0); upgrade reviewlint to read "
+    ("2.0", "schema_version '2.0' is newer than this reviewlint knows (newest: 1.1); upgrade reviewlint to read "
             "this file"),
-    ("1.1", "schema_version '1.1' is newer than this reviewlint knows (newest: 1.0); upgrade reviewlint to read "
+    ("1.2", "schema_version '1.2' is newer than this reviewlint knows (newest: 1.1); upgrade reviewlint to read "
             "this file"),
-    ("0.5", "reviewlint has no upgrade from schema_version '0.5' (1.0 is the only version it has)"),
+    ("0.5", "reviewlint has no upgrade from schema_version '0.5' (it upgrades 1.0 to 1.1)"),
     ("one", "schema_version 'one' is not of the form MAJOR.MINOR, such as '1.0'"),
 ])
 def test_refusals(version: str, message: str) -> None:
@@ -126,6 +157,6 @@ def test_register_refuses_backward_and_duplicate_steps(monkeypatch: pytest.Monke
 
 def test_a_step_past_the_target_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(upgrades, "STEPS", {})
-    upgrades.register(UpgradeStep("0.9", "1.1", "", _drop_draft))
-    with pytest.raises(UpgradeError, match=r"leads to 1\.1, past 1\.0"):
+    upgrades.register(UpgradeStep("0.9", "1.2", "", _drop_draft))
+    with pytest.raises(UpgradeError, match=r"leads to 1\.2, past 1\.1"):
         plan("0.9")

@@ -14,10 +14,10 @@ from reviewlint.commands.new import skeleton_text, slug
 from reviewlint.document import load_text
 from reviewlint.schema import check_schema, load_schema
 
-SCHEMA_ID = load_schema("1.0")["$id"]
+SCHEMA_ID = load_schema("1.1")["$id"]
 AMELIE = f"""\
 # yaml-language-server: $schema={SCHEMA_ID}
-schema_version: "1.0"
+schema_version: "1.1"
 film:
   title: "Amélie: the fabulous destiny"
   year: 2001
@@ -123,9 +123,9 @@ def test_a_missing_output_folder_is_made(in_tmp: Path) -> None:
 
 def test_schema_comment_options(in_tmp: Path) -> None:
     _, plain, _ = new("Amélie", "--year", "2001", "-o", "-", "--no-schema-comment")
-    assert plain.startswith('schema_version: "1.0"\n')
+    assert plain.startswith('schema_version: "1.1"\n')
     _, local, _ = new("Amélie", "--year", "2001", "-o", "-", "--schema-url", "../schema/film-review/1.0.json")
-    assert local.startswith('# yaml-language-server: $schema=../schema/film-review/1.0.json\nschema_version: "1.0"\n')
+    assert local.startswith('# yaml-language-server: $schema=../schema/film-review/1.0.json\nschema_version: "1.1"\n')
 
 
 def test_a_fixed_file_keeps_its_editor_comment(in_tmp: Path) -> None:

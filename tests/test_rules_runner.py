@@ -47,15 +47,15 @@ def test_a_failing_rule_costs_one_internal_error_and_the_others_still_run(monkey
 
 
 def test_no_rules_run_on_a_newer_major_version() -> None:
-    text = MISSPELT.replace('schema_version: "1.0"', 'schema_version: "2.0"')
+    text = MISSPELT.replace('schema_version: "1.1"', 'schema_version: "2.0"')
     assert findings(text) == [
-        ("RL109", 1, 17, "schema_version '2.0' is newer than this reviewlint supports (newest: 1.0); upgrade "
+        ("RL109", 1, 17, "schema_version '2.0' is newer than this reviewlint supports (newest: 1.1); upgrade "
                          "reviewlint to check this file")]
 
 
 def test_an_older_published_version_is_told_to_migrate(monkeypatch: Any) -> None:
     monkeypatch.setattr(schema, "available_versions", lambda: ("1.0", "1.1"))
-    assert findings(BASE, {"RL701"}, path="reviews/quiet.yaml") == [
+    assert findings(BASE.replace('"1.1"', '"1.0"', 1), {"RL701"}, path="reviews/quiet.yaml") == [
         ("RL701", 1, 17, "schema_version '1.0' is older than the newest published version '1.1'; run "
                          "`reviewlint migrate reviews/quiet.yaml` to upgrade the file")]
 

@@ -69,7 +69,7 @@ def seed_yaml(seed: str) -> str:
     warning_source = paragraphs(parts["Warning:"])[0]
     verdict_text, author = paragraphs(parts["Recommendation:"])[:2]
     lines = [
-        'schema_version: "1.0"',
+        'schema_version: "1.1"',
         "film:",
         "  title: Ballerina",
         "  year: 2023",

@@ -27,6 +27,7 @@ SCHEMA_DIR = REPO / "schema" / "film-review"
 # A published file never changes. A new version is a new file, with its hash added here.
 PUBLISHED_SHA256 = {
     "1.0": "3bb2770284a93bc0b0db08ea1840accf5e5d2833e28d296b0dd074804a775445",
+    "1.1": "fd24b74c5a49d6bef62a74bf3d3d316c9247a936e62ea313b88e362859f3a0b7",
 }
 
 # Keywords that mean the same in draft-07 and 2020-12. `$defs` is not a draft-07 keyword,
@@ -36,6 +37,7 @@ DRAFT7_SAFE = frozenset({
     "type", "enum", "const", "properties", "patternProperties", "additionalProperties", "required",
     "items", "minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "format",
     "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "oneOf", "anyOf", "allOf", "not",
+    "if", "then", "else",  # draft-07 introduced these; 2020-12 reads them alike
 })
 # Named so the failure message says why, should one appear.
 DRAFT_2019_PLUS = frozenset({
@@ -55,7 +57,7 @@ def subschemas(node: dict[str, Any], where: str = "#") -> Iterator[tuple[str, di
     for keyword in ("properties", "patternProperties", "$defs"):
         for name, child in node.get(keyword, {}).items():
             yield from subschemas(child, f"{where}/{keyword}/{name}")
-    for keyword in ("items", "additionalProperties", "not"):
+    for keyword in ("items", "additionalProperties", "not", "if", "then", "else"):
         child = node.get(keyword)
         if isinstance(child, dict):
             yield from subschemas(child, f"{where}/{keyword}")
@@ -83,7 +85,26 @@ def test_every_published_version_has_a_pinned_hash_and_matches_it() -> None:
 def test_the_current_versions_file_is_the_generators_output_byte_for_byte() -> None:
     path = SCHEMA_DIR / f"{schemagen.CURRENT_VERSION}.json"
     assert path.read_bytes() == schemagen.render(schemagen.build_schema()).encode("utf-8")
-    assert schema.current_version() == schemagen.CURRENT_VERSION
+    assert schema.current_version() == schemagen.CURRENT_VERSION == "1.1"
+
+
+@pytest.mark.parametrize("version", schemagen.VERSIONS)
+def test_every_versions_file_is_the_generators_output_for_that_version(version: str) -> None:
+    """Adding to the vocabulary must not change a published version: the generator keeps each one."""
+    assert (SCHEMA_DIR / f"{version}.json").read_bytes() == schemagen.render(
+        schemagen.build_schema(version)).encode("utf-8")
+    assert schema.available_versions() == schemagen.VERSIONS
+
+
+def test_the_generator_refuses_an_unknown_version() -> None:
+    with pytest.raises(ValueError, match=r"no schema version '0\.9' \(known: 1\.0, 1\.1\)"):
+        schemagen.build_schema("0.9")
+
+
+def test_the_generator_writes_an_older_version_on_request(tmp_path: Path) -> None:
+    target = tmp_path / "old.json"
+    assert schemagen.main(["--version", "1.0", str(target)]) == 0
+    assert target.read_bytes() == (SCHEMA_DIR / "1.0.json").read_bytes()
 
 
 def test_the_generator_writes_the_file_it_prints(tmp_path: Path) -> None:
@@ -217,12 +238,13 @@ def test_registry_lists_the_published_versions_oldest_first() -> None:
 
 @pytest.mark.parametrize(("declared", "expected"), [
     ("1.0", ("1.0", None)),
-    (1.0, ("1.0", None)),  # not a string: the schema's own type check reports it
-    ("1.7", ("1.0", "schema_version '1.7' is newer than this reviewlint knows (1.0); checked against 1.0, so keys "
+    ("1.1", ("1.1", None)),
+    (1.0, ("1.1", None)),  # not a string: the schema's own type check reports it
+    ("1.7", ("1.1", "schema_version '1.7' is newer than this reviewlint knows (1.1); checked against 1.1, so keys "
                     "added since are reported as warnings. Upgrade reviewlint")),
-    ("2.0", (None, "schema_version '2.0' is newer than this reviewlint supports (newest: 1.0); upgrade reviewlint "
+    ("2.0", (None, "schema_version '2.0' is newer than this reviewlint supports (newest: 1.1); upgrade reviewlint "
                    "to check this file")),
-    ("0.9", (None, "schema_version '0.9' is not a published version (known: 1.0)")),
+    ("0.9", (None, "schema_version '0.9' is not a published version (known: 1.0, 1.1)")),
 ])
 def test_pick_version(declared: Any, expected: tuple[str | None, str | None]) -> None:
     assert schema.pick_version(declared)[:2] == expected
@@ -260,15 +282,15 @@ def test_schema_command_prints_a_named_version() -> None:
 def test_schema_command_refuses_an_unknown_version() -> None:
     result = CliRunner().invoke(cli, ["schema", "--version", "0.1"])
     assert result.exit_code == 2
-    assert "Invalid value for --version: no published schema version '0.1' (known: 1.0)" in result.output
+    assert "Invalid value for --version: no published schema version '0.1' (known: 1.0, 1.1)" in result.output
 
 
 def test_schema_command_lists_versions_and_paths() -> None:
     listed = CliRunner().invoke(cli, ["schema", "--list"])
-    assert (listed.exit_code, listed.output) == (0, "1.0\n")
+    assert (listed.exit_code, listed.output) == (0, "1.0\n1.1\n")
     path = CliRunner().invoke(cli, ["schema", "--path"])
     assert path.exit_code == 0
-    assert Path(path.output.strip()).read_bytes() == (SCHEMA_DIR / "1.0.json").read_bytes()
+    assert Path(path.output.strip()).read_bytes() == (SCHEMA_DIR / "1.1.json").read_bytes()
 
 
 def test_schema_output_flags_are_exclusive() -> None:

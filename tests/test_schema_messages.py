@@ -121,8 +121,8 @@ def test_an_empty_value_is_null_and_points_just_after_the_colon() -> None:
 
 
 def test_a_number_where_text_is_expected() -> None:
-    assert found(edited('schema_version: "1.0"', "schema_version: 1.0")) == [
-        ("RL103", 1, 17, "`schema_version` must be a string, got 1.0; quote it to keep it as text: \"1.0\"")]
+    assert found(edited('schema_version: "1.1"', "schema_version: 1.1")) == [
+        ("RL103", 1, 17, "`schema_version` must be a string, got 1.1; quote it to keep it as text: \"1.1\"")]
 
 
 def test_boolean_words() -> None:
@@ -200,7 +200,7 @@ def test_enum_in_a_list_item_object() -> None:
      "`language` must be a BCP 47 language tag, such as 'en' or 'en-GB', got 'English'"),
     ("title: Quiet Harbour", 'title: "Quiet\\nHarbour"', 3, 10,
      "`title` must be a single line of text, got 'Quiet\\nHarbour'"),
-    ('schema_version: "1.0"', 'schema_version: "one"', 1, 17,
+    ('schema_version: "1.1"', 'schema_version: "one"', 1, 17,
      "`schema_version` must be a version of the form '1.0', got 'one'"),
 ])
 def test_formats_are_described_in_words(old: str, new: str, line: int, col: int, message: str) -> None:
@@ -246,23 +246,23 @@ def test_duplicate_items_are_each_reported_at_the_repeat() -> None:
 # --- RL109 schema version ---------------------------------------------------------------------
 
 def test_a_newer_major_version_is_not_checked_further() -> None:
-    assert found(edited('"1.0"', '"2.0"') + "ratting: 3\n") == [
-        ("RL109", 1, 17, "schema_version '2.0' is newer than this reviewlint supports (newest: 1.0); upgrade "
+    assert found(edited('"1.1"', '"2.0"') + "ratting: 3\n") == [
+        ("RL109", 1, 17, "schema_version '2.0' is newer than this reviewlint supports (newest: 1.1); upgrade "
                          "reviewlint to check this file")]
 
 
 def test_a_newer_minor_version_is_checked_with_unknown_keys_as_warnings() -> None:
-    diagnostics = check_text(edited('"1.0"', '"1.7"') + "subtitles: true\n", "t.yaml", LOAD_AND_SCHEMA)
+    diagnostics = check_text(edited('"1.1"', '"1.7"') + "subtitles: true\n", "t.yaml", LOAD_AND_SCHEMA)
     assert [(d.code, d.line, d.col, d.severity.label, d.message) for d in diagnostics] == [
-        ("RL109", 1, 17, "warning", "schema_version '1.7' is newer than this reviewlint knows (1.0); checked "
-                                    "against 1.0, so keys added since are reported as warnings. Upgrade reviewlint"),
+        ("RL109", 1, 17, "warning", "schema_version '1.7' is newer than this reviewlint knows (1.1); checked "
+                                    "against 1.1, so keys added since are reported as warnings. Upgrade reviewlint"),
         ("RL102", 28, 1, "warning", "unknown key `subtitles`"),
     ]
 
 
 def test_an_unpublished_older_version() -> None:
-    assert found(edited('"1.0"', '"0.9"')) == [
-        ("RL109", 1, 17, "schema_version '0.9' is not a published version (known: 1.0)")]
+    assert found(edited('"1.1"', '"0.9"')) == [
+        ("RL109", 1, 17, "schema_version '0.9' is not a published version (known: 1.0, 1.1)")]
 
 
 # --- RL110 the fallback -----------------------------------------------------------------------

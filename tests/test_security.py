@@ -69,7 +69,7 @@ def test_an_upgrade_through_ruamel_runs_nothing(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setitem(upgrades.STEPS, "0.9", upgrades.UpgradeStep("0.9", "1.0", "test step", seen.append))
     monkeypatch.chdir(tmp_path)
     marker = tmp_path / "PWNED"
-    body = EXAMPLE.read_text(encoding="utf-8").replace('schema_version: "1.0"', 'schema_version: "0.9"')
+    body = EXAMPLE.read_text(encoding="utf-8").replace('schema_version: "1.1"', 'schema_version: "0.9"')
     review = tmp_path / "old.yaml"
     review.write_text(exploit(marker) + body, encoding="utf-8")
     result = invoke("migrate", "--in-place", "old.yaml")
@@ -77,7 +77,7 @@ def test_an_upgrade_through_ruamel_runs_nothing(tmp_path: Path, monkeypatch: pyt
     assert len(seen) == 1  # the step did run on the loaded document
     upgraded = review.read_text(encoding="utf-8")
     assert upgraded.startswith(exploit(marker))  # the tags come back as text
-    assert 'schema_version: "1.0"' in upgraded
+    assert 'schema_version: "1.1"' in upgraded
     assert not marker.exists()
 
 

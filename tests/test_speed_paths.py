@@ -19,7 +19,7 @@ from reviewlint.engine import SettingsLookup, check_paths
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
-BROKEN = """schema_version: "1.0"
+BROKEN = """schema_version: "1.1"
 film:
   title: Broken
   year: twenty

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reviewlint.config import Settings
 from rulekit import findings, overlay
 
-HEAD = 'schema_version: "1.0"\nfilm: {title: Quiet Harbour, year: 2011}\nrating: {value: 8, max: 10}\n'
+HEAD = 'schema_version: "1.1"\nfilm: {title: Quiet Harbour, year: 2011}\nrating: {value: 8, max: 10}\n'
 TAIL = "content_warnings: []\nauthor: {name: Ines Lago}\npublished: \"2024-03-09\"\n"
 
 

@@ -1,8 +1,10 @@
 """Build the canonical film-review JSON Schema from the vocabularies.
 
-`python -m reviewlint.schemagen OUT.json` writes the schema for the current version.
-Published files under `schema/film-review/` are immutable: a test proves the current
-version's file equals this module's output, and pins the hashes of older versions.
+`python -m reviewlint.schemagen OUT.json` writes the schema for the current version
+(`--version 1.0 OUT.json` an older one). Published files under `schema/film-review/` are
+immutable: a test proves every version's file equals this module's output for that
+version, and pins their hashes. A MINOR version only adds optional keys or relaxes a
+constraint; `_since(version, "1.1")` marks each such addition where it is made.
 
 Only keywords that mean the same in draft-07 and 2020-12 are used (editors' YAML
 language server reads draft-07). `description` never sits beside a `$ref` (draft-07
@@ -18,10 +20,20 @@ from typing import Any
 
 from reviewlint import vocab
 
-CURRENT_VERSION = "1.0"
+CURRENT_VERSION = "1.1"
+VERSIONS = ("1.0", "1.1")
 ID_BASE = "https://reviewlint.dev/schema/film-review/"
 
 Schema = dict[str, Any]
+
+# Schema 1.0 is published and frozen: these are the source formats it names. Formats added
+# to the vocabulary since then appear from the version that added them on.
+SOURCE_FORMATS_1_0 = ("blog-text", "blog-markdown", "blog-html", "letterboxd-csv", "reviewlint-yaml", "manual")
+
+
+def _since(version: str, first: str) -> bool:
+    """True when `version` has what was added in `first`."""
+    return tuple(map(int, version.split("."))) >= tuple(map(int, first.split(".")))
 
 
 def _string(description: str, **extra: Any) -> Schema:
@@ -90,9 +102,68 @@ def _defs() -> Schema:
     }
 
 
-def build_schema() -> Schema:
-    """The schema for CURRENT_VERSION, as a plain dict ready to be dumped as JSON."""
+def _rating(version: str) -> Schema:
     scales = vocab.rating_scales()
+    unknown_scale = _since(version, "1.1")
+    description = ("The reviewer's own rating: a value on a declared scale. The rating rules check the value lies "
+                   "on the scale and on its step; JSON Schema alone cannot compare two fields.")
+    max_description = "The scale's highest value."
+    if unknown_scale:
+        description += (" When the source states no scale (\"Grade: 6\", \"3 cats\"), `max` is left out and "
+                        "`original` keeps the rating as written: a scale is never guessed.")
+        max_description += " Required unless `original` keeps a rating whose scale the source does not state."
+    rating = _object(
+        description,
+        {
+            "value": {"type": "number", "description": "The rating given.", "examples": [7, 3.5]},
+            "min": {"type": "number", "description": "The scale's lowest value.", "default": 1},
+            "max": {"type": "number", "description": max_description, "examples": [10, 5]},
+            "step": {"type": "number", "description": "The smallest increment of the scale.", "exclusiveMinimum": 0,
+                     "default": 1},
+            "original": _string("The rating as the reviewer wrote it, when it was not a number (\"B+\", \"★★★½\").",
+                                minLength=1),
+        },
+        required=["value"] if unknown_scale else ["value", "max"],
+        examples=[{"value": 7, "min": 1, "max": 10, "step": 1}, {"value": 3, "original": "3 cats"}]
+        if unknown_scale else [{"value": 7, "min": 1, "max": 10, "step": 1}],
+    )
+    if unknown_scale:
+        # draft-07 has if/then too: without `original`, the scale must be stated.
+        rating["if"] = {"not": {"required": ["original"]}}
+        rating["then"] = {"required": ["max"]}
+    rating["$comment"] = "Supported scales: " + "; ".join(
+        f"{s['name']} {s['min']}-{s['max']} step {s['step']}" for s in scales)
+    return rating
+
+
+def _source(version: str) -> Schema:
+    formats = list(vocab.source_formats())
+    if not _since(version, "1.1"):
+        formats = [name for name in formats if name in SOURCE_FORMATS_1_0]
+    properties: dict[str, Schema] = {
+        "format": _string("The original format.", enum=formats),
+        "file": _string("The original file's name.", minLength=1),
+        "url": _string("The original post's address.", pattern=r"^https?://"),
+        "title_line": _string("The original title line, verbatim.", minLength=1),
+        "migrated_by": _string("The tool and version that converted it.", minLength=1,
+                               examples=["reviewlint 0.1.0"]),
+        "dropped": _string_list("Lines dropped as known boilerplate (blog widgets, comment counters).",
+                                {"type": "string"}),
+    }
+    if _since(version, "1.1"):
+        properties["id"] = _string("The post's own identifier in its source (a WordPress post id, an Atom entry "
+                                   "id, a Letterboxd URI).", minLength=1, examples=["tag:blogger.com,1999:post-42"])
+        properties["part"] = _string("Which part of the source this review is, when one source holds several "
+                                     "(a row of a CSV, a post of an export, a film of a double feature).",
+                                     minLength=1, examples=["row 3", "post 12"])
+    return _object("Where this document came from, when it was converted from another format.", properties,
+                   required=["format"])
+
+
+def build_schema(version: str = CURRENT_VERSION) -> Schema:
+    """The schema for `version` (default CURRENT_VERSION), as a plain dict ready to be dumped as JSON."""
+    if version not in VERSIONS:
+        raise ValueError(f"no schema version {version!r} (known: {', '.join(VERSIONS)})")
     film = _object(
         "The film under review.",
         {
@@ -155,23 +226,7 @@ def build_schema() -> Schema:
             "as_of": _ref("date", "When the value was read; third-party ratings change over time."),
         }, required=["source", "value"]),
     )
-    rating = _object(
-        "The reviewer's own rating: a value on a declared scale. The rating rules check the value lies on the "
-        "scale and on its step; JSON Schema alone cannot compare two fields.",
-        {
-            "value": {"type": "number", "description": "The rating given.", "examples": [7, 3.5]},
-            "min": {"type": "number", "description": "The scale's lowest value.", "default": 1},
-            "max": {"type": "number", "description": "The scale's highest value.", "examples": [10, 5]},
-            "step": {"type": "number", "description": "The smallest increment of the scale.", "exclusiveMinimum": 0,
-                     "default": 1},
-            "original": _string("The rating as the reviewer wrote it, when it was not a number (\"B+\", \"★★★½\").",
-                                minLength=1),
-        },
-        required=["value", "max"],
-        examples=[{"value": 7, "min": 1, "max": 10, "step": 1}],
-    )
-    rating["$comment"] = "Supported scales: " + "; ".join(
-        f"{s['name']} {s['min']}-{s['max']} step {s['step']}" for s in scales)
+    rating = _rating(version)
     dialogue = _object("A line of dialogue the reviewer remembers.", {
         "quote": _string("The line, without surrounding quotation marks.", minLength=1),
         "speaker": _string("Who says it (character or actor).", minLength=1),
@@ -216,21 +271,12 @@ def build_schema() -> Schema:
                     "default": True},
         "description": _string("What happens at the end. Always a spoiler.", minLength=1),
     }, required=["type"])
-    source = _object("Where this document came from, when it was converted from another format.", {
-        "format": _string("The original format.", enum=list(vocab.source_formats())),
-        "file": _string("The original file's name.", minLength=1),
-        "url": _string("The original post's address.", pattern=r"^https?://"),
-        "title_line": _string("The original title line, verbatim.", minLength=1),
-        "migrated_by": _string("The tool and version that converted it.", minLength=1,
-                               examples=["reviewlint 0.1.0"]),
-        "dropped": _string_list("Lines dropped as known boilerplate (blog widgets, comment counters).",
-                                {"type": "string"}),
-    }, required=["format"])
+    source = _source(version)
     properties: dict[str, Schema] = {
         "schema_version": _string(
             "The version of this schema the document follows, MAJOR.MINOR. A newer MINOR only adds optional "
             "fields; a new MAJOR needs `reviewlint migrate`.",
-            pattern=r"^1\.[0-9]+$", examples=[CURRENT_VERSION]),
+            pattern=r"^1\.[0-9]+$", examples=[version]),
         "film": film,
         "rating": rating,
         "external_ratings": external_ratings,
@@ -263,9 +309,9 @@ def build_schema() -> Schema:
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{ID_BASE}{CURRENT_VERSION}.json",
+        "$id": f"{ID_BASE}{version}.json",
         "title": "Film review",
-        "description": f"A film review as data, reviewlint schema version {CURRENT_VERSION}.",
+        "description": f"A film review as data, reviewlint schema version {version}.",
         "type": "object",
         "required": ["schema_version", "film", "review", "content_warnings", "author"],
         "properties": properties,
@@ -280,8 +326,11 @@ def render(schema: Schema) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    text = render(build_schema())
+    args = sys.argv[1:] if argv is None else list(argv)
+    version = CURRENT_VERSION
+    if args[:1] == ["--version"] and len(args) >= 2:
+        version, args = args[1], args[2:]
+    text = render(build_schema(version))
     if args:
         with open(args[0], "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

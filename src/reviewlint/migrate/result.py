@@ -30,6 +30,22 @@ class Issue:
         return f"{where}{self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where one value came from: `film.title <- line 3 'Oldboy (2003) dir. ...' (title line)`."""
+
+    field: str
+    line: int
+    text: str
+    form: str
+
+    def describe(self, width: int = 60) -> str:
+        shown = self.text.strip()
+        if len(shown) > width:
+            shown = shown[: width - 3].rstrip() + "..."
+        return f"{self.field} <- line {self.line} {shown!r} ({self.form})"
+
+
 class Status(enum.Enum):
     # A review converted with WARNING-level issues; the report calls these "notes" so
     # they are never confused with the warnings `reviewlint check` finds in the output.
@@ -60,6 +76,8 @@ class MigrationResult:
     line_map: dict[int, int] | None = None
     # Set when the source held nothing to convert (a Letterboxd watchlist): not a failure.
     skipped: str | None = None
+    # Where each value came from, in the order the extractor recorded them (`-v` prints them).
+    provenance: list[Provenance] = field(default_factory=list)
 
     @property
     def status(self) -> Status:
@@ -73,6 +91,11 @@ class MigrationResult:
 
     def add(self, level: Level, message: str, line: int | None = None) -> None:
         self.issues.append(Issue(level, message, line))
+
+    def record_source(self, field: str, line: int, text: str, form: str) -> None:
+        """Record that `field` ("film.title") was read from 1-based `line` of the input file,
+        whose text is `text`, in the form `form` ("title line", "label `Director:`")."""
+        self.provenance.append(Provenance(field, line, text, form))
 
     @property
     def label(self) -> str:

@@ -4,8 +4,9 @@ A chain of small steps, each moving a document from one version to the next (as
 Kubernetes converts between API versions), registered in `STEPS` by the version it
 starts from. A step edits a ruamel.yaml round-trip mapping in place, so comments and
 layout survive wherever their key still exists; `rename_key` and `remove_key` are the
-helpers steps use. Only schema 1.0 has been published, so no step is registered yet: the
-first one arrives with the first schema change, with its own tests and golden files.
+helpers steps use. Schema 1.1 only adds optional keys and relaxes one constraint (a
+rating may keep its `original` text without a `max`), so its step changes nothing but
+the declared version.
 
 Versions newer than this reviewlint are refused, never guessed at.
 """
@@ -39,7 +40,7 @@ class UpgradeStep:
     apply: Callable[[Any], None]
 
 
-# from-version -> the step that leaves it. Empty until the schema first changes.
+# from-version -> the step that leaves it.
 STEPS: dict[str, UpgradeStep] = {}
 
 
@@ -99,6 +100,17 @@ def remove_key(mapping: Any, key: str) -> None:
     if key in mapping:
         mapping.ca.items.pop(key, None)
         del mapping[key]
+
+
+# --- the published steps ---------------------------------------------------------------------
+
+def _to_1_1(document: Any) -> None:
+    """1.1 adds `source.id`, `source.part`, the `wordpress-wxr` and `blogger-atom` formats, and
+    lets a rating keep `original` without `max`: every 1.0 document is already valid 1.1."""
+
+
+register(UpgradeStep("1.0", "1.1", "1.1 only adds optional keys (source.id, source.part, new source formats, "
+                     "a rating whose scale the source does not state); nothing else changes", _to_1_1))
 
 
 # --- running the chain -----------------------------------------------------------------------
