@@ -27,6 +27,7 @@ from typing import Any
 from reviewlint.migrate import facts
 from reviewlint.migrate.accounting import BOILERPLATE, LAYOUT, is_blank
 from reviewlint.migrate.canonical import finish, refuse_as_not_a_review
+from reviewlint.migrate.chrome import author_box, headline_byline, is_chrome, possessive_review, read_byline
 from reviewlint.migrate.dates import parse_date
 from reviewlint.migrate.labels import Label, looks_like_unknown_label, match_label, split_shared
 from reviewlint.migrate.options import MigrateOptions
@@ -36,18 +37,16 @@ from reviewlint.migrate.patterns import (
     PARENTHESISED_NAME,
     SIGNATURE,
     SPOILER_NOTICE,
-    TITLE_LINE,
-    TITLE_PREFIX_ONLY,
-    TITLE_SUFFIX_ONLY,
     dialogue_entry,
     is_boilerplate,
 )
 from reviewlint.migrate.people import looks_like_credit
-from reviewlint.migrate.ratings import parse_rating
+from reviewlint.migrate.ratings import parse_rating, standalone_rating
 from reviewlint.migrate.result import Level, MigrationResult
+from reviewlint.migrate.titles import TitleReading, quoted_title_in, read_title_line
 from reviewlint.migrate.vocabmap import ending_of, map_warnings, verdict_of
 
-PEOPLE_KEYS = frozenset({"directors", "writers", "cast"})
+PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +103,9 @@ class BlogReader:
         self.pending: tuple[Label, SourceLine] | None = None
         self.pending_items: list[SourceLine] = []
         self.seen_content = False
+        # A plain headline that may be the title: taken only if the post names it again.
+        self.title_candidate: tuple[str, SourceLine] | None = None
+        self.facts_seen = False
         # Where each set value came from, to explain a conflict.
         self.origin: dict[tuple[str, ...], int] = {}
 
@@ -136,16 +138,21 @@ class BlogReader:
             self._end_paragraph()
             self.accounting.dropped(line.number, text, LAYOUT)
             return
-        if is_boilerplate(text):
+        if is_boilerplate(text) or is_chrome(text):
             self._end_paragraph()
             self.accounting.dropped(line.number, text, BOILERPLATE)
             self.dropped.append(text)
             return
-        first = not self.seen_content
         self.seen_content = True
-        if first and self._title(index, line):
+        if self._header_open() and self._header_line(index, line):
+            return
+        if self._title_again(index, line):
             return
         if self._spoiler_notice(line):
+            return
+        if self._byline(index, line):
+            return
+        if not self.paragraph and self._rating_line(index, line):
             return
         in_header = self.current is self.intro or self.block_has_fact
         label = match_label(text, typed_ok=facts.typed_value_ok if in_header else None)
@@ -163,6 +170,8 @@ class BlogReader:
             return
         if self._author_line(index, line):
             return
+        if not self.paragraph and self._labelled_score(line):
+            return
         if self.current is self.intro and looks_like_unknown_label(text) and not text.endswith(":"):
             self._end_paragraph()
             self._preserve([line], text, f"no field for the label '{text.split(':', 1)[0].strip(' *_-')}'")
@@ -171,30 +180,204 @@ class BlogReader:
 
     # --- headline ------------------------------------------------------------------------------
 
-    def _title(self, index: int, line: SourceLine) -> bool:
+    def _header_open(self) -> bool:
+        """Still above the post's first paragraph of prose: headline, dates and bylines live here."""
+        return not self.paragraph and not self.intro.paragraphs and not self.sections
+
+    def _header_line(self, index: int, line: SourceLine) -> bool:
         text = line.text.strip()
-        match = TITLE_LINE.match(text)
-        looks_like_title = match is not None or line.heading == 1 or bool(
-            TITLE_PREFIX_ONLY.match(text) or TITLE_SUFFIX_ONLY.match(text))
-        if not looks_like_title:
-            standalone = self._alone(index) and len(text) <= 150 and not text.endswith((".", "!", "?", ":", "”", '"'))
-            if not standalone or match_label(text) is not None or "|" in text:
+        date = parse_date(text)
+        if date is not None:
+            if "published" in self.draft:
                 return False
-        if len(text) > 300:
+            self._apply(facts.Outcome([facts.Update(("published",), date)]), line, text)
+            self._record("published", line, "a date above the post")
+            return True
+        if self._byline(index, line):
+            return True
+        if self.title_line is None and not self.facts_seen:
+            return self._headline(index, line)
+        return False
+
+    def _headline(self, index: int, line: SourceLine) -> bool:
+        text = line.text.strip()
+        if len(text) > 300 or self._is_fact_label(text):
             return False
+        glued = headline_byline(text)
+        head = glued.head if glued is not None and glued.head else text
+        reading = read_title_line(head) or quoted_title_in(head)
+        if reading is None and line.heading != 1:
+            return False
+        if reading is not None and not reading.strong and line.heading != 1:
+            standalone = self._alone(index) and len(text) <= 150 and not text.endswith(
+                (".", "!", "?", ":", "”", '"'))
+            if not standalone or "|" in text:
+                return False
         self.title_line = text
         updates = [facts.Update(("review", "headline"), text)]
-        if match is not None:
-            updates += [facts.Update(("film", "title"), match["title"].strip(" \"“”'")),
-                        facts.Update(("film", "year"), int(match["year"]))]
-            if match["tagline"] and len(match["tagline"].strip()) <= 200:
-                updates.append(facts.Update(("review", "tagline"), match["tagline"].strip()))
-        else:
-            other = TITLE_PREFIX_ONLY.match(text) or TITLE_SUFFIX_ONLY.match(text)
-            if other is not None:
-                updates.append(facts.Update(("film", "title"), other["title"].strip(" \"“”'")))
+        self._record("review.headline", line, "headline")
+        if glued is not None:
+            updates += self._byline_updates(glued.name, glued.date, line)
+            if glued.rest:
+                self.notes.append(glued.rest)
+                self.accounting.preserved(line.number, f"notes[{len(self.notes) - 1}]", glued.rest,
+                                          "text after the headline's byline")
         self._apply(facts.Outcome(updates), line, text)
+        if reading is not None and reading.strong:
+            self._take_title(reading, line)
+        elif reading is not None:
+            self.title_candidate = (reading.title, line)
         return True
+
+    def _take_title(self, reading: TitleReading, line: SourceLine) -> None:
+        """Apply what a title line states: title, year, original title, director, rating..."""
+        text = line.text.strip()
+        updates = [facts.Update(("film", "title"), reading.title)]
+        if reading.year is not None:
+            updates.append(facts.Update(("film", "year"), reading.year))
+        if reading.original_title:
+            updates.append(facts.Update(("film", "original_title"), reading.original_title))
+        if reading.director:
+            outcome = facts.read_fact("directors", reading.director)
+            updates.extend(outcome.updates)
+        if reading.certificate:
+            updates.append(facts.Update(("film", "certification"), {"value": reading.certificate}))
+        if reading.tagline and len(reading.tagline) <= 200:
+            updates.append(facts.Update(("review", "tagline"), reading.tagline))
+        outcome = facts.Outcome(updates)
+        if reading.rating is not None and reading.rating_text:
+            rating = facts.rating_outcome(reading.rating, reading.rating_text)
+            outcome.updates.extend(rating.updates)
+            outcome.infos.extend(rating.infos)
+        self._apply(outcome, line, text)
+        for update in updates:
+            self._record(".".join(update.path), line, f"title line: {reading.form}")
+        if self.title_candidate is not None and self.title_candidate[0] != reading.title:
+            self.result.add(Level.INFO, f"title '{reading.title}' taken from line {line.number} ({reading.form}); "
+                            f"the headline '{self.title_candidate[0]}' on line {self.title_candidate[1].number} "
+                            "states no title form", line.number)
+        self.title_candidate = None
+
+    def _title_again(self, index: int, line: SourceLine) -> bool:
+        """A title line of its own further down: the title repeated (with its year), or the
+        title of a post whose headline did not state it."""
+        if self.paragraph or not self._alone(index):
+            return False
+        text = line.text.strip()
+        reading = read_title_line(text) if not self._is_fact_label(text) else None
+        if reading is None or not reading.strong:
+            return False
+        film = self.draft.get("film", {})
+        known = film.get("title")
+        if known is None and reading.year is not None:
+            self._take_title(reading, line)
+            return True
+        if known is not None and known.casefold() == reading.title.casefold():
+            updates = [] if reading.year is None or "year" in film else [facts.Update(("film", "year"), reading.year)]
+            self.accounting.mapped(line.number, "film.title (repeated)", text)
+            if updates:
+                self._apply(facts.Outcome(updates), line, text)
+                self._record("film.year", line, f"title line: {reading.form}")
+            return True
+        return False
+
+    def _byline_updates(self, name: str | None, date: str | None, line: SourceLine) -> list[facts.Update]:
+        updates = []
+        if name and facts.author_name(name) and "name" not in self.draft.get("author", {}):
+            updates.append(facts.Update(("author", "name"), name))
+            self._record("author.name", line, "byline")
+        if date and "published" not in self.draft:
+            updates.append(facts.Update(("published",), date))
+            self._record("published", line, "byline")
+        return updates
+
+    def _byline(self, index: int, line: SourceLine) -> bool:
+        """"Posted on DATE by NAME", "by NAME on DATE", "NAME'S REVIEW: ...", "About NAME"."""
+        text = line.text.strip()
+        byline = read_byline(text)
+        if byline is not None:
+            self._end_paragraph()
+            updates = self._byline_updates(byline.name, byline.date, line)
+            outcome = facts.Outcome(updates)
+            if byline.date is None and byline.date_text:
+                outcome.problem = f"'{byline.date_text}' is not an unambiguous date"
+            self._apply(outcome, line, text)
+            return True
+        review = possessive_review(text)
+        if review is not None and review.name:
+            self._end_paragraph()
+            updates = self._byline_updates(review.name, None, line)
+            if updates:
+                self._apply(facts.Outcome(updates), line, text)
+            self.current = Section("body", line)
+            self.sections.append(self.current)
+            self.block_has_fact = False
+            if review.rest:
+                self.paragraph.append(SourceLine(line.number, review.rest, 0))
+            elif not updates:
+                self.accounting.mapped(line.number, "section heading (body)", text)
+            return True
+        boxed = author_box(text)
+        if boxed is not None and not self._header_open() and "name" not in self.draft.get("author", {}) \
+                and self._alone(index):
+            self._end_paragraph()
+            self._apply(facts.Outcome(self._byline_updates(boxed, None, line)), line, text)
+            return True
+        return False
+
+    def _rating_line(self, index: int, line: SourceLine) -> bool:
+        """A line that is nothing but a rating ("4 out of 5 boots", "★★★½", "2 / 10")."""
+        if "rating" in self.draft or not self._ends_block(index):
+            return False
+        text = line.text.strip()
+        rating = standalone_rating(text)
+        if rating is None:
+            return False
+        self._end_paragraph()
+        self._apply(facts.rating_outcome(rating, text), line, text)
+        self._record("rating", line, "a rating on a line of its own")
+        return True
+
+    def _labelled_score(self, line: SourceLine) -> bool:
+        """"Awesome-o-metre: 4.8/10", "Overall A-": a label reviewlint does not know whose value is
+        a rating with a stated scale (or a letter grade after a verdict word) is the rating."""
+        if "rating" in self.draft:
+            return False
+        text = line.text.strip()
+        match = re.match(r"^(?P<label>[^\W\d_][\w'’ .\-]{0,30}?)\s*(?::|\s[-–—]\s|\s)\s*(?P<value>\S.{0,40})$", text)
+        if match is None:
+            return False
+        value = match["value"].strip()
+        rating = parse_rating(value)
+        if rating is None or not rating.scale_stated:
+            return False
+        plain_number = re.fullmatch(r"[\d.,]+\s*(?:/|out of)\s*\d+.*", value) is not None or "%" in value
+        verdict_word = match["label"].strip().lower() in {"overall", "verdict", "final verdict", "total", "final"}
+        if not (plain_number or verdict_word or rating.original):
+            return False
+        self._end_paragraph()
+        self._apply(facts.rating_outcome(rating, value), line, text)
+        self._record("rating", line, f"a score under the label '{match['label'].strip()}'")
+        return True
+
+    @staticmethod
+    def _is_fact_label(text: str) -> bool:
+        """"Director: X", "Release Date: ...": a labelled fact, never a title line ("Film: X" is one)."""
+        label = match_label(text, typed_ok=facts.typed_value_ok)
+        if label is not None:
+            return label.kind == "fact" and label.key != "title"
+        reading = read_title_line(text)
+        if reading is not None and reading.strong:
+            return False
+        return looks_like_unknown_label(text) and read_title_line(text.split(":", 1)[1]) is None
+
+    def _ends_block(self, index: int) -> bool:
+        return index + 1 >= len(self.lines) or is_blank(self.lines[index + 1].text)
+
+    def _record(self, field: str, line: SourceLine, form: str) -> None:
+        record = getattr(self.result, "record_source", None)
+        if record is not None:
+            record(field, line.number, line.text.strip(), form)
 
     # --- facts ---------------------------------------------------------------------------------
 
@@ -427,6 +610,25 @@ class BlogReader:
         self._apply(facts.Outcome([facts.Update(("author", "name"), name)]), line, text)
         return True
 
+    def confirm_headline_title(self) -> None:
+        """A plain headline ("88 Minutes") is the film's title when the post names it again,
+        written the same way, in its text; otherwise it stays the headline only."""
+        if self.title_candidate is None or "title" in self.draft.get("film", {}):
+            return
+        title, headline = self.title_candidate
+        pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)")
+        again = next((line for line in self.lines if line.number != headline.number and line.text.strip() != title
+                      and pattern.search(line.text)), None)
+        if again is None:
+            self.result.add(Level.INFO, f"the headline '{title}' is not taken as the film's title: the post does "
+                            "not name it again", headline.number)
+            return
+        self.draft.setdefault("film", {})["title"] = title
+        self.accounting.mapped(headline.number, "film.title", headline.text.strip())
+        self._record("film.title", headline, "headline, named again on line " + str(again.number))
+        self.result.add(Level.INFO, f"title '{title}' taken from the headline: the post names it again on line "
+                        f"{again.number}", headline.number)
+
     # --- placing the sections ------------------------------------------------------------------
 
     def assemble(self) -> dict[str, Any]:
@@ -600,6 +802,7 @@ def read_lines(lines: list[SourceLine], result: MigrationResult, options: Migrat
     verbatim; the text's own statements win over `extra`."""
     reader = BlogReader(lines, result, notes)
     reader.read()
+    reader.confirm_headline_title()
     draft = reader.assemble()
     for key, value in (extra or {}).items():
         if isinstance(value, dict) and isinstance(draft.get(key), dict):

@@ -85,6 +85,36 @@ def _year(value: str) -> Outcome:
     return Outcome([Update(("film", "year"), year)])
 
 
+_YEAR_IN = re.compile(r"(?<!\d)(?P<year>(?:18[89]\d|19\d\d|20\d\d))(?!\d)")
+
+
+def _release(value: str) -> Outcome:
+    """"Release Date: February 13th, 2009", "Released: November 2019": the film's year; the
+    date itself has no field, so the line is kept too."""
+    years = {int(found["year"]) for found in _YEAR_IN.finditer(value)}
+    if len(years) != 1 or not single_line(value, 120):
+        return _fail(f"'{value.strip()}' states no single release year")
+    return Outcome([Update(("film", "year"), years.pop())],
+                   problem=f"the release date '{value.strip()}' has no field of its own (its year is film.year)")
+
+
+def _writer_director(value: str) -> Outcome:
+    names = split_names(value)
+    if names is None:
+        return _fail("this does not read as a list of names")
+    return Outcome([Update(("film", "directors"), names, EXTEND), Update(("film", "writers"), names, EXTEND)])
+
+
+def _cast(value: str) -> Outcome:
+    """"Stars: 5 / 5" is a score, not a cast list."""
+    rating = parse_rating(value)
+    if rating is not None and rating.scale_stated and not re.search(r"[^\W\d_]{3,}", value):
+        outcome = rating_outcome(rating, value)
+        outcome.infos.append(f"'{value.strip()}' is a score, not names: mapped to rating")
+        return outcome
+    return _people(value, "cast")
+
+
 def _runtime(value: str) -> Outcome:
     parsed = parse_runtime(value)
     if parsed is None:
@@ -281,13 +311,15 @@ HANDLERS: dict[str, Callable[[str], Outcome]] = {
     "title": lambda value: _title(value, "title"),
     "original_title": lambda value: _title(value, "original_title"),
     "year": _year,
+    "release": _release,
     "runtime": _runtime,
     "genres": _genres,
     "countries": _countries,
     "language": _language,
     "directors": lambda value: _people(value, "directors"),
     "writers": lambda value: _people(value, "writers"),
-    "cast": lambda value: _people(value, "cast"),
+    "cast": _cast,
+    "writer_director": _writer_director,
     "external:imdb": lambda value: _external(value, "imdb"),
     "external:metacritic": lambda value: _external(value, "metacritic"),
     "external:rotten-tomatoes": lambda value: _external(value, "rotten-tomatoes"),
@@ -306,7 +338,7 @@ HANDLERS: dict[str, Callable[[str], Outcome]] = {
 }
 
 # Facts whose value may continue over the following lines ("Cast:" then one name a line).
-LIST_FACTS = frozenset({"genres", "countries", "directors", "writers", "cast", "tags"})
+LIST_FACTS = frozenset({"genres", "countries", "directors", "writers", "cast", "tags", "writer_director"})
 
 
 def read_fact(key: str, value: str) -> Outcome:
