@@ -26,9 +26,9 @@ LOGLINE = ("review", "logline")
 @pytest.fixture(autouse=True)
 def no_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     """Load and schema checks only: the findings made below are the only fixable ones."""
-    import reviewlint.rules
+    import reviewlint.runner
 
-    monkeypatch.setattr(reviewlint.rules, "run_rules", lambda document, settings: ([], False))
+    monkeypatch.setattr(reviewlint.runner, "run_rules", lambda document, settings: ([], False))
 
 
 def lookup() -> SettingsLookup:

@@ -10,11 +10,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewlint import rules, schema
+from reviewlint import runner, schema
 from reviewlint.config import Settings
 from reviewlint.diagnostics import Severity
 from reviewlint.document import load_text
-from reviewlint.rules import get_rule, run_rules
+from reviewlint.rules import get_rule
+from reviewlint.runner import run_rules
 from rulekit import BASE, diagnostics, findings, overlay
 
 MISSPELT = overlay("review:\n  body: [Few could potray it.]\n  recommendation: {verdict: worth-watching}")
@@ -36,7 +37,7 @@ def test_a_failing_rule_costs_one_internal_error_and_the_others_still_run(monkey
     misspelling = get_rule("misspelling")
     assert misspelling is not None
     plan = ((broken[0], {}, None), (misspelling, misspelling.defaults(), None), (broken[1], {}, None))
-    monkeypatch.setattr(rules, "_plan", lambda settings: plan)
+    monkeypatch.setattr(runner, "_plan", lambda settings: plan)
     found, failed = run_rules(load_text(MISSPELT, "r.yaml"), Settings())
     assert failed
     assert [(d.code, d.message) for d in found] == [

@@ -80,7 +80,8 @@ def test_a_bad_vocabulary_exits_2_on_the_command_line(tmp_path: Path, monkeypatc
 def test_rules_see_the_settings_vocabulary() -> None:
     vocabulary = parse_vocabulary({"accept": ["Ghibli"]})
     seen: list[Vocabulary] = []
-    from reviewlint.rules import _core, run_rules
+    from reviewlint.rules import _core
+    from reviewlint.runner import run_rules
 
     def spy(context: Context, options: dict[str, object]) -> list[object]:
         seen.append(context.vocabulary)
@@ -90,7 +91,7 @@ def test_rules_see_the_settings_vocabulary() -> None:
                        doc="", family="prose", check=spy)
     assert Context(load_text(valid_review_text(), "r.yaml")).vocabulary is EMPTY
     from unittest import mock
-    with mock.patch("reviewlint.rules._plan", return_value=((entry, {}, None),)):
+    with mock.patch("reviewlint.runner._plan", return_value=((entry, {}, None),)):
         run_rules(load_text(valid_review_text(), "r.yaml"), Settings(vocabulary=vocabulary))
     assert seen == [vocabulary]
 

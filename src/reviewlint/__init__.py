@@ -5,9 +5,9 @@ The public API. The command line is a thin layer over these functions.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from typing import Any
+
+from reviewlint._version import __version__
 
 __all__ = [
     "CheckResult",

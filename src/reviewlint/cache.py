@@ -25,9 +25,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from reviewlint import __version__
-from reviewlint.config import Settings
+from reviewlint._version import __version__
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
+from reviewlint.settings import Settings
 
 DEFAULT_DIR = ".reviewlint_cache"
 CACHE_FORMAT = 1

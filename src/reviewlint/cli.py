@@ -15,12 +15,12 @@ from typing import Any
 
 import click
 
-from reviewlint import __version__
+from reviewlint._version import __version__
 
-# Exit codes, as ruff: 0 clean, 1 findings, 2 usage, config or internal error.
-EXIT_CLEAN = 0
-EXIT_FINDINGS = 1
-EXIT_ERROR = 2
+# Exit codes, as ruff: 0 clean, 1 findings, 2 usage, config or internal error (api.py).
+from reviewlint.api import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+
+__all__ = ["COMMANDS", "EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "cli", "main"]
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("reviewlint.commands.check", "Validate and lint reviews; optionally fix them."),
@@ -32,6 +32,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "vocab": ("reviewlint.commands.vocab", "List a controlled vocabulary."),
     "new": ("reviewlint.commands.new", "Write a skeleton review to fill in."),
     "export": ("reviewlint.commands.export", "Export reviews as schema.org JSON-LD or Markdown."),
+    "server": ("reviewlint.commands.server", "Run the language server for editors (LSP over stdio)."),
+    "init": ("reviewlint.commands.init", "Set up a repository: config, schema copy, editor settings."),
 }
 
 

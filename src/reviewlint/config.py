@@ -7,18 +7,24 @@ ConfigError naming the file and the key, with a did-you-mean.
 
 from __future__ import annotations
 
-import difflib
-import fnmatch
 import os
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from reviewlint.diagnostics import Severity
-from reviewlint.document import DEFAULT_MAX_BYTES
-from reviewlint.vocabulary import EMPTY, Vocabulary, VocabularyError, parse_vocabulary
+from reviewlint.errors import ConfigError
+from reviewlint.rules import validate_rule_options, validate_selectors
+from reviewlint.settings import Settings, default_settings
+from reviewlint.vocabulary import VocabularyError, parse_vocabulary
+from reviewlint.words import did_you_mean
+
+__all__ = [
+    "CONFIG_FILES", "KNOWN_KEYS", "ConfigError", "Settings", "SettingsLookup", "apply_overrides", "default_settings",
+    "find_config", "parse_per_file_ignore", "parse_rule_option", "parse_table", "settings_for_path",
+]
 
 # In one folder the dedicated file wins over pyproject.toml, as ruff's .ruff.toml does.
 CONFIG_FILES = (".reviewlint.yaml", ".reviewlint.yml", "pyproject.toml")
@@ -27,90 +33,6 @@ KNOWN_KEYS = (
     "select", "ignore", "extend-select", "per-file-ignores", "fail-level", "exclude", "max-file-size", "rules",
     "schema-comment", "vocabulary",
 )
-
-
-class ConfigError(Exception):
-    """A problem in a config file or in CLI settings; the CLI exits 2 with this message."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    root: Path = field(default_factory=Path.cwd)
-    source: str | None = None  # the config file these came from, for messages
-    select: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    fail_level: Severity = Severity.ERROR
-    exclude: tuple[str, ...] = ()
-    max_file_size: int = DEFAULT_MAX_BYTES
-    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
-    schema_comment: bool = False
-    vocabulary: Vocabulary = EMPTY  # the site's accepted terms, ignored phrases and cues
-
-    def for_file(self, path: str) -> Settings:
-        """These settings with the per-file ignores that match `path` folded into `ignore`."""
-        if not self.per_file_ignores:
-            return self
-        relative = _relative_to(path, self.root)
-        extra: list[str] = []
-        for pattern, codes in self.per_file_ignores:
-            if _glob_match(relative, pattern):
-                extra.extend(codes)
-        return replace(self, ignore=(*self.ignore, *extra)) if extra else self
-
-    def options_for(self, rule_name: str) -> dict[str, Any]:
-        for name, options in self.rule_options:
-            if name == rule_name:
-                return dict(options)
-        return {}
-
-    def is_enabled(self, code: str, name: str, *, default: bool = True) -> bool:
-        """ruff's selection logic: the most specific matching selector wins; ignore beats
-        select at equal specificity."""
-        best_select = _best_match(code, name, (*self.select, *self.extend_select))
-        best_ignore = _best_match(code, name, self.ignore)
-        if best_select is None and best_ignore is None:
-            return default if not self.select else False
-        if best_ignore is None:
-            return True
-        if best_select is None:
-            return False
-        return best_select > best_ignore
-
-
-def _best_match(code: str, name: str, selectors: tuple[str, ...]) -> int | None:
-    best: int | None = None
-    for selector in selectors:
-        selector = selector.strip()
-        if selector == "ALL":
-            score = 0
-        elif selector == name:
-            score = 100
-        elif code.startswith(selector.upper()) and selector.upper().startswith("RL"):
-            score = len(selector)
-        else:
-            continue
-        best = score if best is None else max(best, score)
-    return best
-
-
-def _relative_to(path: str, root: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-
-
-def _glob_match(relative: str, pattern: str) -> bool:
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(relative) or fnmatch.fnmatch(relative, pattern)
-
-
-def default_settings() -> Settings:
-    return Settings()
 
 
 # --- reading files ------------------------------------------------------------------------------
@@ -166,11 +88,6 @@ def find_config(directory: str) -> tuple[Path, dict[str, Any]] | None:
         current = current.parent
 
 
-def _suggest(key: str, known: tuple[str, ...] | list[str]) -> str:
-    matches = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-    return f"; did you mean `{matches[0]}`?" if matches else ""
-
-
 def _string_list(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -181,14 +98,12 @@ def _string_list(value: Any, where: str) -> tuple[str, ...]:
 
 def parse_table(table: dict[str, Any], source: str, root: Path) -> Settings:
     """Validate a raw config table into Settings."""
-    from reviewlint.rules import validate_rule_options, validate_selectors
-
     settings = Settings(root=root, source=source)
     changes: dict[str, Any] = {}
     for key, value in table.items():
         where = f"{source}: `{key}`"
         if key not in KNOWN_KEYS:
-            raise ConfigError(f"{source}: unknown key `{key}`{_suggest(str(key), KNOWN_KEYS)}")
+            raise ConfigError(f"{source}: unknown key `{key}`{did_you_mean(str(key), KNOWN_KEYS)}")
         if key in ("select", "ignore", "extend-select"):
             selectors = _string_list(value, where)
             validate_selectors(selectors, where)
@@ -232,8 +147,6 @@ def parse_table(table: dict[str, Any], source: str, root: Path) -> Settings:
 def apply_overrides(settings: Settings, overrides: dict[str, Any]) -> Settings:
     """CLI flags on top of file settings. `extend-select` and `ignore` from the CLI add to
     the file's; `select` replaces it."""
-    from reviewlint.rules import validate_selectors
-
     changes: dict[str, Any] = {}
     for key, value in overrides.items():
         if value is None or value == ():
@@ -262,8 +175,6 @@ def _merge_rule_options(current: tuple[tuple[str, tuple[tuple[str, Any], ...]], 
                         triples: Any) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
     """The file's per-rule options with `(rule, option, value)` triples from the command
     line on top (validated as a config table would be)."""
-    from reviewlint.rules import validate_rule_options
-
     table: dict[str, dict[str, Any]] = {}
     for rule_name, option, value in triples:
         table.setdefault(rule_name, {})[option] = value
@@ -337,3 +248,23 @@ def _show_path(path: Path) -> str:
     from reviewlint.discovery import display_path
 
     return display_path(path)
+
+
+class SettingsLookup:
+    """Settings per file, found by the config search; cached per directory."""
+
+    def __init__(self, overrides: dict[str, object] | None = None, config_file: str | None = None,
+                 isolated: bool = False) -> None:
+        self.overrides = overrides or {}
+        self.config_file = config_file
+        self.isolated = isolated
+        self._cache: dict[str, Settings] = {}
+
+    def __call__(self, path: str) -> Settings:
+        directory = os.path.dirname(os.path.abspath(path))
+        cached = self._cache.get(directory)
+        if cached is None:
+            cached = settings_for_path(directory, overrides=self.overrides, config_file=self.config_file,
+                                       isolated=self.isolated)
+            self._cache[directory] = cached
+        return cached.for_file(path)

@@ -22,27 +22,24 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import TYPE_CHECKING
 
-from reviewlint.diagnostics import Diagnostic, Severity
+from reviewlint.codes import ALWAYS_SHOWN, INTERNAL_ERROR, INVALID_SUPPRESSION, UNUSED_SUPPRESSION
+from reviewlint.codes import diagnostic as make_diagnostic
+from reviewlint.diagnostics import Diagnostic
 from reviewlint.document import Document, Node, iter_nodes
+from reviewlint.lines import YAML_BREAK_RE, line_starts, offset_of
+from reviewlint.rules import Rule, all_rules, selector_matches, suggest
+from reviewlint.settings import Settings
 
-if TYPE_CHECKING:
-    from reviewlint.config import Settings
-    from reviewlint.rules import Rule
-
-UNUSED = "RL801"
-INVALID = "RL802"
-INTERNAL = "RL999"
+UNUSED = UNUSED_SUPPRESSION
+INVALID = INVALID_SUPPRESSION
+INTERNAL = INTERNAL_ERROR
 ACTIONS = ("disable", "disable-file")
-# Findings that mean the file could not be checked at all: selection never hides them.
-ALWAYS_SHOWN = frozenset({"RL001", "RL003", "RL011", "RL012", INTERNAL})
 
 _DIRECTIVE_RE = re.compile(r"#[ \t]*reviewlint[ \t]*:[ \t]*(?P<body>[^\r\n]*)")
 _ACTION_RE = re.compile(r"(?P<action>[A-Za-z][\w-]*)[ \t]*(?:=[ \t]*(?P<codes>[^\r\n]*?))?[ \t]*"
                         r"(?:--[ \t]*(?P<reason>.*))?$")
 _SELECTOR_RE = re.compile(r"[^,\s]+")
-_LINE_BREAK_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @dataclass(slots=True)
@@ -52,6 +49,10 @@ class Selector:
     col: int
     rules: list[Rule]
     used: bool = False
+    codes: frozenset[str] = frozenset()  # of `rules`, for look-ups
+
+    def __post_init__(self) -> None:
+        self.codes = frozenset(entry.code for entry in self.rules)
 
 
 @dataclass(slots=True)
@@ -66,14 +67,6 @@ class Directive:
     on_block_key: bool = False
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _LINE_BREAK_RE.finditer(text))]
-
-
-def _offset(starts: list[int], line: int, col: int) -> int:
-    return (starts[line] if line < len(starts) else starts[-1]) + col
-
-
 def _scalar_spans(document: Document, starts: list[int]) -> list[tuple[int, int]]:
     """Source spans of every scalar, where a `#` is text. A block scalar's header line
     may carry a real comment, so its span starts on the next line."""
@@ -83,8 +76,8 @@ def _scalar_spans(document: Document, starts: list[int]) -> list[tuple[int, int]
     for node in iter_nodes(document.root):
         if node.kind != "scalar":
             continue
-        begin = _offset(starts, node.line, node.col)
-        end = _offset(starts, node.end_line, node.end_col)
+        begin = offset_of(starts, node.line, node.col)
+        end = offset_of(starts, node.end_line, node.end_col)
         if node.style in ("|", ">"):
             begin = starts[node.line + 1] if node.line + 1 < len(starts) else end
         if end > begin:
@@ -111,13 +104,13 @@ def _last_lines(document: Document, text: str, starts: list[int]) -> dict[int, i
         if cached is not None:
             return cached
         if node.kind == "scalar" or node.style == "flow":
-            end = _offset(starts, node.end_line, node.end_col)
+            end = offset_of(starts, node.end_line, node.end_col)
             if node.style in ("|", ">"):
                 end = len(text[:end].rstrip())
             value = end
         else:
             children = [c for pair in node.value for c in pair] if node.kind == "map" else list(node.value)
-            value = max((content_end(c) for c in children), default=_offset(starts, node.line, node.col))
+            value = max((content_end(c) for c in children), default=offset_of(starts, node.line, node.col))
         ends[id(node)] = value
         return value
 
@@ -132,7 +125,7 @@ def _last_lines(document: Document, text: str, starts: list[int]) -> dict[int, i
                                             else [(item, item) for item in node.value])
         for head, value in entries:
             start_line = head.line + 1
-            end_offset = max(content_end(value), _offset(starts, head.line, head.col) + 1)
+            end_offset = max(content_end(value), offset_of(starts, head.line, head.col) + 1)
             last = bisect.bisect_right(starts, max(end_offset - 1, 0))
             result[start_line] = max(result.get(start_line, start_line), last)
             stack.append(value)
@@ -150,15 +143,12 @@ def _next_content_line(lines: list[str], after: int) -> int | None:
 
 
 def _invalid(document: Document, line: int, col: int, width: int, message: str) -> Diagnostic:
-    return Diagnostic(code=INVALID, message=message, path=document.path, line=line, col=col,
-                      severity=Severity.WARNING, rule="invalid-suppression", end_line=line, end_col=col + max(width, 1))
+    return make_diagnostic(INVALID, message, document.path, line, col, end_line=line, end_col=col + max(width, 1))
 
 
 def _parse_body(document: Document, body: str, line: int, body_col: int
                 ) -> tuple[str, list[Selector], list[Diagnostic]]:
     """(action, selectors, problems) of one directive's text after `reviewlint:`."""
-    from reviewlint.rules import _selector_words, selector_matches, suggest
-
     parsed = _ACTION_RE.match(body)
     action = parsed.group("action") if parsed else ""
     if parsed is None or action not in ACTIONS:
@@ -189,9 +179,9 @@ def parse_directives(document: Document) -> tuple[list[Directive], list[Diagnost
     text = document.text
     if "reviewlint" not in text:
         return [], []
-    starts = _line_starts(text)
+    starts = line_starts(text)
     spans = _scalar_spans(document, starts)
-    lines = _LINE_BREAK_RE.split(text)
+    lines = YAML_BREAK_RE.split(text)
     directives: list[Directive] = []
     problems: list[Diagnostic] = []
     last_lines: dict[int, int] | None = None
@@ -238,14 +228,13 @@ def _supersede(diagnostics: list[Diagnostic], rules_by_code: dict[str, Rule]) ->
 
 
 def _unused(document: Document, directives: list[Directive], settings: Settings) -> list[Diagnostic]:
-    from reviewlint.rules import enabled
-
+    table = settings.table
     found: list[Diagnostic] = []
     for directive in directives:
         for selector in directive.selectors:
             if selector.used:
                 continue
-            active = [r for r in selector.rules if enabled(r, settings)]
+            active = selector.codes & table.enabled
             if active:
                 message = f"suppression of `{selector.text}` suppresses nothing"
                 if directive.action == "disable":
@@ -259,69 +248,62 @@ def _unused(document: Document, directives: list[Directive], settings: Settings)
                     message += "; remove it"
             else:
                 message = f"suppression of `{selector.text}` has no effect: the rule is not enabled for this file"
-            found.append(Diagnostic(code=UNUSED, message=message, path=document.path, line=selector.line,
-                                    col=selector.col, severity=Severity.WARNING, rule="unused-suppression",
+            found.append(make_diagnostic(UNUSED, message, document.path, selector.line, selector.col,
                                     end_line=selector.line, end_col=selector.col + len(selector.text)))
     return found
 
 
 def _covers(selector: Selector, diagnostic: Diagnostic) -> bool:
-    return any(entry.code == diagnostic.code for entry in selector.rules)
+    return diagnostic.code in selector.codes
 
 
 @cache
 def _rules_by_code() -> dict[str, Rule]:
-    from reviewlint.rules import all_rules
-
     return {entry.code: entry for entry in all_rules()}
+
+
+@cache
+def _selector_words() -> list[str]:
+    return [entry.code for entry in all_rules()] + [entry.name for entry in all_rules()]
 
 
 def is_selected(diagnostic: Diagnostic, settings: Settings) -> bool:
     """Whether `settings` (select, ignore, per-file ignores) let this finding be shown."""
-    from reviewlint.rules import enabled
-
-    if diagnostic.code in ALWAYS_SHOWN:
-        return True
-    entry = _rules_by_code().get(diagnostic.code)
-    if entry is None:
-        return settings.is_enabled(diagnostic.code, diagnostic.rule)
-    return enabled(entry, settings)
+    return diagnostic.code in ALWAYS_SHOWN or diagnostic.code in settings.table.enabled
 
 
 def apply(document: Document, diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:
     """The diagnostics a user sees for this file under `settings`."""
-    from reviewlint.rules import enabled
-
     if not document.loaded:
         return list(diagnostics)  # they explain why nothing else was checked
+    table = settings.table
     rules_by_code = _rules_by_code()
-    kept = _supersede([d for d in diagnostics if is_selected(d, settings)], rules_by_code)
+    kept = _supersede([d for d in diagnostics if d.code in ALWAYS_SHOWN or d.code in table.enabled], rules_by_code)
     directives, problems = parse_directives(document)
     if not directives and not problems:
         return kept
     visible: list[Diagnostic] = []
-    for diagnostic in kept:
-        if diagnostic.code in ALWAYS_SHOWN:
-            visible.append(diagnostic)
+    for found in kept:
+        if found.code in ALWAYS_SHOWN:
+            visible.append(found)
             continue
         hidden = False
         for directive in directives:
-            if directive.first <= diagnostic.line <= directive.last:
+            if directive.first <= found.line <= directive.last:
                 for selector in directive.selectors:
-                    if _covers(selector, diagnostic):
+                    if _covers(selector, found):
                         selector.used = hidden = True
         if not hidden:
-            visible.append(diagnostic)
+            visible.append(found)
     meta = problems + _unused(document, directives, settings)
     # Only a file-wide suppression can silence these (a line one would hide itself). Found
     # once: a scan of every directive per finding was quadratic in the number of comments.
     file_wide = [s for d in directives if d.action == "disable-file" for s in d.selectors]
-    for diagnostic in meta:
-        entry = rules_by_code[diagnostic.code]
-        if not enabled(entry, settings):
+    for found in meta:
+        if found.code not in table.enabled:
             continue
-        if any(_covers(s, diagnostic) for s in file_wide):
+        if any(_covers(s, found) for s in file_wide):
             continue
-        level = settings.options_for(entry.name).get("severity")
-        visible.append(replace(diagnostic, severity=Severity.parse(level)) if level else diagnostic)
+        level = table.severities.get(found.code)
+        visible.append(replace(found, severity=level) if level is not None else found)
     return visible

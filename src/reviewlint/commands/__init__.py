@@ -7,6 +7,8 @@ from typing import Any
 
 import click
 
+from reviewlint.api import stdin_settings
+
 
 class InputPath(click.Path):
     """A file or folder to read, taken as given.
@@ -26,8 +28,4 @@ class InputPath(click.Path):
 INPUT_PATH = InputPath()
 
 
-def stdin_settings(lookup: Any, stdin_filename: str | None) -> tuple[str, Any]:
-    """The name standard input is reported under, and the settings of the config that
-    governs it (that of --stdin-filename, else of the working folder)."""
-    name = stdin_filename or "-"
-    return name, lookup(os.path.abspath(name) if stdin_filename else os.path.join(os.getcwd(), "_"))
+__all__ = ["INPUT_PATH", "InputPath", "stdin_settings"]

@@ -8,10 +8,10 @@ from typing import Any, TextIO
 
 import click
 
-from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from reviewlint.commands import INPUT_PATH, stdin_settings
-from reviewlint.config import ConfigError
+from reviewlint.api import EXIT_ERROR, check_stream, exit_code
+from reviewlint.commands import INPUT_PATH
 from reviewlint.diagnostics import Severity
+from reviewlint.errors import ConfigError
 from reviewlint.report import ReportOptions, available, renderer
 
 
@@ -85,8 +85,8 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     `-` reads one review from standard input (see --stdin-filename).
     """
     from reviewlint.cache import DEFAULT_DIR
-    from reviewlint.config import parse_per_file_ignore, parse_rule_option
-    from reviewlint.engine import SettingsLookup, check_paths
+    from reviewlint.config import SettingsLookup, parse_per_file_ignore, parse_rule_option
+    from reviewlint.engine import check_paths
 
     if config_file is not None and isolated:
         raise click.UsageError("--config and --isolated cannot be used together (--isolated ignores every config)")
@@ -109,7 +109,7 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
             if fix or diff:
                 raise click.UsageError("--fix and --diff work on files, not standard input; to format text from "
                                        "an editor, use `reviewlint format -`")
-            result = check_stdin(lookup, stdin_filename)
+            result = check_stream(sys.stdin.buffer, lookup, stdin_filename)
         else:
             result = check_paths(paths or (".",), settings_for=lookup, exclude=exclude,
                                  force_exclude=force_exclude, jobs=jobs or None,
@@ -136,26 +136,8 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     if not diff_only and not (result.missing and not result.files):
         _report(result, output_format, output_file, options)
 
-    if result.internal_error or result.missing or fix_error:
-        sys.exit(EXIT_ERROR)
-    if exit_zero:
-        sys.exit(EXIT_CLEAN)
-    if diff_only and would_change:
-        sys.exit(EXIT_FINDINGS)
-    failing = any(d.severity >= lookup(f.path).fail_level for f in result.files for d in f.diagnostics)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
-
-
-def check_stdin(lookup: Any, stdin_filename: str | None) -> Any:
-    """Check one review read from standard input (editors pipe the buffer in)."""
-    from reviewlint.document import load_stream
-    from reviewlint.engine import CheckResult, check_document
-
-    name, settings = stdin_settings(lookup, stdin_filename)
-    _, document = load_stream(sys.stdin.buffer, name, max_bytes=settings.max_file_size)
-    file_result = check_document(document, settings)
-    file_result.document = document  # the excerpts come from the text read, not a file
-    return CheckResult(files=[file_result])
+    sys.exit(exit_code(result, lookup, exit_zero=exit_zero, fix_failed=fix_error, diff_only=diff_only,
+                       would_change=would_change))
 
 
 def _report(result: Any, output_format: str, output_file: str | None, options: ReportOptions) -> None:

@@ -3,68 +3,14 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any
 
 import click
 
-from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from reviewlint.commands import INPUT_PATH, stdin_settings
-from reviewlint.config import ConfigError
-from reviewlint.diagnostics import Diagnostic
-
-
-@dataclass(slots=True)
-class FormatReport:
-    """What `format_paths` did, for the CLI and for programs calling it."""
-
-    changed: list[str] = field(default_factory=list)  # reformatted (or would be, with check/diff)
-    unchanged: list[str] = field(default_factory=list)
-    refused: list[Diagnostic] = field(default_factory=list)  # files left alone, and why
-    errors: list[str] = field(default_factory=list)  # internal errors and write failures
-    missing: list[str] = field(default_factory=list)
-
-
-def format_paths(paths: tuple[str, ...], *, settings_for: Any, exclude: tuple[str, ...] = (),
-                 force_exclude: bool = False, write: bool = True, diff: TextIO | None = None,
-                 schema_comment: bool | None = None) -> FormatReport:
-    """Format every review under `paths`. Files that do not load are never written;
-    files whose bytes would not change are not touched."""
-    from reviewlint.document import Document, load_bytes
-    from reviewlint.engine import discover_with_config, read_file
-    from reviewlint.fixing import unified_diff
-    from reviewlint.formatting import FormatRefused, VerifyFailed, format_document, write_atomic
-
-    report = FormatReport()
-    found = discover_with_config(paths, settings_for, exclude=exclude, force_exclude=force_exclude)
-    report.missing = list(found.missing)
-    for path in found.files:
-        settings = settings_for(path)
-        raw = read_file(path, settings)
-        document = raw if isinstance(raw, Document) else load_bytes(raw, path, max_bytes=settings.max_file_size)
-        wanted = settings.schema_comment if schema_comment is None else schema_comment
-        try:
-            text = format_document(document, schema_comment=wanted).text
-        except FormatRefused as refused:
-            report.refused.append(refused.diagnostic)
-            continue
-        except VerifyFailed as error:
-            report.errors.append(f"{path}: internal error: {error}; the file was left unchanged (please report this)")
-            continue
-        new_bytes = text.encode("utf-8")
-        if not isinstance(raw, bytes) or new_bytes == raw:
-            report.unchanged.append(path)
-            continue
-        report.changed.append(path)
-        if diff is not None:
-            diff.write(unified_diff(path, document.text, text))
-        if write:
-            try:
-                write_atomic(path, new_bytes)
-            except OSError as error:
-                report.changed.remove(path)
-                report.errors.append(f"{path}: cannot write: {error.strerror or error}; the file was left unchanged")
-    return report
+from reviewlint.api import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FormatReport, format_paths, format_stream
+from reviewlint.commands import INPUT_PATH
+from reviewlint.errors import ConfigError
+from reviewlint.words import plural
 
 
 def format_stdin(settings_for: Any, stdin_filename: str | None, *, check: bool, diff: bool,
@@ -72,35 +18,25 @@ def format_stdin(settings_for: Any, stdin_filename: str | None, *, check: bool, 
     """`format -`: the review on standard input, formatted, on standard output (for an
     editor's format-on-save). Nothing is printed to standard output when the text cannot
     be formatted, so an editor keeps its buffer; the exit code says why."""
-
-    from reviewlint.document import load_stream
-    from reviewlint.fixing import unified_diff
-    from reviewlint.formatting import FormatRefused, VerifyFailed, format_document
-
-    name, settings = stdin_settings(settings_for, stdin_filename)
-    raw, document = load_stream(sys.stdin.buffer, name, max_bytes=settings.max_file_size)
-    wanted = settings.schema_comment if schema_comment is None else schema_comment
-    try:
-        text = format_document(document, schema_comment=wanted).text
-    except FormatRefused as refused:
-        click.echo(f"reviewlint: error: {refused.diagnostic.concise()}", err=True)
+    outcome = format_stream(sys.stdin.buffer, settings_for, stdin_filename, schema_comment=schema_comment)
+    if outcome.refused is not None:
+        click.echo(f"reviewlint: error: {outcome.refused.concise()}", err=True)
         return EXIT_ERROR
-    except VerifyFailed as error:
-        click.echo(f"reviewlint: error: {name}: internal error: {error} (please report this)", err=True)
+    if outcome.error is not None or outcome.text is None:
+        click.echo(f"reviewlint: error: {outcome.error}", err=True)
         return EXIT_ERROR
-    changed = text.encode("utf-8") != raw
     if diff:
-        sys.stdout.write(unified_diff(name, document.text, text))
+        sys.stdout.write(outcome.diff())
     elif check:
-        if changed:
-            click.echo(f"Would reformat: {name}")
+        if outcome.changed:
+            click.echo(f"Would reformat: {outcome.name}")
     else:
-        sys.stdout.write(text)
-    return EXIT_FINDINGS if (check or diff) and changed else EXIT_CLEAN
+        sys.stdout.write(outcome.text)
+    return EXIT_FINDINGS if (check or diff) and outcome.changed else EXIT_CLEAN
 
 
 def _files(count: int) -> str:
-    return f"{count} file{'' if count == 1 else 's'}"
+    return plural(count, "file")
 
 
 @click.command("format")
@@ -128,7 +64,7 @@ def format_command(paths: tuple[str, ...], check: bool, diff: bool, schema_comme
     Exit codes: 0 done, 1 with --check/--diff when files would change, 2 when a file
     could not be formatted or written.
     """
-    from reviewlint.engine import SettingsLookup
+    from reviewlint.config import SettingsLookup
 
     if stdin_filename is not None and paths != ("-",):
         raise click.UsageError("--stdin-filename goes with `-` as the only path")
@@ -160,9 +96,7 @@ def format_command(paths: tuple[str, ...], check: bool, diff: bool, schema_comme
     if report.refused or report.errors:
         summary += f", {_files(len(report.refused) + len(report.errors))} not formatted"
     click.echo(summary, err=bool(diff))
-    if report.refused or report.errors or report.missing:
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if (check or diff) and report.changed else EXIT_CLEAN)
+    sys.exit(report.exit_code(check=check or diff))
 
 
 __all__ = ["FormatReport", "format_command", "format_paths", "format_stdin"]

@@ -11,60 +11,13 @@ from __future__ import annotations
 import os
 import re
 import sys
-import unicodedata
-from typing import Any
 
 import click
 
 from reviewlint.cli import EXIT_ERROR
+from reviewlint.skeleton import MAX_YEAR, MIN_YEAR, skeleton, skeleton_text, slug
 
-PLACEHOLDER = "TODO: "
-MIN_YEAR, MAX_YEAR = 1888, 2100
-# One line (so "this line" is one line): the slugs are listed by `reviewlint vocab content-warnings`.
-CONTENT_WARNINGS_TODO = PLACEHOLDER + "fill content_warnings, or delete this line if none"
-
-
-def slug(title: str, year: int) -> str:
-    """"Amélie" 2001 -> "amelie-2001"; letters outside Latin are kept (기생충-2019)."""
-    folded = unicodedata.normalize("NFKD", title)
-    # Recompose after dropping accents: NFKD also splits Hangul syllables into jamo.
-    folded = unicodedata.normalize("NFC", "".join(char for char in folded if not unicodedata.combining(char)))
-    words = re.sub(r"[\W_]+", "-", folded.lower()).strip("-")
-    return f"{words or 'review'}-{year}"
-
-
-def skeleton(title: str, year: int, author: str | None = None, language: str = "en") -> dict[str, Any]:
-    """The data of a new review: what the schema requires, with placeholders to fill in."""
-    from reviewlint.schema import current_version
-
-    return {
-        "schema_version": current_version(),
-        "film": {
-            "title": title,
-            "year": year,
-            "directors": [PLACEHOLDER + "director"],
-        },
-        "review": {
-            "headline": PLACEHOLDER + "headline",
-            "body": [PLACEHOLDER + "write the review, one paragraph per list item"],
-        },
-        # Required by the schema; [] means "checked, none", so the author must look: the
-        # TODO beside it keeps the placeholder rule (RL605) reporting until they have.
-        "content_warnings": [],
-        "content_warnings_source": CONTENT_WARNINGS_TODO,
-        "author": {"name": author or PLACEHOLDER + "your name"},
-        "language": language,
-    }
-
-
-def skeleton_text(title: str, year: int, *, author: str | None = None, language: str = "en",
-                  schema_comment: bool = True, schema_url: str | None = None) -> str:
-    from reviewlint.formatting import SCHEMA_COMMENT_PREFIX, emit_canonical
-
-    text = emit_canonical(skeleton(title, year, author, language), schema_comment=schema_comment and not schema_url)
-    if schema_comment and schema_url:
-        text = f"{SCHEMA_COMMENT_PREFIX}{schema_url}\n{text}"
-    return text
+__all__ = ["new_command", "skeleton", "skeleton_text", "slug"]
 
 
 def _check_title(ctx: click.Context, param: click.Parameter, value: str) -> str:

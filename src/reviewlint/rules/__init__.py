@@ -4,35 +4,35 @@ Every module of this package whose name does not start with `_` is a rule family
 registers its rules with the `@rule` decorator when imported. The registry is therefore
 built from the modules themselves. Codes are grouped by family:
 
-    RL0xx load (document.py)      RL5xx film metadata
+    RL0xx load (document/)        RL5xx film metadata
     RL1xx schema (schema.py)      RL6xx prose hygiene
     RL2xx ratings                 RL7xx schema versions
     RL3xx content warnings        RL8xx inline suppressions (suppress.py)
-    RL4xx spoilers                RL999 internal error (engine.py)
+    RL4xx spoilers                RL999 internal error (lint.py)
 
-Public API (other modules build on it): `all_rules()`, `get_rule()`, `run_rules()`,
-`validate_selectors()`, `validate_rule_options()`, `enabled()`.
+The codes other stages report are declared once in codes.py. The selector grammar
+(`ALL`, a code prefix, a rule name) is interpreted here only, by `selector_score`.
+Running the rules is runner.py's job, a layer above the resolved settings.
+
+Public API (other modules build on it): `all_rules()`, `get_rule()`, `selector_score()`,
+`selector_matches()`, `validate_selectors()`, `validate_rule_options()`.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import replace
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import Any
 
-from reviewlint.config import ConfigError
-from reviewlint.diagnostics import Diagnostic, FixSafety, Severity
-from reviewlint.rules._core import Options, OptionSpec, Rule, registered, show_default, type_name
-
-if TYPE_CHECKING:
-    from reviewlint.config import Settings
-    from reviewlint.document import Document
+from reviewlint.diagnostics import FixSafety, Severity
+from reviewlint.errors import ConfigError
+from reviewlint.rules._core import OptionSpec, Rule, registered, show_default, type_name
+from reviewlint.words import did_you_mean
 
 __all__ = [
-    "FixSafety", "OptionSpec", "Rule", "Severity", "all_rules", "describe_options", "enabled", "get_rule",
-    "run_rules", "selector_matches", "show_default", "suggest", "validate_rule_options", "validate_selectors",
+    "FixSafety", "OptionSpec", "Rule", "Severity", "all_rules", "describe_options", "get_rule",
+    "selector_matches", "selector_score", "show_default", "suggest", "validate_rule_options", "validate_selectors",
 ]
 
 # Options every rule accepts on top of its own.
@@ -66,24 +66,26 @@ def get_rule(code_or_name: str) -> Rule | None:
 
 
 def suggest(word: str, candidates: list[str]) -> str:
-    import difflib
+    return did_you_mean(word, candidates)
 
-    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f"; did you mean `{matches[0]}`?" if matches else ""
+
+def selector_score(selector: str, code: str, name: str) -> int | None:
+    """How specifically `selector` names the code: None when it does not; `ALL` 0, a code
+    prefix its length, a rule name 100 (more specific than any prefix)."""
+    text = selector.strip()
+    if text == "ALL":
+        return 0
+    if text == name:
+        return 100
+    upper = text.upper()
+    if upper.startswith("RL") and code.startswith(upper):
+        return len(text)
+    return None
 
 
 def selector_matches(selector: str) -> list[Rule]:
     """The rules a selector (`ALL`, a code prefix or a rule name) names."""
-    text = selector.strip()
-    if text == "ALL":
-        return all_rules()
-    by_name = _by_name().get(text)
-    if by_name is not None:
-        return [by_name]
-    upper = text.upper()
-    if upper.startswith("RL"):
-        return [entry for entry in all_rules() if entry.code.startswith(upper)]
-    return []
+    return [entry for entry in all_rules() if selector_score(selector, entry.code, entry.name) is not None]
 
 
 def _selector_words() -> list[str]:
@@ -156,66 +158,6 @@ def validate_rule_options(table: dict[str, Any], source: str) -> tuple[tuple[str
                 raise ConfigError(f"{source}: `rules.{raw_name}`: {problem}")
         result[entry.name] = checked
     return tuple((name, tuple(sorted(options.items()))) for name, options in sorted(result.items()))
-
-
-def enabled(entry: Rule, settings: Settings) -> bool:
-    return settings.is_enabled(entry.code, entry.name, default=entry.default_enabled)
-
-
-@lru_cache(maxsize=64)
-def _plan(settings: Settings) -> tuple[tuple[Rule, Options, Severity | None], ...]:
-    """The rules to run under `settings`, each with its options (defaults filled in)."""
-    steps: list[tuple[Rule, Options, Severity | None]] = []
-    for entry in all_rules():
-        if entry.check is None or not enabled(entry, settings):
-            continue
-        options = {**entry.defaults(), **settings.options_for(entry.name)}
-        level = options.pop("severity", "")
-        steps.append((entry, options, Severity.parse(level) if level else None))
-    return tuple(steps)
-
-
-def _supported(document: Document) -> bool:
-    """False for a document on a schema these rules were not written for (RL109 says so)."""
-    from reviewlint import schema
-
-    declared = document.data.get("schema_version") if isinstance(document.data, dict) else None
-    if not isinstance(declared, str):
-        return True
-    version, _problem, _severity = schema.pick_version(declared)
-    return version is not None or not declared.replace(".", "").isdigit()
-
-
-def run_rules(document: Document, settings: Settings) -> tuple[list[Diagnostic], bool]:
-    """(diagnostics, whether a rule failed internally). A rule that raises costs the file
-    one RL999 diagnostic; the other rules still run."""
-    from reviewlint.rules._context import Context
-
-    if not document.loaded or not _supported(document):
-        return [], False
-    context = Context(document, settings.vocabulary)
-    found: list[Diagnostic] = []
-    failures: list[tuple[Rule, Exception]] = []
-    for entry, options, level in _plan(settings):
-        context.rule = entry
-        assert entry.check is not None
-        try:
-            produced = list(entry.check(context, options))
-        except Exception as error:  # a bug in one rule must not hide the others' findings
-            failures.append((entry, error))
-            continue
-        if level is not None:
-            produced = [replace(d, severity=level) for d in produced]
-        found.extend(produced)
-    if failures:
-        from reviewlint.engine import internal_error
-
-        first, problem = failures[0]
-        where = f"rule {first.name}"
-        if len(failures) > 1:
-            where += f" (and {', '.join(other.name for other, _ in failures[1:])})"
-        found.append(internal_error(document.path, where, problem))
-    return found, bool(failures)
 
 
 def describe_options(entry: Rule) -> dict[str, dict[str, Any]]:

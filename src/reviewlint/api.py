@@ -1,0 +1,158 @@
+"""What the command line does, as calls that return values: checking standard input,
+formatting paths or a stream, and the exit decision.
+
+The CLI's commands parse options, call these and print; a program (a test, an editor,
+a Spark or Dask job mapping over many reviews) calls them directly and gets the same
+results. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
+
+from reviewlint.diagnostics import Diagnostic
+from reviewlint.results import CheckResult
+from reviewlint.settings import Settings
+
+# Exit codes, as ruff: 0 clean, 1 findings, 2 usage, config or internal error.
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+SettingsFor = Callable[[str], Settings]
+
+
+def stdin_settings(settings_for: SettingsFor, stdin_filename: str | None) -> tuple[str, Settings]:
+    """The name standard input is reported under, and the settings of the config that
+    governs it (that of `stdin_filename`, else of the working folder)."""
+    name = stdin_filename or "-"
+    return name, settings_for(os.path.abspath(name) if stdin_filename else os.path.join(os.getcwd(), "_"))
+
+
+def check_stream(stream: BinaryIO, settings_for: SettingsFor, stdin_filename: str | None = None) -> CheckResult:
+    """Check one review read from a stream (an editor pipes its buffer in). The result
+    keeps the document, so reports quote the text read rather than a file on disk."""
+    from reviewlint.document import load_stream
+    from reviewlint.lint import check_document
+
+    name, settings = stdin_settings(settings_for, stdin_filename)
+    _, document = load_stream(stream, name, max_bytes=settings.max_file_size)
+    file_result = check_document(document, settings)
+    file_result.document = document
+    return CheckResult(files=[file_result])
+
+
+def exit_code(result: CheckResult, settings_for: SettingsFor, *, exit_zero: bool = False, fix_failed: bool = False,
+              diff_only: bool = False, would_change: bool = False) -> int:
+    """`check`'s exit code: 2 for an internal error, a missing path or a fix that failed;
+    0 with `exit_zero`; 1 for a diff that would change something, or a finding at or
+    above the fail level of the config that governs its file; else 0."""
+    if result.internal_error or result.missing or fix_failed:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    if diff_only and would_change:
+        return EXIT_FINDINGS
+    failing = any(d.severity >= settings_for(f.path).fail_level for f in result.files for d in f.diagnostics)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+@dataclass(slots=True)
+class FormatReport:
+    """What `format_paths` did, for the CLI and for programs calling it."""
+
+    changed: list[str] = field(default_factory=list)  # reformatted (or would be, with check/diff)
+    unchanged: list[str] = field(default_factory=list)
+    refused: list[Diagnostic] = field(default_factory=list)  # files left alone, and why
+    errors: list[str] = field(default_factory=list)  # internal errors and write failures
+    missing: list[str] = field(default_factory=list)
+
+    def exit_code(self, *, check: bool = False) -> int:
+        """2 when a file could not be formatted or written; with `check` (or a diff), 1
+        when a file would change; else 0."""
+        if self.refused or self.errors or self.missing:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if check and self.changed else EXIT_CLEAN
+
+
+def format_paths(paths: Iterable[str], *, settings_for: SettingsFor, exclude: Iterable[str] = (),
+                 force_exclude: bool = False, write: bool = True, diff: TextIO | None = None,
+                 schema_comment: bool | None = None) -> FormatReport:
+    """Format every review under `paths`. Files that do not load are never written;
+    files whose bytes would not change are not touched. With `diff`, a unified diff of
+    each change is written to it."""
+    from reviewlint.document import Document, load_bytes
+    from reviewlint.engine import discover_with_config, read_file
+    from reviewlint.fixing import unified_diff
+    from reviewlint.formatting import FormatRefused, VerifyFailed, format_document, write_atomic
+
+    report = FormatReport()
+    found = discover_with_config(paths, settings_for, exclude=exclude, force_exclude=force_exclude)
+    report.missing = list(found.missing)
+    for path in found.files:
+        settings = settings_for(path)
+        raw = read_file(path, settings)
+        document = raw if isinstance(raw, Document) else load_bytes(raw, path, max_bytes=settings.max_file_size)
+        wanted = settings.schema_comment if schema_comment is None else schema_comment
+        try:
+            text = format_document(document, schema_comment=wanted).text
+        except FormatRefused as refused:
+            report.refused.append(refused.diagnostic)
+            continue
+        except VerifyFailed as error:
+            report.errors.append(f"{path}: internal error: {error}; the file was left unchanged (please report this)")
+            continue
+        new_bytes = text.encode("utf-8")
+        if not isinstance(raw, bytes) or new_bytes == raw:
+            report.unchanged.append(path)
+            continue
+        report.changed.append(path)
+        if diff is not None:
+            diff.write(unified_diff(path, document.text, text))
+        if write:
+            try:
+                write_atomic(path, new_bytes)
+            except OSError as error:
+                report.changed.remove(path)
+                report.errors.append(f"{path}: cannot write: {error.strerror or error}; the file was left unchanged")
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class FormattedStream:
+    """One review formatted from a stream: its name, the text before and after (None when
+    it could not be formatted), and why not."""
+
+    name: str
+    original: str
+    text: str | None
+    changed: bool
+    refused: Diagnostic | None = None
+    error: str | None = None
+
+    def diff(self) -> str:
+        from reviewlint.fixing import unified_diff
+
+        return unified_diff(self.name, self.original, self.text) if self.text is not None else ""
+
+
+def format_stream(stream: BinaryIO, settings_for: SettingsFor, stdin_filename: str | None = None, *,
+                  schema_comment: bool | None = None) -> FormattedStream:
+    """Format the review on a stream (an editor's format-on-save), without writing."""
+    from reviewlint.document import load_stream
+    from reviewlint.formatting import FormatRefused, VerifyFailed, format_document
+
+    name, settings = stdin_settings(settings_for, stdin_filename)
+    raw, document = load_stream(stream, name, max_bytes=settings.max_file_size)
+    wanted = settings.schema_comment if schema_comment is None else schema_comment
+    try:
+        text = format_document(document, schema_comment=wanted).text
+    except FormatRefused as refused:
+        return FormattedStream(name, document.text, None, False, refused=refused.diagnostic)
+    except VerifyFailed as error:
+        return FormattedStream(name, document.text, None, False,
+                               error=f"{name}: internal error: {error} (please report this)")
+    return FormattedStream(name, document.text, text, text.encode("utf-8") != raw)
