@@ -107,8 +107,9 @@ def _in_sentence(text: str, tokens: list[Token], lex: Lexicon, ignored: Sequence
             if (guard is None or guard(tokens, s, e, lex)) and (s, e, cue.slug) not in findings:
                 findings.append((s, e, cue.slug))
     findings.extend(_swearing(text, tokens, lex))
-    findings = _animals(tokens, lex, findings)
+    findings = _animals(tokens, lex, _medicine(tokens, findings))
     findings.extend(_abuse(tokens, lex, {slug for _s, _e, slug in findings}))
+    findings.extend(_abused_child(tokens, lex, findings))
     result = [Finding(slug, tokens[s].start, tokens[e - 1].end, text[tokens[s].start:tokens[e - 1].end])
               for s, e, slug in findings]
     if heading:
@@ -161,7 +162,7 @@ def _swearing(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, i
     swears = lex.words("swear_words")
     found: list[tuple[int, int, str]] = []
     for index, token in enumerate(tokens):
-        if token.quoted and token.key in swears:
+        if token.quoted and token.key in swears and not figurative.titled(tokens, index, index + 1, False):
             found.append((index, index + 1, "profanity"))
             break
     if not found and tokens:
@@ -186,9 +187,8 @@ def _animals(tokens: list[Token], lex: Lexicon, findings: list[tuple[int, int, s
         if figurative.titled(tokens, index, index + 1, False) or figurative.simile(tokens, index):
             continue
         for other in _clause_neighbours(tokens, index, ANIMAL_WINDOW):
-            key = tokens[other].key
-            pair = f"{key} {tokens[other + 1].key}" if other + 1 < len(tokens) else key
-            if (key in harms or pair in harms) and not negated(tokens, other, other + 1, lex):
+            phrases = {" ".join(t.key for t in tokens[other:other + size]) for size in (1, 2, 3)}
+            if phrases & harms and not negated(tokens, other, other + 1, lex):
                 harm_spans.append((min(index, other), max(index, other) + 1))
                 break
     if not harm_spans:
@@ -197,6 +197,14 @@ def _animals(tokens: list[Token], lex: Lexicon, findings: list[tuple[int, int, s
             if not (slug in ("death-grief", "violence", "gore") and any(hs <= s and e <= he for hs, he in harm_spans))]
     kept.extend((s, e, "animal-harm") for s, e in harm_spans[:1])
     return kept
+
+
+def _medicine(tokens: list[Token], findings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A bare "drug" beside surgery or a hospital is medicine, not drug use."""
+    if not any(slug == "medical" for _s, _e, slug in findings):
+        return findings
+    return [(s, e, slug) for s, e, slug in findings
+            if not (slug == "drugs" and e - s == 1 and tokens[s].key in ("drug", "drugs"))]
 
 
 def _clause_neighbours(tokens: list[Token], index: int, window: int) -> Iterator[int]:
@@ -216,7 +224,7 @@ def _clause_neighbours(tokens: list[Token], index: int, window: int) -> Iterator
 def _abuse(tokens: list[Token], lex: Lexicon, have: set[str]) -> list[tuple[int, int, str]]:
     """Abuse is a child's or a partner's by whom it befalls: a partner named in the sentence
     makes it domestic abuse; else a child (or a parent as the abuser) makes it child abuse."""
-    if "child-abuse" in have and "domestic-abuse" in have:
+    if "child-abuse" in have and "domestic-abuse" in have and "violence" in have:
         return []
     abuse = lex.words("abuse_words")
     partners, children, parents = lex.words("partner_words"), lex.words("child_words"), lex.words("parent_words")
@@ -231,7 +239,8 @@ def _abuse(tokens: list[Token], lex: Lexicon, have: set[str]) -> list[tuple[int,
                 continue
         near = [tokens[i].key for i in _clause_neighbours(tokens, index, 6)]
         hitting = key not in ("abuse", "abuses", "abused", "abusing", "abusive", "abuser", "abusers", "neglect",
-                              "neglects", "neglected", "neglectful", "mistreatment", "maltreatment")
+                              "neglects", "neglected", "neglectful", "mistreatment", "maltreatment", "punishes",
+                              "punished", "torments", "tormented")
         following = figurative.after(tokens, index + 1, 3)
         if hitting and not any(w in partners or w in children for w in following):
             continue  # "hits theatres", "beats the odds": only hitting a person counts
@@ -246,11 +255,27 @@ def _abuse(tokens: list[Token], lex: Lexicon, have: set[str]) -> list[tuple[int,
                 slug = "domestic-abuse"  # "abuses his father": the parent is the victim
             elif any(w in parents for w in figurative.after(tokens, index + 1, 1) + figurative.before(tokens, index, 2)):
                 slug = "child-abuse"  # "his abusive stepfather"
-        if slug and slug not in have:
-            found = [(index, index + 1, slug)]
-            if hitting and "violence" not in have:
-                found.append((index, index + 1, "violence"))
-            return found
+        if not slug:
+            continue
+        found = [(index, index + 1, slug)] if slug not in have else []
+        if hitting and "violence" not in have:
+            found.append((index, index + 1, "violence"))
+        return found  # the first abuse word that names its victim decides
+    return []
+
+
+def _abused_child(tokens: list[Token], lex: Lexicon, findings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sexual violence against a child, or by a parent, is child abuse too: "raped by her
+    father", "molested as a boy"."""
+    if any(slug == "child-abuse" for _s, _e, slug in findings):
+        return []
+    victims = lex.words("child_words") | {"father", "stepfather", "uncle", "coach", "priest", "teacher"}
+    for start, end, slug in findings:
+        if slug != "sexual-violence":
+            continue
+        for index in _clause_neighbours(tokens, end - 1, 4):
+            if index > start and tokens[index].key in victims:
+                return [(index, index + 1, "child-abuse")]
     return []
 
 

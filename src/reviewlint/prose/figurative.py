@@ -40,7 +40,7 @@ _LANGUAGE_BEFORE = frozenset({
     "strong", "bad", "crude", "coarse", "foul", "salty", "rough", "harsh", "adult", "offensive", "colorful", "colourful",
     "vulgar", "some", "brief", "frequent", "infrequent", "mild", "moderate", "occasional", "pervasive", "constant",
     "explicit", "raw", "obscene", "profane", "schoolyard", "rude", "filthy", "dirty", "blue", "choice", "saucy",
-    "impolite", "abusive", "sexual", "crass", "graphic", "scatological", "r", "rated", "pg", "13",
+    "impolite", "abusive", "crass", "graphic", "scatological", "r", "rated", "pg", "13",
 })
 _NEAR = frozenset({"almost", "nearly", "narrowly", "near", "verge", "brink", "barely", "practically", "virtually",
                    "half", "close"})
@@ -91,19 +91,22 @@ def _shot(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -> bo
     return bool(prior) and prior[0] in _BE_GET
 
 
-def _shooting(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -> bool:
-    """ "shoots him", "a school shooting" are violence; "shooting the film", "shoots on
-    location" are not."""
+_VICTIMS = frozenset({"him", "her", "them", "me", "us", "himself", "herself", "themselves", "someone", "somebody",
+                      "people", "dead", "spree", "rampage", "each", "one", "everyone", "anyone", "his", "their"})
+
+
+def _harm_verb(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -> bool:
+    """A verb that harms only when it has a victim: "shoots him", "poisons her", "was
+    poisoned", "a school shooting"; not "shooting the film", "shoots on location"."""
     if tokens[start].key == "shot":
         return _shot(tokens, start, end, lexicon)
     following = after(tokens, end, 2)
     prior = before(tokens, start, 2)
     if prior and prior[0] in ("school", "mass", "drive", "police", "fatal", "random", "deadly", "by"):
         return True
-    if following and following[0] in ("him", "her", "them", "me", "us", "himself", "herself", "themselves", "someone",
-                                      "people", "dead", "spree", "rampage", "each", "one", "everyone", "anyone"):
+    if tokens[start].key.endswith("ed") and prior and prior[0] in _BE_GET:
         return True
-    return False
+    return bool(following) and following[0] in _VICTIMS
 
 
 def _bloody(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -> bool:
@@ -171,7 +174,7 @@ def _language(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -
         return True
     left = tokens[start - 1].key if start > 0 else ""
     right = tokens[end].key if end < len(tokens) else ""
-    if following and following[0] == "of":
+    if following and following[0] in ("of", "is", "are", "was", "were"):
         return False
     return left in (",", "and", "or") or right in (",",) or (right == "and" and bool(following))
 
@@ -184,15 +187,16 @@ def _lightup(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) ->
 
 
 GUARDS: dict[str, Guard] = {
-    "shot": _shot, "shooting": _shooting, "bloody": _bloody, "death": _death, "naked": _naked, "drink": _drink,
+    "shot": _shot, "harm_verb": _harm_verb, "bloody": _bloody, "death": _death, "naked": _naked, "drink": _drink,
     "drunk": _drunk, "smoke": _smoke, "drugslang": _drugslang, "language": _language, "lightup": _lightup,
 }
 
 
 def simile(tokens: Sequence[Token], start: int) -> bool:
     """ "looks like a crackhead", "smells like an ashtray", "as if drunk": a comparison."""
-    prior = before(tokens, start, 3)
-    return any(word in _SIMILE for word in prior) or " ".join(reversed(prior[:2])) in _SIMILE
+    prior = before(tokens, start, 4)
+    pairs = {f"{prior[i + 1]} {prior[i]}" for i in range(len(prior) - 1)}
+    return any(word in _SIMILE for word in prior) or bool(pairs & _SIMILE)
 
 
 def headline(tokens: Sequence[Token]) -> bool:
@@ -210,7 +214,7 @@ def titled(tokens: Sequence[Token], start: int, end: int, in_headline: bool) -> 
         words = [t for t in quoted if t.is_word and t.text[:1].isalpha()]
         if len(words) >= 2 and sum(t.capitalised for t in words) * 3 >= len(words) * 2:
             return True
-    if in_headline or not first.capitalised or (first.text.isupper() and len(first.text) > 1):
+    if in_headline or not first.capitalised or len(first.text) < 2 or first.text.isupper():
         return False
     previous = start - 1
     if previous < 0:

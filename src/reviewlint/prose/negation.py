@@ -50,8 +50,9 @@ def _affirms(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
 def negated(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether the cue at tokens[start:end] is denied in its clause."""
     words = 0
+    window = WINDOW
     index = start - 1
-    while index >= 0 and words < WINDOW:
+    while index >= 0 and words < window:
         token = tokens[index]
         if token.key in CLAUSE_MARKS:
             # "Nudity: None" is a heading; the value is read by the heading rule.
@@ -61,6 +62,8 @@ def negated(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -> 
                 break
             if _is_negator(tokens, index, lexicon):
                 return True
+            if token.key in ("or", "nor"):
+                window = WINDOW + 4  # "no jump scares in this film or gore": the list stays denied
             words += 1
         index -= 1
     return _denied_after(tokens, end)
@@ -69,6 +72,10 @@ def negated(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -> 
 def _denied_after(tokens: Sequence[Token], end: int) -> bool:
     """ "blood is never shown", "the dog isn't harmed"."""
     following = [t.key for t in tokens[end:end + 4] if t.is_word]
+    if following[:3] in (["is", "the", "only"], ["was", "the", "only"], ["are", "the", "only"]):
+        # "smoking is the only vice he doesn't have": the clause that follows denies it
+        rest = [t.key for t in tokens[end + 3:end + 12] if t.is_word]
+        return any(key in ("not", "never", "lacks", "lack") or key.endswith("n't") for key in rest)
     for position, key in enumerate(following[:3]):
         if key in _BE and position + 2 < len(following) + 1:
             rest = following[position + 1:position + 3]
