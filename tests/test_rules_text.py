@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reviewlint.document import load_text
-from reviewlint.rules._text import line_col, line_starts, quick_layout, value_offsets
+from reviewlint.lines import line_col, line_starts
+from reviewlint.rules._text import quick_layout, scalar_runs, value_offsets
 
 
 def scalar_offsets(text: str) -> tuple[str, list[int] | None]:
@@ -94,3 +95,41 @@ def test_every_style_maps_every_character(value: str, style: str | None, width: 
         if char in " \n\t":
             continue  # white space may come from folding or an escape
         assert found == char or found == "\\" or (char == "'" and found == "'"), (source, char, offset)
+
+
+def test_runs_map_a_folded_text_in_few_runs_and_look_up_like_the_offsets() -> None:
+    # Each line of a folded text is one run (plus one per folded break): the map is O(lines).
+    source = "key: >-\n" + "".join(f"  line {n} of the text\n" for n in range(200))
+    document = load_text(source)
+    assert document.root is not None
+    node = document.root.value[0][1]
+    starts = line_starts(source)
+    runs = scalar_runs(source, starts, node)
+    assert runs is not None
+    assert len(runs.value_starts) <= 2 * 200
+    offsets = value_offsets(source, starts, node)
+    assert offsets == [runs.offset(index) for index in range(len(node.text))]
+
+
+def test_a_scalar_with_many_findings_is_walked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewlint.rules import _context
+    from reviewlint.rules._context import Context, Field
+
+    calls: list[int] = []
+    real = _context._text.scalar_runs
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_context._text, "scalar_runs", counting)
+    source = 'key: "' + "word \\n" * 500 + 'end"\n'
+    document = load_text(source)
+    assert document.root is not None
+    node = document.root.value[0][1]
+    context = Context(document)
+    field = Field(("key",), node, node.text)
+    points = [context.span(field.node, index, index + 4) for index in range(0, len(node.text) - 4, 6)]
+    assert len(calls) == 1
+    assert points[0] == (1, 7, 1, 11)
+    assert points[-1][0] == 1 and points[-1][1] > points[0][1]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewlint.diagnostics import Diagnostic, Fix
 from reviewlint.document import Document, JsonPath, Node
+from reviewlint.lines import line_col, line_starts
 from reviewlint.rules import _text
 from reviewlint.vocabulary import EMPTY, Vocabulary
 
@@ -66,7 +67,7 @@ class Context:
         self.vocabulary = vocabulary  # the site's accepted terms, ignored phrases and cues (config)
         self.data: dict[str, Any] = document.data if isinstance(document.data, dict) else {}
         self.rule: Rule | None = None  # set by the runner before each rule
-        self._offsets: dict[int, list[int] | None] = {}
+        self._runs: dict[int, _text.Runs | None] = {}
         self._layouts: dict[int, _text.Position | None] = {}
 
     # --- navigation -------------------------------------------------------------------------
@@ -236,20 +237,20 @@ class Context:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        return _text.line_starts(self.document.text)
+        return line_starts(self.document.text)
 
-    def offsets(self, node: Node, upto: int | None = None) -> list[int] | None:
-        """Source offset of each character of a scalar's value, computed on demand (up to
-        index `upto` when given; a later, longer request extends the walk)."""
+    def runs(self, node: Node) -> _text.Runs | None:
+        """Where each character of a scalar's value sits in the source: one walk per scalar,
+        kept for every later finding in it (a walk per finding was quadratic)."""
         key = id(node)
-        cached = self._offsets.get(key)
-        if cached is not None and (len(cached) == len(node.text) or (upto is not None and upto < len(cached))):
-            return cached
-        if key in self._offsets and cached is None:
-            return None
-        found = _text.value_offsets(self.document.text, self.line_starts, node, upto)
-        self._offsets[key] = found
-        return found
+        if key not in self._runs:
+            self._runs[key] = _text.scalar_runs(self.document.text, self.line_starts, node)
+        return self._runs[key]
+
+    def offsets(self, node: Node) -> list[int] | None:
+        """Source offset of each character of a scalar's value, or None."""
+        runs = self.runs(node)
+        return None if runs is None else runs.offsets()
 
     def _point(self, node: Node, index: int) -> tuple[int, int] | None:
         """1-based (line, col) of value character `index`, or None."""
@@ -260,10 +261,10 @@ class Context:
         quick = None if layout is None else layout(index)
         if quick is not None:
             return quick[0] + 1, quick[1] + 1
-        offsets = self.offsets(node, index)
-        if not offsets or index >= len(offsets):
+        runs = self.runs(node)
+        if runs is None or not 0 <= index < runs.length:
             return None
-        return _text.line_col(self.line_starts, offsets[index])
+        return line_col(self.line_starts, runs.offset(index))
 
     def span(self, node: Node, start: int, end: int) -> tuple[int, int, int, int]:
         """1-based (line, col, end_line, end_col) of value characters start..end."""

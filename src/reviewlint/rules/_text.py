@@ -1,23 +1,23 @@
 """Positions inside scalars: which source character each character of a value came from.
 
 libyaml gives a scalar's start and end, not where its n-th character sits: folding,
-indentation, quote doubling and escapes all move characters around. `value_offsets`
-walks the scalar's source alongside its value and maps every value character to its
-source offset, for plain, single- and double-quoted, literal and folded scalars. It is
-run only for a scalar that has a finding, so clean documents never pay for it.
+indentation, quote doubling and escapes all move characters around. `scalar_runs`
+walks the scalar's source alongside its value once and maps every value character to its
+source offset (as runs of consecutive characters), for plain, single- and double-quoted,
+literal and folded scalars. It is run only for a scalar that has a finding, and once per
+scalar however many findings it has, so positions cost O(log lines) each.
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reviewlint.document import Node
+from reviewlint.lines import offset_of as offset_of  # re-exported: rules use it beside the runs
 
-# The breaks libyaml counts in its marks (document.py uses the same set).
-_LINE_BREAK_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _BREAKS = "\r\n\x85\u2028\u2029"
 
 _SIMPLE_ESCAPES = {
@@ -26,28 +26,6 @@ _SIMPLE_ESCAPES = {
     "L": "\u2028", "P": "\u2029",
 }
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
-
-
-def line_starts(text: str) -> list[int]:
-    """Offsets at which each line of `text` starts (line 0 first)."""
-    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
-        starts = [0]
-        starts.extend(match.end() for match in _LINE_BREAK_RE.finditer(text))
-        return starts
-    return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
-
-
-def offset_of(starts: list[int], line: int, col: int) -> int:
-    """Offset of a 0-based (line, col) mark."""
-    if line >= len(starts):
-        return starts[-1] + col
-    return starts[line] + col
-
-
-def line_col(starts: list[int], offset: int) -> tuple[int, int]:
-    """1-based (line, col) of an offset."""
-    line = bisect.bisect_right(starts, offset) - 1
-    return line + 1, offset - starts[line] + 1
 
 
 def _break_length(source: str, index: int) -> int:
@@ -140,10 +118,42 @@ def quick_layout(source: str, starts: list[int], node: Node) -> Position | None:
     return lambda index: (node.line, node.col + 1 + index)
 
 
-def value_offsets(source: str, starts: list[int], node: Node, upto: int | None = None) -> list[int] | None:
-    """For each character of the scalar's value (`node.text`), its offset in `source`
-    (only up to index `upto` when given). None when the walk cannot account for the
-    value (then callers fall back to the scalar's start)."""
+@dataclass(frozen=True, slots=True)
+class Runs:
+    """Where a scalar's value characters came from, as runs of consecutive characters:
+    value character `value_starts[i] + k` sits at source offset `source_starts[i] + k`
+    (for k inside the run). A folded or escaped text of n characters over m lines has
+    O(m) runs, so the map costs O(m) memory and each look-up O(log m)."""
+
+    value_starts: list[int]
+    source_starts: list[int]
+    length: int
+
+    def offset(self, index: int) -> int:
+        """Source offset of value character `index` (0 <= index < length)."""
+        run = bisect.bisect_right(self.value_starts, index) - 1
+        return self.source_starts[run] + index - self.value_starts[run]
+
+    def offsets(self) -> list[int]:
+        """Every value character's source offset, in order."""
+        bounds = [*self.value_starts[1:], self.length] if self.value_starts else []
+        found: list[int] = []
+        for value_start, source_start, stop in zip(self.value_starts, self.source_starts, bounds, strict=True):
+            found.extend(range(source_start, source_start + stop - value_start))
+        return found
+
+
+def _plain_stretch(style: str) -> re.Pattern[str]:
+    """The characters that end a stretch copied as it is from the source to the value."""
+    special = {'"': "\\\\", "'": "'"}.get(style, "")
+    return re.compile(f"[{_BREAKS}{special}]")
+
+
+def scalar_runs(source: str, starts: list[int], node: Node, upto: int | None = None) -> Runs | None:
+    """The source offset of each character of the scalar's value (`node.text`), as runs
+    (see Runs), up to index `upto` when given. One walk over the scalar's source: a line
+    copied as it is costs one comparison, not one step per character. None when the walk
+    cannot account for the value (then callers fall back to the scalar's start)."""
     value = node.text if upto is None else node.text[:upto + 1]
     begin = offset_of(starts, node.line, node.col)
     end = min(offset_of(starts, node.end_line, node.end_col), len(source))
@@ -166,7 +176,18 @@ def value_offsets(source: str, starts: list[int], node: Node, upto: int | None =
         indent = _block_indent(source, header_end, end, parent, int(digits[0]) if digits else None)
     else:
         index, limit = begin, end
-    offsets: list[int] = []
+    stretch_end = _plain_stretch(style)
+    value_starts: list[int] = []
+    source_starts: list[int] = []
+    previous = -2
+
+    def take(at: int, count: int) -> None:
+        nonlocal previous
+        if at != previous + 1:
+            value_starts.append(position)
+            source_starts.append(at)
+        previous = at + count - 1
+
     at_line_start = block
     position = 0
     while position < len(value):
@@ -183,6 +204,13 @@ def value_offsets(source: str, starts: list[int], node: Node, upto: int | None =
                     index += 1
             at_line_start = False
             continue
+        found = stretch_end.search(source, index, limit)
+        stop = found.start() if found is not None else limit
+        if stop - index > 1 and value.startswith(source[index:stop], position):
+            take(index, stop - index)  # a stretch copied as it is: one run, one comparison
+            position += stop - index
+            index = stop
+            continue
         char = source[index]
         wanted = value[position]
         if style == '"' and char == "\\":
@@ -193,13 +221,13 @@ def value_offsets(source: str, starts: list[int], node: Node, upto: int | None =
                 continue
             if decoded != wanted:
                 return None
-            offsets.append(index)
+            take(index, 1)
             position += 1
             index += size
             continue
         size = _break_length(source, index)
         if char == wanted or (size and wanted == "\n" and char != "\u2028" and char != "\u2029"):
-            offsets.append(index)
+            take(index, 1)
             position += 1
             if style == "'" and char == "'":
                 index += 1  # the second quote of a doubled ''
@@ -211,7 +239,7 @@ def value_offsets(source: str, starts: list[int], node: Node, upto: int | None =
             continue
         if size:
             if wanted == " " and style != "|":
-                offsets.append(index)  # a folded line break became this space
+                take(index, 1)  # a folded line break became this space
                 position += 1
             index += size
             at_line_start = True
@@ -220,7 +248,14 @@ def value_offsets(source: str, starts: list[int], node: Node, upto: int | None =
             index += 1  # indentation or folded-away white space
             continue
         return None
-    return offsets
+    return Runs(value_starts, source_starts, len(value))
+
+
+def value_offsets(source: str, starts: list[int], node: Node, upto: int | None = None) -> list[int] | None:
+    """For each character of the scalar's value (`node.text`), its offset in `source`
+    (only up to index `upto` when given); None as for scalar_runs."""
+    runs = scalar_runs(source, starts, node, upto)
+    return None if runs is None else runs.offsets()
 
 
 # --- word lists: a cheap "could any of these phrases be here?" test, and one regex ----------
