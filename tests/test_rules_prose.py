@@ -166,3 +166,86 @@ def test_invisible_spaces_in_a_warning_note_and_a_dialogue_speaker() -> None:
         ("RL602", 22, 15, "no-break space (U+00A0) in the text; use a plain space")]
     assert only_fix(text.replace('speaker: "Ok\\u00a0Ju"', "speaker: Ok Ju"), "RL602")[2] == (
         Edit(("content_warnings", 0, "note"), "one fight"),)
+
+
+# --- RL608 unknown-word: the dictionary rule, precise on film reviews --------------------------
+
+SPELLING = {"RL606", "RL608"}
+
+UNKNOWN_FAILING = [
+    (body("- Her performence holds the film together."),
+     [("RL608", 18, 11, "'performence' is not in the English dictionary; did you mean 'performance'?")]),
+    # two edits away, and the frequent word wins over a rare one an edit away
+    (body("- It wasent the ending I hoped for."),
+     [("RL608", 18, 10, "'wasent' is not in the English dictionary; did you mean \"wasn't\" or 'wast'?")]),
+    # a missing apostrophe, a dropped letter, a silent e kept before -ing
+    (body("- I dont think the score is amazeing."),
+     [("RL608", 18, 9, "'dont' is not in the English dictionary; did you mean \"don't\", 'done' or 'don'?"),
+      ("RL608", 18, 33, "'amazeing' is not in the English dictionary; did you mean 'amazing'?")]),
+    # a sentence-initial capital is checked (case kept in the suggestion); a line start counts
+    (body("- >-", "  Absolutly nothing happens in the last act."),
+     [("RL608", 19, 7, "'Absolutly' is not in the English dictionary; did you mean 'Absolutely'?")]),
+    # rule-built forms one slip from a listed word: "-ic" + "ly", a compound
+    (body("- It is basicly a wonderfull mess."),
+     [("RL608", 18, 13, "'basicly' is not in the English dictionary; did you mean 'basically', 'basic' or 'basics'?"),
+      ("RL608", 18, 23, "'wonderfull' is not in the English dictionary; did you mean 'wonderful' or 'wonderfully'?")]),
+    # a three-letter slip only when two letters are swapped in a common word
+    (body("- It is teh best film of the year."),
+     [("RL608", 18, 13, "'teh' is not in the English dictionary; did you mean 'the'?")]),
+    # with RL606's curated word beside it: each rule reports its own
+    (body("- They potray a beleivable hero."),
+     [("RL606", 18, 12, "'potray' is a misspelling of 'portray'"),
+      ("RL608", 18, 21, "'beleivable' is not in the English dictionary; did you mean 'believable'?")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNKNOWN_FAILING)
+def test_unknown_words_are_reported_with_suggestions(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert findings(text, SPELLING) == expected
+
+
+UNKNOWN_PASSING = [
+    # the document's own names: title, cast, characters, crew, author
+    overlay("film:\n  title: Quiet Harbour\n  year: 2011\n  directors: [Marta Ribeiro]\n  cast:\n"
+            "    - name: Ana Okafor\n      character: Tamsin\nreview:\n  body: [okafor and tamsin, ribeiro's best.]"),
+    # names in mid-sentence, acronyms, CamelCase, names at a sentence start seen mid-sentence elsewhere
+    body("- We follow Brannagh across town. Brannagh never stops. The VFX and the DiCaprio cameo help."),
+    # British spellings, inflections, prefixes, compounds, contractions, possessives, film words
+    body("- The colour and the theatre realise a favourite, dreamt-up defence of travelling."),
+    body("- A rewatchable, overlong neo-noir whodunnit; the worldbuilding isn't the directors' strength."),
+    body("- Y'all shouldn't've missed the sci-fi rom-com's showrunner, a cinephile's runtime."),
+    # non-English words in quotes and emphasis; letters outside English; stretched words
+    body("- The film's \"joie de vivre\" is *sprezzatura* in the _wabi-sabi_ sense.",
+         "- Amélie and the naïve café are sooo good."),
+    # URLs, handles, e-mail addresses, numbers
+    body("- More at https://example.org/reviewz, @filmcritik or kritik@example.org, in 1950s 4K."),
+    # a word the writer uses three times is a name or a term
+    body("- The zorbulan bites. A zorbulan sings. Every zorbulan dies."),
+    # no English word is close: a loanword or a name
+    body("- The kumbhalgarh fort looks great."),
+    # a short word that is no swap of a common one
+    body("- The film von Trier made is wie nothing else."),
+]
+
+
+@pytest.mark.parametrize("text", UNKNOWN_PASSING)
+def test_words_a_review_legitimately_holds_pass(text: str) -> None:
+    assert findings(text, SPELLING) == []
+
+
+def test_the_project_vocabulary_and_ignore_words_are_accepted() -> None:
+    from reviewlint.config import Settings
+    from reviewlint.vocabulary import parse_vocabulary
+
+    text = body("- The performence is a snarkle, as Kinoplexx would say.")
+    assert [f[3].split(";")[0] for f in findings(text, SPELLING)] == [
+        "'performence' is not in the English dictionary", "'snarkle' is not in the English dictionary"]
+    vocabulary = parse_vocabulary({"accept": ["Snarkle"], "ignore": ["the performence"]})
+    assert findings(text, SPELLING, Settings(vocabulary=vocabulary)) == []
+    ignoring = Settings(rule_options=(("unknown-word", (("ignore-words", ("Performence", "SNARKLE")),)),))
+    assert findings(text, SPELLING, ignoring) == []
+
+
+def test_unknown_word_has_no_fix() -> None:
+    found = [d for d in diagnostics(body("- Her performence holds.")) if d.code == "RL608"]
+    assert [d.fix for d in found] == [None]

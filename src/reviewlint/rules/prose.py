@@ -7,6 +7,7 @@ the formatter can apply it on the tree.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import operator
 import re
@@ -556,6 +557,161 @@ def misspelling(context: Context, options: Options) -> Iterator[Diagnostic]:
                       FixSafety.UNSAFE, (Edit(field.path, fixed),))
             yield context.report_in(field, match.start(), match.end(), f"{written!r} is a misspelling of {right!r}",
                                     fix=fix)
+
+
+# --- unknown words (dictionary) ----------------------------------------------------------------
+
+# Quoted and emphasised spans: titles, foreign words and phrases, coinages. (A single quote
+# opens only after a non-letter, so apostrophes inside words never open one.)
+_QUOTED_SPAN_RE = (r"“[^“”\n]{1,300}”|\"[^\"\n]{1,300}\"|«[^«»\n]{1,300}»|„[^„“\n]{1,300}“"
+                   r"|(?<![\w'’])[‘'][^‘’'\n]{1,300}?[’'](?![\w'’])"
+                   r"|(?<![\w*])\*{1,2}[^*\n]{1,300}\*{1,2}(?![\w*])|(?<![\w_])_[^_\n]{1,300}_(?![\w_])")
+_SENTENCE_END = ".!?…:;\n•"
+_HYPHENS = ("-", "‐")
+# An unknown word used this often in one review is a name or a term, not a slip of the keys.
+_REPEATED_WORD = 3
+_OPENERS = " \t\"'“‘«„([*_—–-"
+
+
+@cache
+def _quoted_span_re() -> re.Pattern[str]:
+    return re.compile(_QUOTED_SPAN_RE)
+
+
+def _protected_spans(context: Context, text: str) -> list[tuple[int, int]]:
+    """Quoted and emphasised spans, and the site's ignored phrases."""
+    spans = [match.span() for match in _quoted_span_re().finditer(text)] if any(
+        mark in text for mark in "\"“«„‘'*_") else []
+    return spans + context.vocabulary.ignored_spans(text)
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    """Whether the word at `index` opens a sentence, a line or the text."""
+    while index > 0 and text[index - 1] in _OPENERS:
+        index -= 1
+    return index == 0 or text[index - 1] in _SENTENCE_END
+
+
+def _in_named_compound(text: str, start: int) -> bool:
+    """Whether the hyphenated word at `start` belongs to a compound that begins with a
+    capital (a name such as "Tae-shik" or "Odani-gumi")."""
+    begin = start
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    while begin < start and not text[begin].isalpha():
+        begin += 1
+    return text[begin:begin + 1].isupper()
+
+
+def _mid_sentence_capitals(context: Context) -> frozenset[str]:
+    """Lower-cased words written with a capital in mid-sentence somewhere in the prose:
+    names, even where a sentence starts with one."""
+    found: set[str] = set()
+    for field in context.prose:
+        text = field.text
+        for match in re.finditer(r"\b[A-Z][a-z]+", text):
+            if not _starts_sentence(text, match.start()):
+                found.add(match.group(0).lower())
+    return frozenset(found)
+
+
+def _say_choices(words: tuple[str, ...]) -> str:
+    quoted = [repr(word) for word in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+@rule("RL608", "unknown-word", severity=Severity.WARNING, family=FAMILY,
+      options={"ignore-words": (list, (), "Words never to report, ignoring case (a site's own terms belong in the "
+                                          "`vocabulary.accept` config table).")},
+      summary="A word is not in the English dictionary (\"performence\"); the nearest words are suggested.")
+def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
+    """
+    ## What it does
+    Reports a word of the review's prose that is not in the English dictionary (that of
+    pyspellchecker, counted in film and TV subtitles), nor a British spelling, an
+    inflection, a prefixed form or a compound of words that are, and for which the
+    dictionary has a word one or two letters away to suggest. Accepted without a look:
+    the document's own titles and names (film, cast, characters, crew, author); the
+    config's `vocabulary.accept` and `ignore-words`; words in quotes or emphasis (titles,
+    foreign words); words with a capital in mid-sentence (names), all capitals (acronyms)
+    or a capital inside (`McConaughey`); words with letters outside English (`Amélie`),
+    with digits (`1950s`), in URLs, handles and e-mail addresses; stretched words
+    (`sooo`). Misspellings from RL606's list are that rule's.
+
+    ## Why
+    Real reviews misspell far more words than any fixed list holds, and a misspelling in
+    a published review costs the writer credibility out of all proportion to its size.
+
+    ## Example
+    ```yaml
+    review:
+      body: [Her performence holds the film together.]
+    ```
+    Use instead:
+    ```yaml
+    review:
+      body: [Her performance holds the film together.]
+    ```
+
+    ## Fix
+    None: the message suggests the nearest words; the writer picks.
+    """
+    from reviewlint import spelling
+
+    suspicious = spelling.unknown_pieces(context.prose_words)
+    if not suspicious:
+        return
+    vocabulary = context.vocabulary
+    ignored = {word.casefold() for word in options["ignore-words"]}
+    curated = vocab.misspellings()
+    names = context.name_words
+    suspicious = {piece for piece in suspicious if (text := piece.decode()) not in names and text not in ignored
+                  and text not in curated and not vocabulary.accepts(text)}
+    if not suspicious:
+        return
+    needles = [piece.decode() for piece in suspicious]
+    capitals: frozenset[str] | None = None
+    counts: collections.Counter[bytes] | None = None
+    for field in context.prose:
+        text = field.text
+        lowered = text.lower()
+        if not any(needle in lowered for needle in needles):
+            continue
+        protected: list[tuple[int, int]] | None = None
+        for start, end, word in spelling.words(text):
+            if len(word) <= 2 or not word.isascii() or not (_text.words(word.lower()) & suspicious):
+                continue
+            if word.isupper() or any(char.isupper() for char in word[1:]):
+                continue  # an acronym, shouting, or a name such as McConaughey
+            hyphenated = text[start - 1:start] in _HYPHENS or text[end:end + 1] in _HYPHENS
+            if hyphenated and (len(word) <= 3 or _in_named_compound(text, start)):
+                continue  # "sci-fi", "Tae-shik": parts of a compound or of a name
+            stem = spelling.normal_form(word).removesuffix("'s").strip("'")
+            initial = word[0].isupper()
+            if initial:
+                if not _starts_sentence(text, start):
+                    continue  # a name
+                if capitals is None:
+                    capitals = _mid_sentence_capitals(context)
+                if stem in capitals:
+                    continue
+            if protected is None:
+                protected = _protected_spans(context, text)
+            if any(begin <= start and end <= stop for begin, stop in protected):
+                continue
+            if (stem in names or stem in ignored or stem in curated or vocabulary.accepts(stem)
+                    or spelling.is_english(word) or spelling.is_deliberate(word)):
+                continue
+            if counts is None:
+                counts = collections.Counter(context.prose_word_list)
+            if counts[stem.encode("ascii", "replace")] >= _REPEATED_WORD:
+                continue  # written the same way again and again: a name or a term, not a slip
+            edits, nearest = spelling.nearest(stem) if len(stem) > 3 else spelling.swapped(stem)
+            if not nearest or (initial and (edits != 1 or len(stem) < 5)):
+                continue  # nothing English is close: a name, a loanword or a coinage
+            shown = tuple(match_case(choice, word) for choice in nearest)
+            yield context.report_in(field, start, end, f"{word!r} is not in the English dictionary; did you mean "
+                                    f"{_say_choices(shown)}?")
 
 
 # --- quoted dialogue ----------------------------------------------------------------------------
