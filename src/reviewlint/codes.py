@@ -75,8 +75,9 @@ def names_of(family: str) -> dict[str, str]:
 LOAD_RULE_NAMES = names_of("load")
 SCHEMA_RULE_NAMES = names_of("schema")
 
-# Findings that mean the file could not be checked at all: selection never hides them.
-ALWAYS_SHOWN = frozenset({SYNTAX_ERROR, ENCODING_ERROR, FILE_TOO_LARGE, READ_ERROR, INTERNAL_ERROR})
+# Findings that mean the file could not be checked, or not trusted (a duplicate key, an
+# alias, a Python tag): selection never hides them, or `--select RL6` would pass the file.
+ALWAYS_SHOWN = frozenset({*LOAD_RULE_NAMES, INTERNAL_ERROR})
 
 
 def diagnostic(code: str, message: str, path: str, line: int, col: int, *, end_line: int | None = None,
