@@ -385,10 +385,12 @@ def test_external_ratings_and_ids() -> None:
 
 # --- found by a new user's audit: nothing invented, nothing misfiled --------------------------
 
-def test_a_sentence_that_starts_with_starring_stays_prose() -> None:
+def test_a_sentence_that_starts_with_starring_stays_prose_and_names_its_cast() -> None:
+    # The sentence stays in the body; the capitalised name it credits is read (issue 11: prose
+    # credits), the lower-case "a cast of real nomads" names no one.
     data = data_of("Nomadland (2020)\nRating: 8/10\n\nStarring Frances McDormand and a cast of real nomads, this is "
                    "a road movie without a destination.\n\nIt drifts, on purpose.\n")
-    assert "cast" not in data["film"]
+    assert data["film"]["cast"] == ["Frances McDormand"]
     assert data["review"]["body"] == ["Starring Frances McDormand and a cast of real nomads, this is a road movie "
                                       "without a destination.", "It drifts, on purpose."]
 

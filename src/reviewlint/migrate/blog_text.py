@@ -28,6 +28,7 @@ from reviewlint.migrate import facts
 from reviewlint.migrate.accounting import BOILERPLATE, LAYOUT, is_blank
 from reviewlint.migrate.canonical import finish, refuse_as_not_a_review
 from reviewlint.migrate.chrome import author_box, headline_byline, is_chrome, possessive_review, read_byline
+from reviewlint.migrate.credits import prose_credits
 from reviewlint.migrate.dates import parse_date
 from reviewlint.migrate.labels import Label, looks_like_unknown_label, match_label, split_shared
 from reviewlint.migrate.options import MigrateOptions
@@ -41,11 +42,16 @@ from reviewlint.migrate.patterns import (
     is_boilerplate,
 )
 from reviewlint.migrate.people import looks_like_credit
-from reviewlint.migrate.ratings import parse_rating, standalone_rating
+from reviewlint.migrate.ratings import parse_rating, rating_in_sentence, standalone_rating
 from reviewlint.migrate.result import Level, MigrationResult
 from reviewlint.migrate.titles import TitleReading, quoted_title_in, read_title_line
 from reviewlint.migrate.vocabmap import ending_of, map_warnings, verdict_of
 
+# "Ouija is a 2014 horror movie about...": the year (and genre) a sentence states of the film.
+PROSE_YEAR = re.compile(r"^(?:[\w'’:,.\- ]{0,60}\s)?(?:is|was)\s+an?\s+(?P<year>(?:18[89]\d|19\d\d|20\d\d))\s+"
+                        r"(?P<genre>(?:[\w-]+\s+){0,2}?)(?:film|movie|feature|documentary|picture)\b")
+# "... Directed by X. [1:28]": a running time in brackets closing a paragraph.
+PROSE_RUNTIME = re.compile(r"\[(?P<hours>\d):(?P<minutes>[0-5]\d)\]$")
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
 
@@ -152,7 +158,9 @@ class BlogReader:
             return
         if self._byline(index, line):
             return
-        if not self.paragraph and self._rating_line(index, line):
+        if self._rating_line(line):
+            return
+        if self._details_line(line):
             return
         in_header = self.current is self.intro or self.block_has_fact
         label = match_label(text, typed_ok=facts.typed_value_ok if in_header else None)
@@ -170,7 +178,7 @@ class BlogReader:
             return
         if self._author_line(index, line):
             return
-        if not self.paragraph and self._labelled_score(line):
+        if self._labelled_score(line):
             return
         if self.current is self.intro and looks_like_unknown_label(text) and not text.endswith(":"):
             self._end_paragraph()
@@ -325,9 +333,34 @@ class BlogReader:
             return True
         return False
 
-    def _rating_line(self, index: int, line: SourceLine) -> bool:
+    def _details_line(self, line: SourceLine) -> bool:
+        """"2017 / 90m - Japan", "Canada 2020", "History | War | Thriller" (unlabelled facts), or
+        "2010 * PG-13 * 1h 41m When I saw..." (details glued to the first sentence)."""
+        text = line.text.strip()
+        parts = facts.details_parts(text) if "|" not in text else None
+        rest: str | None = None
+        if parts is None and self._header_open():
+            glued = facts.glued_details(text)
+            if glued is not None:
+                parts, rest = glued
+        if parts is None:
+            return False
+        self._end_paragraph()
+        self.block_has_fact = rest is None
+        for raw, outcome in parts:
+            if outcome is None:
+                self._preserve([line], raw, "a part of a details line with no label reviewlint knows")
+            else:
+                self._apply(outcome, line, raw)
+                for field_name in outcome.fields:
+                    self._record(field_name, line, "details line")
+        if rest is not None:
+            self.paragraph.append(SourceLine(line.number, rest, 0))
+        return True
+
+    def _rating_line(self, line: SourceLine) -> bool:
         """A line that is nothing but a rating ("4 out of 5 boots", "★★★½", "2 / 10")."""
-        if "rating" in self.draft or not self._ends_block(index):
+        if "rating" in self.draft:
             return False
         text = line.text.strip()
         rating = standalone_rating(text)
@@ -610,6 +643,64 @@ class BlogReader:
         self._apply(facts.Outcome([facts.Update(("author", "name"), name)]), line, text)
         return True
 
+    def _prose_paragraphs(self) -> list[Paragraph]:
+        sections = [self.intro, *self.sections]
+        return [paragraph for section in sections if section.key not in ("notes", "unknown")
+                for paragraph in section.paragraphs]
+
+    def facts_from_prose(self) -> None:
+        """Facts the running text states in fixed phrases, for fields no label filled:
+        "Directed by X.", "starring A and B", "(voiced by X)", "is a 2014 horror movie", a
+        score inside a sentence ("I'd give it 7/10"), a running time "[1:28]" closing a paragraph."""
+        film = self.draft.get("film", {})
+        labelled = set(film)
+        paragraphs = self._prose_paragraphs()
+        for position, paragraph in enumerate(paragraphs):
+            for line in paragraph:
+                self._prose_line(line, labelled, opening=position < 2)
+        if "rating" not in self.draft:
+            found = [(line, hit) for paragraph in paragraphs for line in paragraph
+                     if (hit := rating_in_sentence(line.text)) is not None]
+            if len(found) == 1:
+                line, (rating, written) = found[0]
+                outcome = facts.rating_outcome(rating, written)
+                self._apply_quietly(outcome, line, "rating (stated in a sentence)")
+
+    def _prose_line(self, line: SourceLine, labelled: set[str], *, opening: bool) -> None:
+        text = line.text
+        for credit in prose_credits(text):
+            fields = [field_name for field_name in credit.fields if field_name not in labelled]
+            if not fields:
+                continue
+            values: list[Any] = credit.names
+            updates = [facts.Update(("film", name), values, facts.EXTEND) for name in fields]
+            self._apply_quietly(facts.Outcome(updates), line, f"film.{'/'.join(fields)} (stated in a sentence)")
+            self.result.add(Level.INFO, f"{' and '.join(fields)} read from the sentence '{credit.phrase}'",
+                            line.number)
+        film = self.draft.get("film", {})
+        if opening and "year" not in film:
+            match = PROSE_YEAR.search(text)
+            if match is not None:
+                updates = [facts.Update(("film", "year"), int(match["year"]))]
+                genre = facts.classify_unlabelled(match["genre"].strip()) if match["genre"] else None
+                if genre is not None and "genres" not in labelled:
+                    updates += [update for update in genre.updates if update.path == ("film", "genres")]
+                self._apply_quietly(facts.Outcome(updates), line, "film.year (stated in a sentence)")
+        runtime = PROSE_RUNTIME.search(text.rstrip())
+        if runtime is not None and "runtime_minutes" not in film:
+            minutes = int(runtime["hours"]) * 60 + int(runtime["minutes"])
+            self._apply_quietly(facts.Outcome([facts.Update(("film", "runtime_minutes"), minutes)]), line,
+                                "film.runtime_minutes (a running time closing the paragraph)")
+
+    def _apply_quietly(self, outcome: facts.Outcome, line: SourceLine, form: str) -> None:
+        """Apply facts read from a line that stays where it is (in the review's prose)."""
+        for update in outcome.updates:
+            if self._update(update, line.number) is None:
+                self.accounting.mapped(line.number, ".".join(update.path), line.text.strip())
+                self._record(".".join(update.path), line, form)
+        for info in outcome.infos:
+            self.result.add(Level.INFO, info, line.number)
+
     def confirm_headline_title(self) -> None:
         """A plain headline ("88 Minutes") is the film's title when the post names it again,
         written the same way, in its text; otherwise it stays the headline only."""
@@ -803,6 +894,7 @@ def read_lines(lines: list[SourceLine], result: MigrationResult, options: Migrat
     reader = BlogReader(lines, result, notes)
     reader.read()
     reader.confirm_headline_title()
+    reader.facts_from_prose()
     draft = reader.assemble()
     for key, value in (extra or {}).items():
         if isinstance(value, dict) and isinstance(draft.get(key), dict):

@@ -353,8 +353,25 @@ def typed_value_ok(key: str, value: str) -> bool:
     return bool(outcome.updates) and outcome.problem is None
 
 
+def _known_genres(value: str) -> list[str] | None:
+    """"Romance, Fantasy": every part a genre the vocabulary knows, else None."""
+    parts = [part.strip() for part in re.split(r"\s*(?:[,/&]|\band\b)\s*", value.strip().rstrip(".")) if part.strip()]
+    known = vocab.genres()
+    if not parts or any(fold_key(part) not in known for part in parts):
+        return None
+    return split_genres(", ".join(parts))
+
+
+def fold_key(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+_COUNTRY_YEAR = re.compile(r"^(?P<country>[^\W\d_][^\d]{1,40}?)[\s,]+(?P<year>\d{4})$")
+
+
 def classify_unlabelled(text: str) -> Outcome | None:
-    """A part of a pipe-separated details line with no label: "2023", "1h 32m", "7/10"."""
+    """A part of a details line with no label: "2023", "1h 32m", "7/10", "PG-13", "Japan",
+    "Canada 2020", "Romance, Fantasy"."""
     value = text.strip()
     if year_value(value) is not None:
         return _year(value)
@@ -362,6 +379,55 @@ def classify_unlabelled(text: str) -> Outcome | None:
     if runtime is not None and not runtime[1]:
         return _runtime(value)
     rating = parse_rating(value)
-    if rating is not None and rating.scale_stated:
+    if rating is not None and rating.scale_stated and not rating.original:
         return _rating(value)
+    cert = certificate(value)
+    if cert is not None and not cert.isdigit() and len(cert) >= 2:
+        return Outcome([Update(("film", "certification"), {"value": cert})])
+    codes, unknown = country_codes(value)
+    if codes and not unknown:
+        return Outcome([Update(("film", "countries"), codes, EXTEND)])
+    genres = _known_genres(value)
+    if genres:
+        return Outcome([Update(("film", "genres"), genres, EXTEND)])
+    paired = _COUNTRY_YEAR.match(value)
+    if paired and year_value(paired["year"]) is not None:
+        codes, unknown = country_codes(paired["country"])
+        if codes and not unknown:
+            return Outcome([Update(("film", "countries"), codes, EXTEND), *_year(paired["year"]).updates])
     return None
+
+
+# Separators of a details line other than "|": " / ", " * ", " • ", " · ", " - ", " – ".
+_DETAIL_SEPARATORS = re.compile(r"\s+[/*•·–—-]\s+|\s*[•·]\s*")
+_DETAIL_TOKEN = (r"(?:(?:18|19|20)\d\d|\d{1,2}\s*h(?:rs?|ours?)?\.?\s*\d{1,2}\s*m(?:in(?:utes?)?)?\.?"
+                 r"|\d{2,3}\s*min(?:utes?|s)?\.?|(?:G|PG|PG-13|R|NC-17|TV-MA|TV-14|M18|R18\+?|MA15\+))")
+_GLUED_DETAILS = re.compile(rf"^(?P<details>{_DETAIL_TOKEN}(?:\s*[*|•·/]\s*{_DETAIL_TOKEN})+)\s+(?P<rest>\S.*)$")
+
+
+def details_parts(text: str) -> list[tuple[str, Outcome | None]] | None:
+    """"2017 / 90m - Japan", "Romance, Fantasy - Animation", "Canada 2020": a line made of
+    unlabelled facts, each part read (None for the one part, at most, that is not one)."""
+    value = text.strip()
+    if len(value) > 120 or ":" in value:
+        return None
+    parts = [part.strip() for part in _DETAIL_SEPARATORS.split(value) if part.strip()]
+    readings = [(part, classify_unlabelled(part)) for part in parts]
+    found = [outcome for _, outcome in readings if outcome is not None]
+    unread = len(readings) - len(found)
+    years = [u for outcome in found for u in outcome.updates if u.path == ("film", "year")]
+    kinds = {update.path for outcome in found for update in outcome.updates}
+    if len(years) > 1 or (len(kinds) < 2 and len(found) < 2) or unread > (1 if len(found) >= 2 else 0):
+        return None
+    return readings
+
+
+def glued_details(text: str) -> tuple[list[tuple[str, Outcome | None]], str] | None:
+    """"2010 * PG-13 * 1h 41m When I saw ...": details glued to the first sentence."""
+    match = _GLUED_DETAILS.match(text.strip())
+    if match is None:
+        return None
+    parts = details_parts(match["details"].replace("|", " * "))
+    if parts is None or any(outcome is None for _, outcome in parts):
+        return None
+    return parts, match["rest"]
