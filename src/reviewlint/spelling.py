@@ -293,6 +293,12 @@ def _edits1(word: str) -> set[str]:
 
 # An edit-1 word this frequent is taken without looking two edits away.
 _COMMON = 5000
+# A suggestion must be a word in use: counted this often in the subtitles, one edit away
+# (film words such as "dystopian" or "cinematographer" count a few hundred) or two edits
+# away, where a looser match needs a commoner word. Rarer neighbours ("anuran" for a name
+# written in lower case) suggest a name or a loanword, not a slip.
+_FLOOR_ONE_EDIT = 100
+_FLOOR_TWO_EDITS = 1000
 
 
 def _top(found: dict[str, int], limit: int) -> tuple[str, ...]:
@@ -341,13 +347,13 @@ def nearest(word: str, limit: int = 3) -> tuple[int, tuple[str, ...]]:
     known = dictionary()
     first = _edits1(word)
     first.discard(word)
-    near = {candidate: count for candidate in first if (count := known.count(candidate))}
+    near = {candidate: count for candidate in first if (count := known.count(candidate)) >= _FLOOR_ONE_EDIT}
     best = max(near.values(), default=0)
     if best >= _COMMON or len(word) > _MAX_EDITS2_LENGTH:
         return (1, _top(near, limit)) if near else (0, ())
     far = {candidate: count for candidate, count in known.bucket(word).items()
-           if candidate not in near and candidate != word and abs(len(candidate) - len(word)) <= 2
-           and distance(word, candidate) == 2}
+           if count >= _FLOOR_TWO_EDITS and candidate not in near and candidate != word
+           and abs(len(candidate) - len(word)) <= 2 and distance(word, candidate) == 2}
     if near and best * 100 >= max(far.values(), default=0):
         return 1, _top(near, limit)
     return (2, _top(far, limit)) if far else (0, ())
