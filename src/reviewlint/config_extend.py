@@ -90,6 +90,47 @@ def _merge(base: Resolved, child: dict[str, Any], source: str) -> None:
             origins[key] = [source]
 
 
+def read_any(path: Path) -> dict[str, Any]:
+    """The reviewlint table of a config file an `extend` names: `[tool.reviewlint]` of a
+    pyproject.toml, the top level (or `[tool.reviewlint]`) of another TOML file, the top
+    level of a YAML file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    if path.suffix == ".toml":
+        import tomllib
+
+        try:
+            data: Any = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        tool = data.get("tool")
+        nested = tool.get("reviewlint") if isinstance(tool, dict) else None
+        if path.name == "pyproject.toml" and not isinstance(nested, dict):
+            raise ConfigError(f"{path}: has no [tool.reviewlint] table")
+        return nested if isinstance(nested, dict) else data
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)  # safe loading only: a shared config is untrusted too
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{path}: invalid YAML: {str(error).splitlines()[0]}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the config must be a mapping of keys")
+    return data
+
+
+def flatten(table: dict[str, Any], path: Path, show: Callable[[Path], str] = str) -> dict[str, Any]:
+    """`table` as one flat config table: the `extend` chain folded in, the `extend-*` keys
+    applied. A table without them is returned as it is."""
+    if not any(key == "extend" or key in EXTENDING for key in table):
+        return table
+    return resolve(table, path, read_any, show).table
+
+
 def resolve(table: dict[str, Any], path: Path, reader: Reader, show: Callable[[Path], str] = str) -> Resolved:
     """`table` (read from `path`) with its `extend` chain folded in."""
     chain: list[tuple[Path, dict[str, Any]]] = [(path, table)]
@@ -119,4 +160,4 @@ def resolve(table: dict[str, Any], path: Path, reader: Reader, show: Callable[[P
     return resolved
 
 
-__all__ = ["EXTENDING", "Reader", "Resolved", "resolve"]
+__all__ = ["EXTENDING", "Reader", "Resolved", "flatten", "read_any", "resolve"]
