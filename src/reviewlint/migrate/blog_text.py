@@ -27,7 +27,14 @@ from typing import Any
 from reviewlint.migrate import facts
 from reviewlint.migrate.accounting import BOILERPLATE, LAYOUT, is_blank
 from reviewlint.migrate.canonical import finish, refuse_as_not_a_review
-from reviewlint.migrate.chrome import author_box, headline_byline, is_chrome, possessive_review, read_byline
+from reviewlint.migrate.chrome import (
+    author_bio,
+    author_box,
+    headline_byline,
+    is_chrome,
+    possessive_review,
+    read_byline,
+)
 from reviewlint.migrate.credits import prose_credits
 from reviewlint.migrate.dates import parse_date
 from reviewlint.migrate.labels import Label, looks_like_unknown_label, match_label, split_shared
@@ -36,6 +43,7 @@ from reviewlint.migrate.patterns import (
     CAPITALISED_NAME,
     LAYOUT_LINE,
     PARENTHESISED_NAME,
+    QUOTE_PAIRS,
     SIGNATURE,
     SPOILER_NOTICE,
     dialogue_entry,
@@ -52,6 +60,9 @@ PROSE_YEAR = re.compile(r"^(?:[\w'’:,.\- ]{0,60}\s)?(?:is|was)\s+an?\s+(?P<yea
                         r"(?P<genre>(?:[\w-]+\s+){0,2}?)(?:film|movie|feature|documentary|picture)\b")
 # "... Directed by X. [1:28]": a running time in brackets closing a paragraph.
 PROSE_RUNTIME = re.compile(r"\[(?P<hours>\d):(?P<minutes>[0-5]\d)\]$")
+# Words of blog categories and site names ("Featured Films Movie Reviews"), never a title card.
+GENERIC_WORDS = frozenset({"review", "reviews", "movies", "films", "featured", "entertainment", "category",
+                           "categories", "blog", "news", "home", "archive", "archives", "posts"})
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
 
@@ -189,8 +200,12 @@ class BlogReader:
     # --- headline ------------------------------------------------------------------------------
 
     def _header_open(self) -> bool:
-        """Still above the post's first paragraph of prose: headline, dates and bylines live here."""
-        return not self.paragraph and not self.intro.paragraphs and not self.sections
+        """Still above the post's first paragraph of prose: headline, dates and bylines live
+        here (a short line above them, a site's tagline, does not close it)."""
+        if self.sections:
+            return False
+        above = [line for paragraph in self.intro.paragraphs for line in paragraph] + self.paragraph
+        return not above or (len(above) == 1 and self.title_line is None and len(above[0].text.split()) <= 15)
 
     def _header_line(self, index: int, line: SourceLine) -> bool:
         text = line.text.strip()
@@ -213,7 +228,9 @@ class BlogReader:
             return False
         glued = headline_byline(text)
         head = glued.head if glued is not None and glued.head else text
-        reading = read_title_line(head) or quoted_title_in(head)
+        reading = read_title_line(head)
+        if reading is None or not reading.strong:
+            reading = quoted_title_in(head) or reading
         if reading is None and line.heading != 1:
             return False
         if reading is not None and not reading.strong and line.heading != 1:
@@ -221,6 +238,7 @@ class BlogReader:
                 (".", "!", "?", ":", "”", '"'))
             if not standalone or "|" in text:
                 return False
+        self._end_paragraph()
         self.title_line = text
         updates = [facts.Update(("review", "headline"), text)]
         self._record("review.headline", line, "headline")
@@ -325,9 +343,9 @@ class BlogReader:
             elif not updates:
                 self.accounting.mapped(line.number, "section heading (body)", text)
             return True
-        boxed = author_box(text)
+        boxed = author_box(text) or author_bio(text)
         if boxed is not None and not self._header_open() and "name" not in self.draft.get("author", {}) \
-                and self._alone(index):
+                and not self.paragraph:
             self._end_paragraph()
             self._apply(facts.Outcome(self._byline_updates(boxed, None, line)), line, text)
             return True
@@ -528,6 +546,8 @@ class BlogReader:
         self.accounting.mapped(label_line.number, ", ".join(fields) or label.key, label_line.text.strip())
 
     def _apply(self, outcome: facts.Outcome, line: SourceLine, raw: str) -> None:
+        if any(update.path[0] == "film" for update in outcome.updates):
+            self.facts_seen = True
         applied: list[str] = []
         conflicts: list[str] = []
         for update in outcome.updates:
@@ -637,11 +657,16 @@ class BlogReader:
         if match is None:
             return False
         name = facts.author_name(match["name"])
-        if name is None or not CAPITALISED_NAME.match(name):
-            return False
+        if name is None or not CAPITALISED_NAME.match(name) or self._after_quotation():
+            return False  # "- Name" under a quotation credits the quotation, not the review
         self._end_paragraph()
         self._apply(facts.Outcome([facts.Update(("author", "name"), name)]), line, text)
         return True
+
+    def _after_quotation(self) -> bool:
+        previous = self.paragraph or (self.current.paragraphs[-1] if self.current.paragraphs else [])
+        first = previous[0].text.strip() if previous else ""
+        return bool(first) and (first[0] in QUOTE_PAIRS or first.startswith(">"))
 
     def _prose_paragraphs(self) -> list[Paragraph]:
         sections = [self.intro, *self.sections]
@@ -710,15 +735,22 @@ class BlogReader:
         pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)")
         again = next((line for line in self.lines if line.number != headline.number and line.text.strip() != title
                       and pattern.search(line.text)), None)
-        if again is None:
+        following = next((line for line in self.lines if line.number > headline.number and not is_blank(line.text)),
+                         None)
+        why = f"the post names it again on line {again.number}" if again is not None else ""
+        generic = {word.lower() for word in re.findall(r"\w+", title)} & GENERIC_WORDS
+        if again is None and following is not None and not generic and any(
+                record.line == following.number and record.where.startswith("film.")
+                for record in self.accounting.records):
+            why = f"it stands over the film's credits (line {following.number})"
+        if not why:
             self.result.add(Level.INFO, f"the headline '{title}' is not taken as the film's title: the post does "
                             "not name it again", headline.number)
             return
         self.draft.setdefault("film", {})["title"] = title
         self.accounting.mapped(headline.number, "film.title", headline.text.strip())
-        self._record("film.title", headline, "headline, named again on line " + str(again.number))
-        self.result.add(Level.INFO, f"title '{title}' taken from the headline: the post names it again on line "
-                        f"{again.number}", headline.number)
+        self._record("film.title", headline, f"headline: {why}")
+        self.result.add(Level.INFO, f"title '{title}' taken from the headline: {why}", headline.number)
 
     # --- placing the sections ------------------------------------------------------------------
 

@@ -126,3 +126,16 @@ def author_box(text: str) -> str | None:
     if match is None or not match["name"][:1].isupper():
         return None
     return match["name"].strip()
+
+
+_BIO = re.compile(r"^(?P<name>[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){0,2})\s+is\s+(?:the\s+|a\s+|an\s+)?"
+                  r"(?:founder|co-founder|editor|editor-in-chief|writer|critic|film\s+critic|reviewer|contributor|"
+                  r"author|blogger|host|head\s+critic)\b", re.IGNORECASE)
+
+
+def author_bio(text: str) -> str | None:
+    """"Ana is the founder and head critic of ..." opening an author's note after a post."""
+    match = _BIO.match(text.strip())
+    if match is None or not match["name"][:1].isupper() or match["name"].lower() in {"this", "it", "he", "she"}:
+        return None
+    return match["name"].strip()

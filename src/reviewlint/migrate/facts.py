@@ -14,7 +14,7 @@ from typing import Any
 
 from reviewlint import vocab
 from reviewlint.migrate.dates import parse_date
-from reviewlint.migrate.people import cast_entry, split_names
+from reviewlint.migrate.people import cast_entry, split_names, without_roles
 from reviewlint.migrate.ratings import Rating, number, parse_rating, rating_in_sentence
 from reviewlint.migrate.runtime import parse_runtime
 from reviewlint.migrate.vocabmap import country_codes, language_code, split_genres
@@ -150,8 +150,11 @@ def _people(value: str, key: str) -> Outcome:
     names = split_names(value)
     if names is None:
         return _fail("this does not read as a list of names")
-    entries: list[Any] = [cast_entry(name) for name in names] if key == "cast" else names
-    return Outcome([Update(("film", key), entries, EXTEND)])
+    if key != "cast":
+        names, roles = without_roles(names)
+        problem = f"the roles in parentheses ({', '.join(roles)}) have no field of their own" if roles else None
+        return Outcome([Update(("film", key), names, EXTEND)], problem=problem)
+    return Outcome([Update(("film", key), [cast_entry(name) for name in names], EXTEND)])
 
 
 def _external(value: str, source: str) -> Outcome:
@@ -350,7 +353,8 @@ def read_fact(key: str, value: str) -> Outcome:
 def typed_value_ok(key: str, value: str) -> bool:
     """Whether a colon-less typed fact ("Runtime 92 min") has a value of the right form."""
     outcome = read_fact(key, value)
-    return bool(outcome.updates) and outcome.problem is None
+    # A release date is read for its year; the date itself is kept too, which is not a misreading.
+    return bool(outcome.updates) and (outcome.problem is None or key == "release")
 
 
 def _known_genres(value: str) -> list[str] | None:

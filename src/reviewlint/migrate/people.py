@@ -83,11 +83,31 @@ def split_names(text: str) -> list[str] | None:
             return None
         # "Joel and Ethan Coen": one given name joined to a full name may share its surname;
         # "Joel" alone would be a person the post never named, so keep the line verbatim.
-        if previous_joined_by_and and len(names[-1].split()) == 1 and len(part.split()) > 1:
+        # In a longer list ("A B, C D, E & F G") the conjunction only closes the list.
+        listed = len(names) >= 2 and any(len(name.split()) > 1 for name in names[:-1])
+        if previous_joined_by_and and len(names[-1].split()) == 1 and len(part.split()) > 1 and not listed:
             return None
         previous_joined_by_and = bool(_CONJUNCTION.fullmatch(separator))
         names.append(part)
     return names or None
+
+
+_ROLE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]{1,60})\)$")
+
+
+def without_roles(names: list[str]) -> tuple[list[str], list[str]]:
+    """"Junya Ikegami (Screenplay)" -> "Junya Ikegami": for crew, a parenthesis names a role,
+    which has no field; the roles are returned so the caller can keep them."""
+    plain: list[str] = []
+    roles: list[str] = []
+    for name in names:
+        match = _ROLE.match(name)
+        if match:
+            plain.append(match["name"].strip())
+            roles.append(match["role"].strip())
+        else:
+            plain.append(name)
+    return plain, roles
 
 
 def cast_entry(name: str) -> str | dict[str, Any]:
