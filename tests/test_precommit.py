@@ -244,3 +244,57 @@ def test_pre_commit_runs_the_hooks_for_real(reviews_repo: Path, precommit_env: d
     again = pre_commit(reviews_repo, precommit_env, "reviewlint-fix", "--files", "reviews/messy.yaml")
     assert again.returncode == 0, again.stdout + again.stderr
     assert (reviews_repo / "reviews" / "messy.yaml").read_text(encoding="utf-8") == fixed
+
+
+# --- the README's snippet, as written ------------------------------------------------------
+
+def readme_precommit_snippet() -> str:
+    """The first YAML block of the README's pre-commit section (the one users copy)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## pre-commit", 1)[1].split("\n## ", 1)[0]
+    match = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    assert match, "the README's pre-commit section has no YAML block"
+    return match.group(1)
+
+
+def test_readme_snippet_names_the_tag_the_release_creates_and_real_hooks() -> None:
+    import yaml
+
+    from reviewlint import __version__
+
+    [repo] = yaml.safe_load(readme_precommit_snippet())["repos"]
+    # The release process tags each version as v<version> (RELEASING in the README); the
+    # snippet names that tag, never one that does not follow from the version.
+    assert repo["rev"] == f"v{__version__}"
+    assert {hook["id"] for hook in repo["hooks"]} <= set(hooks())
+
+
+@pytest.fixture(scope="session")
+def tagged_hook_repo(hook_repo: tuple[Path, str], precommit_env: dict[str, str]) -> Path:
+    """The hook repository tagged as the release process tags a version."""
+    from reviewlint import __version__
+
+    repo, _ = hook_repo
+    git(repo, precommit_env, "tag", "-f", f"v{__version__}")
+    return repo
+
+
+@pytest.mark.slow
+def test_readme_snippet_runs_as_written_and_prints_each_finding_once(
+        tmp_path: Path, tagged_hook_repo: Path, precommit_env: dict[str, str]) -> None:
+    snippet = readme_precommit_snippet()
+    url = re.search(r"repo: (\S+)", snippet)
+    assert url is not None
+    (tmp_path / "reviews").mkdir()
+    (tmp_path / "reviews" / "bad.yaml").write_text(BAD_REVIEW, encoding="utf-8")
+    (tmp_path / "reviews" / "good.yaml").write_text(valid_review_text(), encoding="utf-8")
+    # Only the repository's address changes: here it is a local clone, not the public one.
+    (tmp_path / ".pre-commit-config.yaml").write_text(snippet.replace(url.group(1), str(tagged_hook_repo)),
+                                                      encoding="utf-8")
+    git(tmp_path, precommit_env, "init", "-q")
+    git(tmp_path, precommit_env, "add", "-A")
+    ran = pre_commit(tmp_path, precommit_env, "--all-files")
+    assert ran.returncode == 1, ran.stdout + ran.stderr
+    assert "did not match" not in ran.stdout + ran.stderr  # the rev exists
+    # One hook reports an unfixable error once, not once per hook.
+    assert ran.stdout.count(BAD_FINDING) == 1, ran.stdout
