@@ -118,4 +118,22 @@ def describe(path: str, lookup: SettingsLookup, overrides: dict[str, Any]) -> st
     return "\n".join(lines)
 
 
-__all__ = ["describe"]
+def unmatched_per_file_ignores(files: list[str], settings_for: Any) -> list[str]:
+    """Warnings for `per-file-ignores` patterns that match none of `files` (a typo such as
+    `review/*.yaml` silences nothing, and nothing else says so)."""
+    from reviewlint.settings import _relative_to, glob_match
+
+    patterns: dict[tuple[str, str], bool] = {}
+    for path in files:
+        settings = settings_for(path)
+        if not settings.per_file_ignores:
+            continue
+        relative = _relative_to(path, settings.root)
+        for pattern, _codes in settings.per_file_ignores:
+            key = (settings.source or "--per-file-ignores", pattern)
+            patterns[key] = patterns.get(key, False) or glob_match(relative, pattern)
+    return [f"{source}: per-file-ignores pattern {pattern!r} matches no checked file"
+            for (source, pattern), matched in patterns.items() if not matched]
+
+
+__all__ = ["describe", "unmatched_per_file_ignores"]
