@@ -50,7 +50,12 @@ FAILING = [
     (review("    - Quiet.", "ending: {type: happy, spoiler: true}\n", spoilers="none"),
      [("RL404", 27, 32, "the review declares `spoilers: none`, but the ending is marked as a spoiler")]),
     (review("    - It turns out the tutor was never hired at all."),
-     [("RL405", 18, 10, "'turns out' may introduce the ending; if it does, wrap the spoiler in >!...!<")]),
+     [("RL405", 18, 7, "this sentence seems to tell the ending ('turns out'); if it does, wrap it in >!...!< or mark "
+                       "the review `spoilers: major`")]),
+    # the type alone is a spoiler: `spoiler: false` is a finding without a description too
+    (overlay("ending:\n  type: happy\n  spoiler: false\nspoilers: minor\ncontent_warnings: []"),
+     [("RL401", 29, 12, "the ending is marked `spoiler: false`, but its type `happy` tells how the film ends; mark it "
+                        "a spoiler")]),
 ]
 
 
@@ -71,7 +76,62 @@ PASSING = [
     review("    - Quiet.", "ending: {type: happy}\n", spoilers="none"),
     review("    - It turns out fine.", spoilers="major"),
     review("    - The twist lands: >!it turns out the tutor was never hired.!<"),
+    review("    - Quiet. >!In the end the brothers sell the farm.!<"),
 ]
+
+# Sentences of each form, written for these tests: (sentence, whether it tells the ending).
+ENDING_FORMS = [
+    # explicit: the outcome placed at the end
+    ("In the end the brothers sell the farm and part ways.", True),
+    ("By the end, the old captain dies at sea.", True),
+    ("The film ends with the two sisters laughing on a ferry.", True),
+    ("In the final scene she burns the letters.", True),
+    ("The last shot shows the empty lighthouse.", True),
+    # explicit: the twist's content
+    ("It turns out the landlord was the thief all along.", True),
+    ("The whole voyage was just a fever dream.", True),
+    ("The nurse is revealed to be his missing daughter.", True),
+    ("He finally confesses to the fire.", True),
+    # implicit: the kind of ending or its outcome without events
+    ("Don't expect a happy ending.", True),
+    ("It stops without any resolution at all.", True),
+    ("They end up together, of course.", True),
+    # mention only
+    ("The ending is satisfying.", False),
+    ("I won't spoil the ending, but it is worth the wait.", False),
+    ("I cried at the end.", False),
+    ("The climax was predictable.", False),
+    ("Stay for the credits.", False),
+    # another part of the film, or a figure of speech
+    ("The film opens with a wedding.", False),
+    ("It ends up being a gentle comedy about neighbours.", False),
+    ("The final cut runs two hours.", False),
+    ("The final shot holds on the lamp for a full minute, and it earns every second.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "tells"), ENDING_FORMS)
+def test_ending_forms(sentence: str, tells: bool) -> None:
+    found = findings(review(f"    - {sentence}"), {"RL405"})
+    assert bool(found) is tells, found
+
+
+def test_ending_sentence_inside_a_marked_span_or_a_major_review_is_quiet() -> None:
+    assert findings(review("    - Quiet. >!By the end, the old captain dies at sea.!<"), {"RL405"}) == []
+    assert findings(review("    - By the end, the old captain dies at sea.", spoilers="major"), {"RL405"}) == []
+
+
+def test_ending_site_cues_add_to_the_reading() -> None:
+    from reviewlint.config import Settings
+
+    text = review("    - The credits roll over the orchard.")
+    assert findings(text, {"RL405"}) == []
+    settings = Settings(rule_options=(("ending-cue-unmarked", (("cues", ("credits roll",)),)),))
+    from reviewlint import check_text
+
+    found = [d for d in check_text(text, settings=settings) if d.code == "RL405"]
+    assert [d.message for d in found] == ["this sentence seems to tell the ending ('credits roll'); if it does, wrap "
+                                          "it in >!...!< or mark the review `spoilers: major`"]
 
 
 @pytest.mark.parametrize("text", PASSING)

@@ -233,10 +233,9 @@ def _abuse(tokens: list[Token], lex: Lexicon, have: set[str]) -> list[tuple[int,
         if key not in abuse or negated(tokens, index, index + 1, lex):
             continue
         prior = figurative.before(tokens, index, 1)
-        if prior and prior[0] in ("drug", "substance", "alcohol", "sexual", "sexually", "rights", "verbal", "power",
-                                  "emotional", "physical", "self", "animal", "elder"):
-            if prior[0] not in ("verbal", "emotional", "physical"):
-                continue
+        if prior and prior[0] in ("drug", "substance", "alcohol", "sexual", "sexually", "rights", "power", "self",
+                                  "animal", "elder"):
+            continue  # another warning's abuse, or not abuse of a person
         near = [tokens[i].key for i in _clause_neighbours(tokens, index, 6)]
         hitting = key not in ("abuse", "abuses", "abused", "abusing", "abusive", "abuser", "abusers", "neglect",
                               "neglects", "neglected", "neglectful", "mistreatment", "maltreatment", "punishes",
@@ -250,11 +249,11 @@ def _abuse(tokens: list[Token], lex: Lexicon, have: set[str]) -> list[tuple[int,
         elif any(w in children for w in (keys if not hitting else following)):
             slug = "child-abuse"
         elif not hitting:
-            after_words = figurative.after(tokens, index + 1, 2)
-            if any(w in parents for w in after_words):
+            parent_after = any(w in parents for w in figurative.after(tokens, index + 1, 2))
+            if parent_after and key != "abusive":
                 slug = "domestic-abuse"  # "abuses his father": the parent is the victim
-            elif any(w in parents for w in figurative.after(tokens, index + 1, 1) + figurative.before(tokens, index, 2)):
-                slug = "child-abuse"  # "his abusive stepfather"
+            elif parent_after or any(w in parents for w in figurative.before(tokens, index, 2)):
+                slug = "child-abuse"  # "his abusive stepfather", "the father abuses"
         if not slug:
             continue
         found = [(index, index + 1, slug)] if slug not in have else []
@@ -264,7 +263,8 @@ def _abuse(tokens: list[Token], lex: Lexicon, have: set[str]) -> list[tuple[int,
     return []
 
 
-def _abused_child(tokens: list[Token], lex: Lexicon, findings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _abused_child(tokens: list[Token], lex: Lexicon,
+                  findings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Sexual violence against a child, or by a parent, is child abuse too: "raped by her
     father", "molested as a boy"."""
     if any(slug == "child-abuse" for _s, _e, slug in findings):

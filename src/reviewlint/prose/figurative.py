@@ -21,7 +21,8 @@ _CAMERA_BEFORE = frozenset({
     "crisply", "stunningly", "impeccably", "elegantly", "wonderfully", "poorly", "badly", "cheaply", "mostly",
     "entirely", "partly", "first", "long", "wide", "close", "tracking", "opening", "final", "last", "closing", "single",
     "establishing", "a", "the", "this", "that", "every", "each", "overhead", "aerial", "static", "reverse", "master",
-    "money", "big", "hot", "mug", "slow", "one", "another", "lingering", "fine", "brilliantly", "skillfully", "artfully",
+    "money", "big", "hot", "mug", "slow", "one", "another", "lingering", "fine", "brilliantly", "skillfully",
+    "artfully",
     "handheld", "simply", "cleanly", "lushly", "richly", "vividly", "sharply", "smartly", "shots", "parting", "cheap",
 })
 _SIMILE = frozenset({"like", "akin", "as if", "as though"})
@@ -37,7 +38,8 @@ _DRUG_CONTEXT = frozenset({"smoke", "smokes", "smoked", "smoking", "roll", "roll
                            "some", "of"})
 _LANGUAGE_AFTER = frozenset({"includes", "include", "including", "used", "throughout", "consists"})
 _LANGUAGE_BEFORE = frozenset({
-    "strong", "bad", "crude", "coarse", "foul", "salty", "rough", "harsh", "adult", "offensive", "colorful", "colourful",
+    "strong", "bad", "crude", "coarse", "foul", "salty", "rough", "harsh", "adult", "offensive", "colorful",
+    "colourful",
     "vulgar", "some", "brief", "frequent", "infrequent", "mild", "moderate", "occasional", "pervasive", "constant",
     "explicit", "raw", "obscene", "profane", "schoolyard", "rude", "filthy", "dirty", "blue", "choice", "saucy",
     "impolite", "abusive", "crass", "graphic", "scatological", "r", "rated", "pg", "13",

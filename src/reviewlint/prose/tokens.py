@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A sentence ends at . ! ? or … (with closing quotes or brackets) before white space, or at a
-# line break. "Dr. No" style abbreviations split too: harmless for what is read here.
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*(?:\s+|$)|\n+")
+# A sentence ends at . ! or ? (with closing quotes or brackets) before white space, or at a
+# line break; an ellipsis ("..." or "…") does not end it. "Dr. No" style abbreviations split
+# too: harmless for what is read here.
+_SENTENCE_END_RE = re.compile(r"(?<=[!?]|(?<!\.\.)\.)[\"'”’)\]]*(?:\s+|$)|\n+")
 # Words (letters and digits, with inner apostrophes: "doesn't", "dog's") and the marks that
 # break a clause or open a quotation.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.,;:!?()\[\]\"“”‘’—–/&…]|(?<![^\W_])'|'(?![^\W_])|\s-+\s")
@@ -40,7 +41,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END_RE.finditer(text):
         end = match.start()
         if text[start:end].strip():
-            spans.append(_strip(text, start, end + (match.end() - match.start() if text[end:match.end()].strip() else 0)))
+            closing = match.end() - match.start() if text[end:match.end()].strip() else 0
+            spans.append(_strip(text, start, end + closing))
         start = match.end()
     if text[start:].strip():
         spans.append(_strip(text, start, len(text)))

@@ -65,14 +65,16 @@ def unmarked_prose(context: Context) -> Iterator[Field]:
 
 
 @rule("RL401", "unmarked-ending-description", severity=Severity.ERROR, family=FAMILY, fix=FixSafety.SAFE,
-      summary="A described ending is not marked as a spoiler.")
+      summary="An ending is marked `spoiler: false`, though its type and description give it away.")
 def unmarked_ending_description(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
     ## What it does
-    Reports `ending.spoiler: false` on an ending that has a `description`.
+    Reports `ending.spoiler: false`, whether or not the ending has a `description`: its
+    `type` alone (happy, tragic, twist...) already tells how the film ends.
 
     ## Why
-    A description of the ending is a spoiler by definition; marked as not one, renderers
+    A description of the ending is a spoiler by definition, and so is its kind (the
+    schema says so: renderers hide the type by default). Marked as not one, renderers
     show it to every reader.
 
     ## Example
@@ -97,10 +99,16 @@ def unmarked_ending_description(context: Context, options: Options) -> Iterator[
     ## Fix
     Sets `ending.spoiler` to `true` (safe: it only hides the text until a reader asks).
     """
-    if isinstance(context.get("ending", "description"), str) and context.get("ending", "spoiler") is False:
-        fix = Fix("mark the ending as a spoiler", FixSafety.SAFE, (Edit(("ending", "spoiler"), True),))
-        yield context.report("the ending has a description but is marked `spoiler: false`; a described ending is "
-                             "always a spoiler", ("ending", "spoiler"), fix=fix)
+    if context.get("ending", "spoiler") is not False:
+        return
+    fix = Fix("mark the ending as a spoiler", FixSafety.SAFE, (Edit(("ending", "spoiler"), True),))
+    if isinstance(context.get("ending", "description"), str):
+        message = "the ending has a description but is marked `spoiler: false`; a described ending is always a spoiler"
+    else:
+        kind = context.get("ending", "type")
+        named = f"type `{kind}`" if isinstance(kind, str) else "type"
+        message = f"the ending is marked `spoiler: false`, but its {named} tells how the film ends; mark it a spoiler"
+    yield context.report(message, ("ending", "spoiler"), fix=fix)
 
 
 # A real ending description is a few sentences; past these many, the rest are not compared.
@@ -323,18 +331,24 @@ def spoilers_in_spoiler_free_review(context: Context, options: Options) -> Itera
 
 
 @rule("RL405", "ending-cue-unmarked", severity=Severity.INFO, family=FAMILY,
-      options={"cues": (list, DEFAULT_ENDING_CUES, "Phrases that usually introduce the ending.")},
+      options={"cues": (list, (), "Extra phrases that mark a sentence as telling the ending (besides the built-in "
+                                  "reading of the sentence).")},
       summary="The review body seems to describe the ending outside spoiler marking.")
 def ending_cue_unmarked(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
     ## What it does
-    Looks in `review.body` for phrases that usually introduce the ending ("turns out",
-    "final scene", "end of the film", ...) outside `>!...!<`. Reviews that
-    declare `spoilers: major` are not checked.
+    Reads each sentence of `review.body` outside `>!...!<` and reports the ones that tell
+    how the film ends: who dies or survives, the twist's content ("it turns out...", "it
+    was all a dream"), the last scene or shot, the outcome ("in the end she chooses...",
+    "the film ends with..."), or the kind of ending ("a happy ending", "no resolution").
+    Sentences that only mention the ending stay quiet: a judgement ("the ending is
+    satisfying"), a promise ("I won't spoil it"), the start or middle of the film ("the
+    opening scene", "ends up being"). Reviews that declare `spoilers: major` are not
+    checked.
 
     ## Why
-    It is a hint, not a verdict: the sentence after such a phrase often gives the ending
-    away, and a quick look costs less than a spoiled film.
+    It is a hint, not a verdict: a reader who chose a review with minor spoilers should
+    not learn the ending from its body, and a quick look costs less than a spoiled film.
 
     ## Example
     ```yaml
@@ -352,31 +366,35 @@ def ending_cue_unmarked(context: Context, options: Options) -> Iterator[Diagnost
     ## Fix
     None.
     """
-    if context.get("spoilers") == "major" or not options["cues"]:
+    if context.get("spoilers") == "major":
         return
-    cues = tuple(options["cues"])
-    firsts = _cue_index(cues).candidates(context.prose_words)
-    if not firsts:
+    body = [field for field in context.prose if field.path[:2] == ("review", "body")]
+    if not body or not (context.prose_words & _ENDING_WORDS or options["cues"]):
         return
-    pattern = _cue_pattern(cues)
-    for field in context.prose:
-        if field.path[:2] != ("review", "body"):
-            continue
-        lowered = field.text.lower()
-        if len(lowered) != len(field.text):
-            continue  # positions would not line up; this rule is only a hint
+    from reviewlint.prose import endings
+
+    extra = _cue_pattern(tuple(options["cues"])) if options["cues"] else None
+    for field in body:
         spans = spoiler_spans(field.text)
-        for start, end in _text.anchored_matches(pattern, lowered, firsts):
-            if not _inside(spans, start, end):
-                yield context.report_in(field, start, end, f"{field.text[start:end]!r} may introduce the "
-                                        "ending; if it does, wrap the spoiler in >!...!<")
+        for sentence in endings.find(field.text, extra):
+            if not _inside(spans, sentence.start, sentence.end):
+                yield context.report_in(field, sentence.start, sentence.end,
+                                        f"this sentence seems to tell the ending ({sentence.words!r}); if it does, "
+                                        "wrap it in >!...!< or mark the review `spoilers: major`")
 
 
-@cache
-def _cue_index(cues: tuple[str, ...]) -> _text.PhraseIndex:
-    return _text.PhraseIndex(list(cues))
+# Words without which no sentence is read as telling the ending (a cheap prefilter).
+_ENDING_WORDS = frozenset(word.encode() for word in (
+    "end", "ends", "ended", "ending", "endings", "final", "finally", "last", "eventually", "ultimately", "finale",
+    "climax", "twist", "turns", "turned", "revealed", "reveals", "reveal", "exposed", "dream", "along", "dies", "died",
+    "killed", "murdered", "survives", "survived", "doom", "death", "odds", "doomed", "resolution", "closure", "stops",
+    "sacrifices", "sacrificing", "sacrificed", "learn", "learns", "discover", "discovers", "realizes", "realises",
+    "alone", "happily", "sunset", "responsible", "behind", "actually", "really", "secretly", "personality",
+    "figment", "prevails", "triumphs", "better", "up", "changed", "forever", "make", "survive", "come", "return",
+    "killer", "murderer", "culprit", "villain", "mastermind", "find", "together", "while", "time", "back", "home",
+    "wins", "loses", "escapes", "marries", "reunite", "reunited", "chooses", "wakes", "left", "wedding"))
 
 
 @cache
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + _text.trie_pattern([c.lower() for c in cues]) + r")\b")
+    return re.compile(r"\b(?:" + _text.trie_pattern([c.lower() for c in cues]) + r")\b", re.IGNORECASE)
