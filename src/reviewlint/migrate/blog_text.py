@@ -218,7 +218,7 @@ class BlogReader:
             return True
         if self._byline(index, line):
             return True
-        if self.title_line is None and not self.facts_seen:
+        if self.title_line is None and not self.facts_seen and standalone_rating(text) is None:
             return self._headline(index, line)
         return False
 
@@ -234,7 +234,8 @@ class BlogReader:
         if reading is None and line.heading != 1:
             return False
         if reading is not None and not reading.strong and line.heading != 1:
-            standalone = self._alone(index) and len(text) <= 150 and not text.endswith(
+            over_credits = index + 1 < len(self.lines) and self._is_fact_label(self.lines[index + 1].text.strip())
+            standalone = (self._alone(index) or over_credits) and len(text) <= 150 and not text.endswith(
                 (".", "!", "?", ":", "”", '"'))
             if not standalone or "|" in text:
                 return False
@@ -343,9 +344,8 @@ class BlogReader:
             elif not updates:
                 self.accounting.mapped(line.number, "section heading (body)", text)
             return True
-        boxed = author_box(text) or author_bio(text)
-        if boxed is not None and not self._header_open() and "name" not in self.draft.get("author", {}) \
-                and not self.paragraph:
+        boxed = (author_box(text) if not self.paragraph else None) or author_bio(text)
+        if boxed is not None and not self._header_open() and "name" not in self.draft.get("author", {}):
             self._end_paragraph()
             self._apply(facts.Outcome(self._byline_updates(boxed, None, line)), line, text)
             return True
@@ -955,7 +955,7 @@ def read_lines(lines: list[SourceLine], result: MigrationResult, options: Migrat
 
 # A post that names no film fact at all is still a review when it has a review's length; a
 # few words with no fact ("hello world") are not one.
-MIN_REVIEW_WORDS = 40
+MIN_REVIEW_WORDS = 20
 FILM_FACTS = ("title", "year", "directors", "writers", "cast", "runtime_minutes", "genres")
 
 

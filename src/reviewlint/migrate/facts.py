@@ -419,6 +419,8 @@ def details_parts(text: str) -> list[tuple[str, Outcome | None]] | None:
     readings = [(part, classify_unlabelled(part)) for part in parts]
     found = [outcome for _, outcome in readings if outcome is not None]
     unread = len(readings) - len(found)
+    if any(outcome is None and len(part.split()) > 5 for part, outcome in readings):
+        return None  # a sentence, not a detail
     years = [u for outcome in found for u in outcome.updates if u.path == ("film", "year")]
     kinds = {update.path for outcome in found for update in outcome.updates}
     if len(years) > 1 or (len(kinds) < 2 and len(found) < 2) or unread > (1 if len(found) >= 2 else 0):

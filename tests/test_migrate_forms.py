@@ -1,0 +1,265 @@
+"""The forms real blog posts are written in, each on a post made up for the test.
+
+Every film, name and sentence here is invented: the real posts of ../shared/legacy-corpus
+are measured by test_migrate_corpus.py, never copied.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reviewlint.migrate import Fate, Level, MigrationResult, Status, migrate_text
+
+BODY = ("\n\nThe harbour scenes breathe, and the quiet middle act earns its long silences before the storm "
+        "arrives and the family finally speaks about the winter they lost.\n")
+
+
+def convert(text: str, name: str = "post.txt") -> MigrationResult:
+    results = migrate_text(text, filename=name)
+    assert len(results) == 1
+    result = results[0]
+    assert result.accounting.unaccounted() == []
+    return result
+
+
+def data_of(text: str, name: str = "post.txt") -> dict[str, Any]:
+    result = convert(text, name)
+    assert result.data is not None, result.issues
+    return result.data
+
+
+def infos(result: MigrationResult) -> list[str]:
+    return [issue.describe() for issue in result.issues if issue.level is Level.INFO]
+
+
+# --- titles and years ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("headline", "film"), [
+    ("Salt Road (2003) dir. Mira Okafor", {"title": "Salt Road", "year": 2003, "directors": ["Mira Okafor"]}),
+    ("SALT ROAD (2003) ★★★★", {"title": "SALT ROAD", "year": 2003}),
+    ("Salt Road [2003]", {"title": "Salt Road", "year": 2003}),
+    ("Salt Road, 2003", {"title": "Salt Road", "year": 2003}),
+    ("Review: Salt Road", {"title": "Salt Road"}),
+    ("Salt Road Review", {"title": "Salt Road"}),
+    ("Salt Road: Korean Film Review", {"title": "Salt Road"}),
+    ("Film: Salt Road", {"title": "Salt Road"}),
+    ("Harbour Fest 2019 Review: SALT ROAD", {"title": "SALT ROAD"}),
+    ("DVD: Salt Road", {"title": "Salt Road"}),
+    ("Salt Road parents guide", {"title": "Salt Road"}),
+    ("‘Salt Road’", {"title": "Salt Road"}),
+    ("Salt Road (PG-13)", {"title": "Salt Road", "certification": {"value": "PG-13"}}),
+    ("Salt Road (El camino de sal), 2006", {"title": "Salt Road", "original_title": "El camino de sal",
+                                            "year": 2006}),
+    ("Salt Road 塩の道 Dir: Mira Okafor (2018)", {"title": "Salt Road", "original_title": "塩の道", "year": 2018,
+                                                 "directors": ["Mira Okafor"]}),
+    ("**Salt Road** (2016, Mira Okafor)", {"title": "Salt Road", "year": 2016, "directors": ["Mira Okafor"]}),
+    ("Late Screening “Salt Road”", {"title": "Salt Road"}),
+])
+def test_title_line_forms(headline: str, film: dict[str, Any]) -> None:
+    data = data_of(headline + BODY)
+    assert data["review"]["headline"] == headline
+    assert {key: data["film"][key] for key in film} == film
+
+
+def test_a_rating_and_certificate_on_the_title_line() -> None:
+    data = data_of("Salt Road (2016) PG 8*" + BODY)
+    assert data["film"] == {"title": "Salt Road", "year": 2016, "certification": {"value": "PG"}}
+    assert data["rating"] == {"value": 8, "original": "8*"}
+
+
+@pytest.mark.parametrize("headline", ["Everything I watched this month, in short.",
+                                      "Salt Road shows what a quiet film can do"])
+def test_a_sentence_is_never_a_title(headline: str) -> None:
+    result = convert(headline + BODY)
+    assert result.data is not None
+    assert "title" not in result.data.get("film", {})
+
+
+def test_a_plain_headline_is_the_title_only_when_the_post_names_it_again() -> None:
+    named = data_of("Nine Winters\n\nNine Winters is slow, and rightly so." + BODY)
+    assert named["film"]["title"] == "Nine Winters"
+    result = convert("A Quiet Evening Out" + BODY)
+    assert result.data is not None and "title" not in result.data.get("film", {})
+    assert "line 1: the headline 'A Quiet Evening Out' is not taken as the film's title: the post does not name it " \
+           "again" in infos(result)
+
+
+def test_a_plain_headline_over_the_credits_is_a_title_card() -> None:
+    data = data_of("Nine Winters\nDirected by: Ana Ruiz\n2019 / 104 minutes" + BODY)
+    assert data["film"] == {"title": "Nine Winters", "year": 2019, "runtime_minutes": 104,
+                            "directors": ["Ana Ruiz"]}
+
+
+def test_a_later_title_line_gives_the_year_and_says_which_title_was_taken() -> None:
+    result = convert("Nine Winters\n\n“A patient film.”\n\nNine Winters (2019)\n\nDirector: Ana Ruiz" + BODY)
+    assert result.data is not None
+    assert result.data["film"]["title"] == "Nine Winters" and result.data["film"]["year"] == 2019
+    records = [r for r in result.accounting.records if r.line == 5]
+    assert [r.where for r in records] == ["film.title, film.year"]
+    clash = convert("Nine Winters\n\n“A patient film.”\n\nTen Summers (2019)\n\nDirector: Ana Ruiz" + BODY)
+    assert clash.data is not None and clash.data["film"]["title"] == "Ten Summers"
+    assert ("line 5: title 'Ten Summers' taken from line 5 (title (year)); the headline 'Nine Winters' on line 1 "
+            "states no title form") in infos(clash)
+
+
+def test_a_post_that_never_names_its_film_is_converted_with_a_note() -> None:
+    result = convert("I went in knowing nothing and came out unable to stop thinking about the lighthouse, the "
+                     "mother who never raises her voice, and the last shot that holds for a full minute.\n\n"
+                     "Rating: 7/10\n")
+    assert result.status is Status.WARNINGS
+    assert result.data is not None
+    assert result.data["rating"] == {"value": 7, "min": 1, "max": 10, "step": 1}
+    assert any("the source does not state film.title" in issue.message for issue in result.issues)
+
+
+# --- credits ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Regie: Ana Ruiz", "Réalisation : Ana Ruiz", "Dirección: Ana Ruiz", "Regia: Ana Ruiz", "Direção: Ana Ruiz",
+    "Sutradara: Ana Ruiz", "Dir.: Ana Ruiz", "DIRECTED BY Ana Ruiz", "directed by: Ana Ruiz",
+])
+def test_director_labels_in_any_case_and_language(line: str) -> None:
+    assert data_of("Salt Road (2019)\n" + line + BODY)["film"]["directors"] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("line", "key"), [
+    ("Drehbuch: Bo Chen", "writers"), ("Scénario: Bo Chen", "writers"), ("Guion: Bo Chen", "writers"),
+    ("Sceneggiatura: Bo Chen", "writers"), ("Roteiro: Bo Chen", "writers"), ("Penulis: Bo Chen", "writers"),
+    ("Darsteller: Bo Chen", "cast"), ("Avec: Bo Chen", "cast"), ("Reparto: Bo Chen", "cast"),
+    ("Interpreti: Bo Chen", "cast"), ("Elenco: Bo Chen", "cast"), ("Rolverdeling: Bo Chen", "cast"),
+    ("Pemeran: Bo Chen", "cast"), ("Main Cast: Bo Chen", "cast"), ("With: Bo Chen", "cast"),
+])
+def test_writer_and_cast_labels_in_other_languages(line: str, key: str) -> None:
+    assert data_of("Salt Road (2019)\n" + line + BODY)["film"][key] == ["Bo Chen"]
+
+
+def test_written_and_directed_by_fills_both() -> None:
+    film = data_of("Salt Road (2019)\nWritten and Directed by Ana Ruiz" + BODY)["film"]
+    assert film["directors"] == ["Ana Ruiz"] and film["writers"] == ["Ana Ruiz"]
+
+
+def test_several_labels_on_one_line_and_bulleted_values() -> None:
+    film = data_of("Salt Road (2019)\nDirector: Ana Ruiz Cast: Bo Chen, Mira Okafor Genre: Drama\n\nStarring:\n"
+                   "  • Tomas Lind\n  • Eva Sand" + BODY)["film"]
+    assert film["directors"] == ["Ana Ruiz"]
+    assert film["cast"] == ["Bo Chen", "Mira Okafor", "Tomas Lind", "Eva Sand"]
+    assert film["genres"] == ["Drama"]
+
+
+def test_credits_in_prose() -> None:
+    result = convert("Salt Road (2019)\n\nDirected by Ana Ruiz. Starring Bo Chen, Mira Okafor and Tomas Lind, it "
+                     "follows a ferry crew (voiced by Eva Sand) through one long winter.\n")
+    assert result.data is not None
+    film = result.data["film"]
+    assert film["directors"] == ["Ana Ruiz"]
+    assert film["cast"] == ["Bo Chen", "Mira Okafor", "Tomas Lind", "Eva Sand"]
+    # The sentence stays in the review's text.
+    assert result.data["review"]["body"][0].startswith("Directed by Ana Ruiz.")
+
+
+def test_a_label_beats_prose_and_characters_only_where_the_text_says_so() -> None:
+    film = data_of("Salt Road (2019)\nDirector: Ana Ruiz\nCast: Bo Chen as Captain Vey, Mira Okafor\n\n"
+                   "A film directed by Other Person would look different.\n")["film"]
+    assert film["directors"] == ["Ana Ruiz"]
+    assert film["cast"] == [{"name": "Bo Chen", "character": "Captain Vey"}, "Mira Okafor"]
+
+
+def test_stars_with_a_score_is_a_rating_not_cast() -> None:
+    data = data_of("Salt Road (2019)\nStars: 4 / 5" + BODY)
+    assert "cast" not in data["film"]
+    assert data["rating"] == {"value": 4, "min": 1, "max": 5, "step": 1}
+
+
+def test_crew_roles_in_parentheses_are_kept_in_notes() -> None:
+    data = data_of("Salt Road (2019)\nWriter: Bo Chen (Screenplay), Eva Sand (Original Novel)" + BODY)
+    assert data["film"]["writers"] == ["Bo Chen", "Eva Sand"]
+    assert data["notes"] == ["Writer: Bo Chen (Screenplay), Eva Sand (Original Novel)"]
+
+
+# --- details lines -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "film"), [
+    ("2017 / 90m - Japan", {"year": 2017, "runtime_minutes": 90, "countries": ["JP"]}),
+    ("Canada 2020", {"countries": ["CA"], "year": 2020}),
+    ("Romance, Fantasy - Animation", {"genres": ["Romance", "Fantasy", "Animation"]}),
+    ("History | War | Thriller", {"genres": ["History", "War", "Thriller"]}),
+    ("Released: November 2019", {"year": 2019}),
+])
+def test_unlabelled_details_lines(line: str, film: dict[str, Any]) -> None:
+    data = data_of("Salt Road\n" + line + BODY)
+    assert {key: data["film"][key] for key in film} == film
+
+
+def test_details_glued_to_the_first_sentence() -> None:
+    data = data_of("2010 * PG-13 * 1h 41m When the ferry stops, the film starts to breathe.\n")
+    assert data["film"] == {"year": 2010, "runtime_minutes": 101, "certification": {"value": "PG-13"}}
+    assert data["review"]["body"] == ["When the ferry stops, the film starts to breathe."]
+
+
+def test_a_year_stated_in_the_opening_sentence() -> None:
+    film = data_of("Salt Road is a 2014 horror movie about a ferry that never docks.\n\nIt works.\n")["film"]
+    assert film == {"year": 2014, "genres": ["Horror"]}
+
+
+# --- ratings on their own line or in a sentence ------------------------------------------------
+
+@pytest.mark.parametrize(("line", "rating"), [
+    ("4 out of 5 boots", {"value": 4, "min": 1, "max": 5, "step": 1, "original": "4 out of 5 boots"}),
+    ("2 / 10", {"value": 2, "min": 1, "max": 10, "step": 1}),
+    ("Fair (4/8)", {"value": 4, "min": 0, "max": 8, "step": 1, "original": "Fair (4/8)"}),
+    ("££ and a 1/2", {"value": 2.5, "original": "££ and a 1/2"}),
+    ("Harbour-o-meter: 6.5/10", {"value": 6.5, "min": 0, "max": 10, "step": 0.5}),
+    ("Overall B-", {"value": 7, "min": 0, "max": 12, "step": 1, "original": "B-"}),
+])
+def test_rating_lines(line: str, rating: dict[str, Any]) -> None:
+    assert data_of("Salt Road (2019)" + BODY + "\n" + line + "\n")["rating"] == rating
+
+
+def test_a_rating_in_a_sentence() -> None:
+    data = data_of("Salt Road (2019)" + BODY + "\nAll in all I would give it 3.5/5 for the ending alone.\n")
+    assert data["rating"] == {"value": 3.5, "min": 0.5, "max": 5, "step": 0.5}
+
+
+@pytest.mark.parametrize("line", ["Rating: R", "MPAA Rating: PG-13", "Rated: R (violence, language)"])
+def test_certificates_are_never_ratings(line: str) -> None:
+    data = data_of("Salt Road (2019)\n" + line + BODY)
+    assert "rating" not in data
+    assert data["film"]["certification"]["value"] in ("R", "PG-13")
+
+
+# --- chrome, bylines, dates --------------------------------------------------------------------
+
+def test_chrome_is_dropped_and_listed_and_bylines_are_mapped() -> None:
+    text = ("Monday, March 4, 2024\n\nSalt Road (2019)\n\nPosted on February 27, 2024 by Eva Sand\n" + BODY
+            + "\nTwitter Facebook\nNewer Post Older Post Home\nLeave a Reply\n")
+    result = convert(text)
+    data = result.data
+    assert data is not None
+    assert data["published"] == "2024-03-04"
+    assert data["author"] == {"name": "Eva Sand"}
+    assert data["source"]["dropped"] == ["Twitter Facebook", "Newer Post Older Post Home", "Leave a Reply"]
+    dropped = {record.text for record in result.accounting.by_fate(Fate.DROPPED)}
+    assert {"Twitter Facebook", "Newer Post Older Post Home", "Leave a Reply"} <= dropped
+    assert "Twitter" not in " ".join(data["review"]["body"])
+
+
+def test_a_headline_with_its_byline_glued_on() -> None:
+    data = data_of("Salt Road Review written by Eva Sand on 10/27/2020 This post has affiliate links." + BODY)
+    assert data["film"]["title"] == "Salt Road"
+    assert data["author"] == {"name": "Eva Sand"}
+    assert data["published"] == "2020-10-27"
+    assert data["notes"] == ["This post has affiliate links."]
+
+
+def test_possessive_review_label_and_quotation_credit() -> None:
+    data = data_of("Salt Road (2019)\n\n\"A tide of a film.\"\n\n- Harbour Weekly\n\nEVA'S REVIEW: The ferry scenes "
+                   "are the best thing here.\n")
+    assert data["author"] == {"name": "EVA"}
+    assert "The ferry scenes are the best thing here." in data["review"]["body"]
+
+
+def test_jekyll_dates_with_time_zone() -> None:
+    data = data_of("Salt Road (2019)\nDate: 2023-12-01 20:15:00 +0000" + BODY)
+    assert data["published"] == "2023-12-01"
