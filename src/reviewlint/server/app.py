@@ -1,8 +1,10 @@
 """The language server: LSP messages in, calls into the package, LSP messages out.
 
-Diagnostics run on open, on save and, while the author types, at most once per
-`debounce` interval (the first change after a pause is checked at once; changes during
-a check are coalesced into one more check of the newest text). Checks run on a worker
+Diagnostics run on open, on save and, while the author types, at most once per interval:
+the `debounce` option (50 ms) or four times the last check's duration, whichever is longer,
+so a big file never keeps a core busy more than a fifth of the time. The first change after
+a pause is checked at once; changes that arrive meanwhile are coalesced into one check of
+the newest text. Checks run on a worker
 thread so the server keeps answering hovers and completions meanwhile. Nothing here
 decides what is a finding: that is the engine's, with the config the CLI would use.
 """
@@ -32,7 +34,8 @@ from reviewlint.server.positions import UTF16, LineIndex
 from reviewlint.server.ruledocs import RuleLinks
 
 NAME = "reviewlint"
-DEFAULT_DEBOUNCE = 0.15  # seconds between checks while typing
+DEFAULT_DEBOUNCE = 0.05  # seconds: the shortest interval between two checks of one document
+CHECK_SHARE = 4  # ... and at least this many times the last check's duration
 YAML_SUFFIXES = (".yaml", ".yml")
 logger = logging.getLogger("reviewlint.server")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,6 +52,7 @@ class ReviewServer(LanguageServer):
         self.tracked: set[str] = set()
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.last_start: dict[str, float] = {}
+        self.last_duration: dict[str, float] = {}
         self.shown_config_errors: set[str] = set()
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reviewlint-check")
 
@@ -106,7 +110,8 @@ class ReviewServer(LanguageServer):
         if uri not in self.tracked or uri in self.pending:
             return  # the pending check reads the newest text when it runs
         elapsed = time.monotonic() - self.last_start.get(uri, 0.0)
-        delay = 0.0 if now or elapsed >= self.debounce else self.debounce - elapsed
+        interval = max(self.debounce, CHECK_SHARE * self.last_duration.get(uri, 0.0))
+        delay = 0.0 if now or elapsed >= interval else interval - elapsed
         self.pending[uri] = asyncio.get_running_loop().create_task(self._check_later(uri, delay))
 
     async def _check_later(self, uri: str, delay: float) -> None:
@@ -123,6 +128,7 @@ class ReviewServer(LanguageServer):
             analysis = await loop.run_in_executor(self.worker, analyse, text, self.path_of(uri), version,
                                                   self.configs)
             result, config_error = analysis
+            self.last_duration[uri] = time.monotonic() - self.last_start[uri]
             if config_error and config_error not in self.shown_config_errors:
                 self.shown_config_errors.add(config_error)
                 self.show(f"reviewlint: {config_error} (checking with the default settings)",
@@ -221,6 +227,7 @@ def build() -> ReviewServer:
             ls.analyses.pop(uri, None)
             ls.published.pop(uri, None)
             ls.last_start.pop(uri, None)
+            ls.last_duration.pop(uri, None)
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
