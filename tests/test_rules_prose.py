@@ -249,3 +249,13 @@ def test_the_project_vocabulary_and_ignore_words_are_accepted() -> None:
 def test_unknown_word_has_no_fix() -> None:
     found = [d for d in diagnostics(body("- Her performence holds.")) if d.code == "RL608"]
     assert [d.fix for d in found] == [None]
+
+
+def test_ignored_phrases_are_flagged_by_no_prose_rule() -> None:
+    from reviewlint.config import Settings
+    from reviewlint.vocabulary import parse_vocabulary
+
+    text = body("- The film ‘Don't Look Up’ is TBD, Potray, the the end, and a snarkle.")
+    assert [f[0] for f in findings(text, CODES | SPELLING)] == ["RL603", "RL605", "RL606", "RL604", "RL608"]
+    vocabulary = parse_vocabulary({"ignore": ["‘Don't Look Up’", "is TBD", "Potray", "the the end", "a snarkle"]})
+    assert findings(text, CODES | SPELLING, Settings(vocabulary=vocabulary)) == []

@@ -205,6 +205,14 @@ def invisible_space(context: Context, options: Options) -> Iterator[Diagnostic]:
             yield context.report_in(field, match.start(), match.end(), f"{what} in the text; {advice}", fix=fix)
 
 
+def _outside_ignored(context: Context, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans not inside a phrase the site's `vocabulary.ignore` names."""
+    if not context.vocabulary.ignore:
+        return spans
+    ignored = context.vocabulary.ignored_spans(text)
+    return [(start, end) for start, end in spans if not any(a <= start and end <= b for a, b in ignored)]
+
+
 # --- quotes -----------------------------------------------------------------------------------
 
 STRAIGHT = "'\""
@@ -302,6 +310,7 @@ def mixed_quotes(context: Context, options: Options) -> Iterator[Diagnostic]:
         text = field.text
         positions = [m.start() for m in _QUOTE_RE.finditer(text) if m.group(0) in wrong
                      and not (m.group(0) in STRAIGHT and m.start() > 0 and text[m.start() - 1].isdigit())]
+        positions = [start for start, _ in _outside_ignored(context, text, [(p, p + 1) for p in positions])]
         if not positions:
             continue
         chars = list(text)
@@ -362,6 +371,9 @@ def doubled_word(context: Context, options: Options) -> Iterator[Diagnostic]:
         doubles = [match for match in _DOUBLED_RE.finditer(text)
                    if not (match.group(1).casefold() in allowed or (match.group(1)[0].isupper()
                                                                     and match.group(3)[0].isupper()))]
+        if doubles and context.vocabulary.ignore:
+            kept = set(_outside_ignored(context, text, [match.span() for match in doubles]))
+            doubles = [match for match in doubles if match.span() in kept]
         if not doubles:
             continue
         # One fix per text removes every repeat: a copy of the text per finding made memory
@@ -451,9 +463,12 @@ def placeholder_text(context: Context, options: Options) -> Iterator[Diagnostic]
         for pattern in (_PLACEHOLDER_INLINE_RE, extra):
             if pattern is None:
                 continue
-            for match in pattern.finditer(text):
-                yield context.report_in(field, match.start(), match.end(),
-                                        f"placeholder {match.group(0)!r} left in the text")
+            matches = list(pattern.finditer(text))
+            kept = set(_outside_ignored(context, text, [match.span() for match in matches]))
+            for match in matches:
+                if match.span() in kept:
+                    yield context.report_in(field, match.start(), match.end(),
+                                            f"placeholder {match.group(0)!r} left in the text")
 
 
 def _placeholder_only_fields(context: Context) -> list[Field]:
@@ -504,8 +519,9 @@ def misspelling(context: Context, options: Options) -> Iterator[Diagnostic]:
     Reports words from a short, high-precision list of common English misspellings
     ("potray", "definately", "cinematograpy"; `src/reviewlint/vocab/misspellings.json`),
     matched as whole words ignoring case. Words that appear in the document's own
-    titles, cast and crew never count, nor do words in `ignore-words`. This is not a
-    spelling checker: every listed word is always wrong in English.
+    titles, cast and crew never count, nor do words in `ignore-words`, the config's
+    `vocabulary.accept` or inside its `vocabulary.ignore` phrases. Every listed word is
+    always wrong in English; RL608 checks the other words against a dictionary.
 
     ## Why
     A misspelling in a published review costs the writer credibility out of all
@@ -539,7 +555,10 @@ def misspelling(context: Context, options: Options) -> Iterator[Diagnostic]:
         lowered = text.lower()
         if not any(needle in lowered for needle in needles):
             continue
-        hits = [m for m in pattern.finditer(text) if m.group(0).casefold() not in ignored]
+        hits = [m for m in pattern.finditer(text)
+                if m.group(0).casefold() not in ignored and not context.vocabulary.accepts(m.group(0))]
+        kept = set(_outside_ignored(context, text, [match.span() for match in hits]))
+        hits = [match for match in hits if match.span() in kept]
         if not hits:
             continue
         pieces: list[str] = []
