@@ -169,3 +169,7 @@ def test_language_tags_are_checked_whole(tag: str, problem: str) -> None:
 @pytest.mark.parametrize("tag", ["en-GB", "es-419", "zh-Hant-TW", "en-GB-oxendict", "sr-Latn", "de-CH-1996", "pt-BR"])
 def test_valid_language_tags_pass(tag: str) -> None:
     assert [f for f in findings(overlay(f"language: {tag}"), CODES) if f[0] == "RL505"] == []
+
+
+def test_a_tag_with_an_iso_639_3_code_newer_than_the_registry_passes() -> None:
+    assert [f for f in findings(overlay("language: ynb-NG"), CODES) if f[0] == "RL505"] == []

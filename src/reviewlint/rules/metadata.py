@@ -388,7 +388,10 @@ def _tag_problem(tag: str) -> str | None:
             if key in seen:
                 return f"the {kind} subtag '{value}' appears twice"
             seen.add(key)
-    if not langcodes.tag_is_valid(tag):
+    # The primary subtag was vetted against the vocabulary (which knows ISO 639-3 codes newer
+    # than langcodes' registry snapshot): ask langcodes about the rest only.
+    rest = tag.split("-")[1:]
+    if rest and not langcodes.tag_is_valid("-".join(["und", *rest])):
         variants = [value for kind, value in parts if kind == "variant"]
         if variants:
             return f"the variant subtag '{variants[0]}' is not in the IANA language subtag registry"
