@@ -333,3 +333,40 @@ def test_the_installed_console_script_runs_as_a_real_process(tmp_path: Path) -> 
         "broken.yaml:10:1: RL102 unknown key `ratting`; did you mean `rating`?\n"
         "2 problems in 1 file (2 files checked)\n")
     assert completed.stderr == ""
+
+
+# --- the output never replaces an input; limits are usage errors -----------------------------------
+
+
+def test_an_output_file_that_is_an_input_is_a_usage_error(project: Path) -> None:
+    review = write(project, "r.yaml", VALID)
+    for args in (["r.yaml", "-o", "r.yaml"], [".", "--output-file", "./r.yaml"]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert "Error: --output-file " in result.output and "is the input " in result.output
+        assert "the report would replace it" in result.output
+    assert review.read_text(encoding="utf-8") == VALID
+
+
+def test_a_max_file_size_past_the_limit_is_a_usage_error_not_an_internal_one(project: Path) -> None:
+    write(project, "r.yaml", VALID)
+    result = run("--max-file-size", "99999999999999999999999", "r.yaml")
+    assert result.exit_code == 2
+    assert "Invalid value for '--max-file-size': 99999999999999999999999 is not in the range 1<=x<=1073741824" \
+        in result.output
+    assert "RL999" not in result.output
+
+
+def test_invalid_gitignore_lines_are_skipped_with_a_warning_as_git_does(project: Path) -> None:
+    (project / ".git").mkdir()
+    write(project, ".gitignore", "!\nfoo\\\n[z-a]\ndrafts/\n")
+    write(project, "r.yaml", VALID)
+    write(project, "drafts/d.yaml", BROKEN)
+    result = CliRunner().invoke(cli, [*BASE, "."])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "reviewlint: warning: .gitignore:1: invalid pattern '!' is skipped (Invalid git pattern: '!')",
+        "reviewlint: warning: .gitignore:2: invalid pattern 'foo\\\\' is skipped (Invalid git pattern: 'foo\\\\')",
+        "reviewlint: warning: .gitignore:3: invalid pattern '[z-a]' is skipped (bad character range z-a)",
+    ]
+    assert result.stdout == "No problems found (1 file checked)\n"

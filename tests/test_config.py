@@ -135,3 +135,70 @@ def test_per_file_ignores_apply_by_glob() -> None:
     assert settings.for_file("/project/imports/2024/a.yaml").ignore == ("RL509",)
     assert settings.for_file("/project/reviews/b.draft.yaml").ignore == ("RL6",)
     assert settings.for_file("/project/reviews/c.yaml").ignore == ()
+
+
+# --- untrusted input: a config can hold anything ------------------------------------------------
+
+
+@pytest.mark.parametrize(("pattern", "reason"), [
+    ("!", "Invalid git pattern: '!'"),
+    ("foo\\", "Invalid git pattern: 'foo\\\\'"),
+    ("[z-a]", "bad character range z-a"),
+])
+def test_an_invalid_exclude_pattern_is_a_config_error_naming_it(pattern: str, reason: str) -> None:
+    assert error_of({"exclude": ["drafts/", pattern]}) == \
+        f"pyproject.toml: `exclude`: invalid pattern {pattern!r}: {reason}"
+    assert error_of({"per-file-ignores": {pattern: ["RL6"]}}) == \
+        f"pyproject.toml: `per-file-ignores`: invalid pattern {pattern!r}: {reason}"
+    with pytest.raises(ConfigError) as raised:
+        apply_overrides(Settings(), {"per_file_ignores": ((pattern, ("RL6",)),)})
+    assert str(raised.value) == f"--per-file-ignores: invalid pattern {pattern!r}: {reason}"
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_a_config_error(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("tool = 5\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        settings_for_path(str(tmp_path))
+    assert str(raised.value) == "pyproject.toml: `tool` must be a table ([tool.reviewlint]), got 5"
+
+
+def _yaml_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> str:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".reviewlint.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        settings_for_path(str(tmp_path))
+    return str(raised.value)
+
+
+def test_a_huge_integer_in_a_yaml_config_is_a_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    message = _yaml_config_error(tmp_path, monkeypatch, "max-file-size: " + "9" * 4300 + "\n")
+    assert message == ".reviewlint.yaml:1:16: invalid YAML: integer with 4300 digits is too large (at most 1000)"
+
+
+def test_an_alias_bomb_in_a_yaml_config_is_refused_before_it_expands(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
+    bomb = "\n".join(levels) + "\nfail-level: [" + ", ".join(["*a8"] * 9) + "]\n"
+    message = _yaml_config_error(tmp_path, monkeypatch, bomb)
+    assert message == (".reviewlint.yaml:2:10: invalid YAML: alias *a0 is not allowed in a config (it repeats the "
+                       "value anchored on line 1); write the value out")
+
+
+def test_a_yaml_config_too_large_to_be_one_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    message = _yaml_config_error(tmp_path, monkeypatch, "exclude:\n" + "  - drafts/\n" * 200_000)
+    assert message == ".reviewlint.yaml: the config is over 1048576 bytes; a config is a few lines of settings"
+
+
+def test_a_long_bad_value_is_cut_short_in_the_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    message = _yaml_config_error(tmp_path, monkeypatch, "fail-level: [" + ", ".join(["warning"] * 5000) + "]\n")
+    assert message.startswith(".reviewlint.yaml: `fail-level`: expected error, warning or info, got ['warning', ")
+    assert message.endswith("...") and len(message) < 200
+
+
+def test_a_max_file_size_past_the_limit_is_a_config_error() -> None:
+    assert error_of({"max-file-size": 99999999999999999999999}) == (
+        "pyproject.toml: `max-file-size` must be a number of bytes from 1 to 1073741824, got "
+        "99999999999999999999999")

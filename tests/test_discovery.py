@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reviewlint.cli import cli
 from reviewlint.discovery import Skipped, discover, display_path
 
 
@@ -175,3 +181,69 @@ def test_the_working_folder_and_paths_with_parent_steps(tmp_path: Path, monkeypa
     assert display_path(str(tmp_path / "reviews") + "/") == "."
     assert display_path(str(tmp_path / "reviews" / "x" / ".." / "a.yaml")) == "a.yaml"
     assert display_path(str(tmp_path / "other" / ".." / "b.yaml")) == (tmp_path / "other" / ".." / "b.yaml").as_posix()
+
+
+# --- an unreadable folder is a finding (RL012), never skipped in silence -----------------------------
+
+
+@pytest.fixture
+def locked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """tmp_path/tree with a clean review and a folder `locked` (mode 000) holding a broken one.
+
+    Root reads any folder whatever its mode, and CI runs as root: there the kernel's check
+    is done by the mode bits instead, at the two calls that meet a closed folder (listing
+    it, and reaching a file through it)."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "tree" / "locked"
+    folder.mkdir(parents=True)
+    (folder / "bad.yaml").write_text("film: [\n", encoding="utf-8")
+    (tmp_path / "tree" / "good.yaml").write_text("a: 1\n", encoding="utf-8")
+    folder.chmod(0)
+    if os.access(folder, os.R_OK):
+        real_scandir, real_stat = os.scandir, os.stat
+
+        def closed(path: Path, bits: int) -> bool:
+            try:
+                return not stat.S_IMODE(real_stat(path).st_mode) & bits
+            except OSError:
+                return False
+
+        def scandir(path: Any = ".") -> Any:
+            if not isinstance(path, int) and closed(Path(os.fspath(path)).absolute(), 0o444):
+                raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+            return real_scandir(path)
+
+        def stat_(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if not isinstance(path, int) and any(closed(parent, 0o111)
+                                                 for parent in Path(os.fspath(path)).absolute().parents):
+                raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+            return real_stat(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+        monkeypatch.setattr(os, "stat", stat_)
+    yield folder
+    folder.chmod(0o755)
+
+
+def test_an_unreadable_folder_is_listed_as_unreadable_not_skipped(locked: Path) -> None:
+    found = discover(["tree"])
+    assert found.files == ["tree/good.yaml"]
+    assert found.unreadable == [Skipped("tree/locked", "cannot read directory: Permission denied")]
+
+
+def test_checking_a_tree_with_an_unreadable_folder_reports_it_and_fails(locked: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--output-format", "concise", "tree"])
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        1, "tree/locked:1:1: RL012 cannot read directory: Permission denied")
+    assert "No problems found" not in result.stdout
+
+
+def test_a_file_named_inside_an_unreadable_folder_is_rl012_not_an_internal_error(locked: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--output-format", "concise",
+                                      "tree/locked/bad.yaml", "tree/locked"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[:2] == [
+        "tree/locked:1:1: RL012 cannot read directory: Permission denied",
+        "tree/locked/bad.yaml:1:1: RL012 cannot read file: Permission denied",
+    ]
+    assert "internal error" not in result.output

@@ -60,6 +60,24 @@ def exit_code(result: CheckResult, settings_for: SettingsFor, *, exit_zero: bool
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+def same_file_as(target: str, candidates: Iterable[str]) -> str | None:
+    """The first of `candidates` that is the file `target` (by device and inode, so links
+    and other spellings of the path count), or None. A target that does not exist yet is
+    no candidate's file."""
+    try:
+        wanted = os.stat(target)
+    except OSError:
+        return None
+    for candidate in candidates:
+        try:
+            found = os.stat(candidate)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (wanted.st_dev, wanted.st_ino):
+            return candidate
+    return None
+
+
 @dataclass(slots=True)
 class FormatReport:
     """What `format_paths` did, for the CLI and for programs calling it."""
@@ -85,13 +103,14 @@ def format_paths(paths: Iterable[str], *, settings_for: SettingsFor, exclude: It
     files whose bytes would not change are not touched. With `diff`, a unified diff of
     each change is written to it."""
     from reviewlint.document import Document, load_bytes
-    from reviewlint.engine import discover_with_config, read_file
+    from reviewlint.engine import discover_with_config, read_file, unreadable
     from reviewlint.fixing import unified_diff
     from reviewlint.formatting import FormatRefused, VerifyFailed, format_document, write_atomic
 
     report = FormatReport()
     found = discover_with_config(paths, settings_for, exclude=exclude, force_exclude=force_exclude)
     report.missing = list(found.missing)
+    report.refused.extend(unreadable(folder.path, folder.reason, prefix="") for folder in found.unreadable)
     for path in found.files:
         settings = settings_for(path)
         raw = read_file(path, settings)

@@ -6,7 +6,13 @@ edit to any of them is a miss. Entries hold the file's diagnostics without its p
 
 Safety:
 - JSON, never pickle: the cache folder may come from an untrusted checkout, and
-  unpickling attacker-written bytes would run their code. A malformed cache is ignored.
+  unpickling attacker-written bytes would run their code. Everything read is validated
+  (types, ranges, nesting); a malformed file or entry is discarded, never an error.
+- Never through a symbolic link: a cache folder that is a link is not used at all, and
+  no file in it is opened or created through a link (a planted `.gitignore` link or a
+  linked folder must not make reviewlint write or delete outside the tree).
+- The stat index keys a file on size, mtime, ctime and inode: a file rewritten in place
+  with its old size and a restored mtime (`touch -r`) still changes its ctime.
 - Two runs sharing a cache at once: each writes a complete new file to a temporary name
   and renames it into place, so a reader sees an old or a new file, never a torn one;
   the last writer's entries win, which only costs a later run some misses.
@@ -17,7 +23,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
+import stat as stat_module
 import tempfile
 import time
 from dataclasses import asdict
@@ -72,14 +80,84 @@ def _encode(diagnostic: Diagnostic) -> dict[str, Any]:
     }
 
 
-def _decode(raw: dict[str, Any], path: str) -> Diagnostic:
+class Malformed(ValueError):
+    """A cache entry that is not what this version writes."""
+
+
+def _position(value: Any, *, optional: bool = False) -> int | None:
+    if value is None and optional:
+        return None
+    if type(value) is not int or not 1 <= value < 1 << 31:
+        raise Malformed(f"bad position {value!r:.40}")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise Malformed("expected a string")
+    return value
+
+
+def _json_value(value: Any, depth: int = 0) -> Any:
+    """A fix's value as JSON holds it, bounded in depth and free of NaN and infinities."""
+    if depth > 64:
+        raise Malformed("value nested too deeply")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise Malformed("non-finite number")
+    if isinstance(value, list):
+        return [_json_value(item, depth + 1) for item in value]
+    if isinstance(value, dict):
+        return {_text(key): _json_value(item, depth + 1) for key, item in value.items()}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise Malformed("unexpected value")
+
+
+def _json_path(value: Any) -> tuple[str | int, ...]:
+    if not isinstance(value, list) or not all(isinstance(step, (str, int)) and not isinstance(step, bool)
+                                              for step in value):
+        raise Malformed("bad JSON path")
+    return tuple(value)
+
+
+def _decode(raw: Any, path: str) -> Diagnostic:
+    """A cached diagnostic, every field checked; Malformed (a ValueError) when one is off."""
+    if not isinstance(raw, dict):
+        raise Malformed("entry is not an object")
     fix = raw["f"]
+    decoded_fix = None
+    if fix is not None:
+        if not isinstance(fix, dict) or not isinstance(fix.get("e"), list):
+            raise Malformed("bad fix")
+        edits = []
+        for edit in fix["e"]:
+            if not isinstance(edit, list) or len(edit) != 3:
+                raise Malformed("bad edit")
+            edits.append(Edit(_json_path(edit[0]), _json_value(edit[1]), bool(edit[2])))
+        decoded_fix = Fix(_text(fix["d"]), FixSafety(fix["s"]), tuple(edits))
+    severity = raw["s"]
+    if type(severity) is not int:
+        raise Malformed("bad severity")
     return Diagnostic(
-        code=raw["c"], message=raw["m"], path=path, line=raw["l"], col=raw["o"], severity=Severity(raw["s"]),
-        rule=raw["r"], end_line=raw["el"], end_col=raw["eo"], json_path=tuple(raw["p"]),
-        fix=None if fix is None else Fix(fix["d"], FixSafety(fix["s"]),
-                                         tuple(Edit(tuple(p), v, bool(d)) for p, v, d in fix["e"])),
+        code=_text(raw["c"]), message=_text(raw["m"]), path=path, line=_position(raw["l"]) or 1,
+        col=_position(raw["o"]) or 1, severity=Severity(severity), rule=_text(raw["r"]),
+        end_line=_position(raw["el"], optional=True), end_col=_position(raw["eo"], optional=True),
+        json_path=_json_path(raw["p"]), fix=decoded_fix,
     )
+
+
+def _valid_stat(record: Any) -> bool:
+    """[size, mtime_ns, ctime_ns, inode, settings key, entry key], as remember_stat writes."""
+    return (isinstance(record, list) and len(record) == 6
+            and all(type(number) is int for number in record[:4])
+            and isinstance(record[4], str) and isinstance(record[5], str))
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return stat_module.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 class ResultCache:
@@ -94,36 +172,44 @@ class ResultCache:
         self.new: dict[str, list[dict[str, Any]]] = {}
         self.used: set[str] = set()
         self._settings_keys: dict[int, tuple[Settings, str]] = {}
-        self._load()
+        # A cache folder that is a symbolic link is neither read nor written.
+        self.usable = not _is_link(directory)
+        if self.usable:
+            self._load()
 
     def _load(self) -> None:
         try:
-            with self.file.open(encoding="utf-8") as handle:
+            # O_NOFOLLOW: the cache file itself is never read through a link either.
+            descriptor = os.open(self.file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(descriptor, encoding="utf-8") as handle:
                 data = json.load(handle)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: "[[[[..." nested past the stack
             return
-        if isinstance(data, dict) and isinstance(data.get("entries"), dict):
-            self.entries = data["entries"]
-            stats = data.get("stats")
-            if isinstance(stats, dict):
-                self.stats = stats
+        if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or \
+                not isinstance(data.get("entries"), dict):
+            return
+        self.entries = {key: value for key, value in data["entries"].items() if isinstance(value, list)}
+        stats = data.get("stats")
+        if isinstance(stats, dict):
+            self.stats = {path: record for path, record in stats.items()
+                          if _valid_stat(record) and record[5] in self.entries}
 
     def key_from_stat(self, path: str, info: os.stat_result, settings: Settings) -> str | None:
         """The entry key remembered for this file, if its stat has not changed since."""
         known = self.stats.get(path)
-        if not isinstance(known, list) or len(known) != 5:
+        if known is None:
             return None
-        size, mtime, inode, settings_key, key = known
-        if (size, mtime, inode) != (info.st_size, info.st_mtime_ns, info.st_ino) or \
+        size, mtime, ctime, inode, settings_key, key = known
+        if (size, mtime, ctime, inode) != (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) or \
                 settings_key != self.settings_key(settings):
             return None
-        return key if isinstance(key, str) else None
+        return str(key)
 
     def remember_stat(self, path: str, info: os.stat_result, settings: Settings, key: str) -> None:
         # A file changed within the last two seconds could change again within the same
         # mtime tick without its stat changing ("racy git"): such files are not indexed.
         if time.time_ns() - info.st_mtime_ns > 2_000_000_000:
-            record = [info.st_size, info.st_mtime_ns, info.st_ino, self.settings_key(settings), key]
+            record = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, self.settings_key(settings), key]
             if self.stats.get(path) != record:  # unchanged: no reason to rewrite the cache
                 self.new_stats[path] = record
 
@@ -143,7 +229,7 @@ class ResultCache:
             return None
         try:
             found = [_decode(item, path) for item in raw]
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, RecursionError):
             return None  # a damaged or foreign entry is a miss, never an error
         self.used.add(key)
         return found
@@ -158,7 +244,7 @@ class ResultCache:
         self.used.add(key)
 
     def save(self) -> None:
-        if not self.new and not self.new_stats:
+        if not self.usable or (not self.new and not self.new_stats):
             return
         # Merge with whatever another run wrote meanwhile.
         current = ResultCache.__new__(ResultCache)
@@ -168,12 +254,12 @@ class ResultCache:
         stats = {**current.stats, **self.stats, **self.new_stats}
         if len(merged) > MAX_ENTRIES:
             merged = {k: v for k, v in merged.items() if k in self.used}
-        stats = {p: v for p, v in stats.items() if isinstance(v, list) and len(v) == 5 and v[4] in merged}
+        stats = {p: v for p, v in stats.items() if _valid_stat(v) and v[5] in merged}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            gitignore = self.directory / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("# Created by reviewlint: the cache is never committed.\n*\n", encoding="utf-8")
+            if _is_link(self.directory):  # made a link since we looked: leave it alone
+                return
+            _create_gitignore(self.directory / ".gitignore")
             descriptor, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
@@ -190,6 +276,18 @@ class ResultCache:
             if stale != self.file:
                 with contextlib.suppress(OSError):
                     stale.unlink()
+
+
+def _create_gitignore(path: Path) -> None:
+    """Write the cache's .gitignore unless something (a file, a link, dangling or not) is
+    already there: O_EXCL never follows a link, so nothing is created where one points."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags, 0o644)
+    except FileExistsError:
+        return
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write("# Created by reviewlint: the cache is never committed.\n*\n")
 
 
 def encode_diagnostics(diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:

@@ -14,10 +14,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from reviewlint.codes import ALIAS_USED, BAD_NUMBER, EMPTY_DOCUMENT, NOT_A_MAPPING
 from reviewlint.diagnostics import Severity
+from reviewlint.discovery import pattern_problem
 from reviewlint.errors import ConfigError
 from reviewlint.rules import validate_rule_options, validate_selectors
-from reviewlint.settings import Settings, default_settings
+from reviewlint.settings import MAX_FILE_SIZE_LIMIT, Settings, default_settings
 from reviewlint.vocabulary import VocabularyError, parse_vocabulary
 from reviewlint.words import did_you_mean
 
@@ -31,20 +33,47 @@ CONFIG_FILES = (".reviewlint.yaml", ".reviewlint.yml", "pyproject.toml")
 
 KNOWN_KEYS = (
     "select", "ignore", "extend-select", "per-file-ignores", "fail-level", "exclude", "max-file-size", "rules",
-    "schema-comment", "vocabulary",
+    "schema-comment", "vocabulary", "schema-path",
 )
 
 
 # --- reading files ------------------------------------------------------------------------------
 
+# A config is a few hundred bytes; anything near this is not one (and is not read whole).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_config_text(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as error:
+        raise ConfigError(f"{_show_path(path)}: cannot read config: {error.strerror or error}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{_show_path(path)}: the config is over {MAX_CONFIG_BYTES} bytes; a config is a few "
+                          "lines of settings")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{_show_path(path)}: cannot read config: it is not UTF-8 text (byte {error.start})") \
+            from None
+
+
+def _show_value(value: Any) -> str:
+    """A value for a message, cut short: a config value is never expanded into one."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _read_pyproject(path: Path) -> dict[str, Any] | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read config: {error}") from None
+        data = tomllib.loads(_read_config_text(path))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    section = data.get("tool", {}).get("reviewlint")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{_show_path(path)}: `tool` must be a table ([tool.reviewlint]), got {_show_value(tool)}")
+    section = tool.get("reviewlint")
     if section is None:
         return None
     if not isinstance(section, dict):
@@ -53,22 +82,35 @@ def _read_pyproject(path: Path) -> dict[str, Any] | None:
 
 
 def _read_yaml_config(path: Path) -> dict[str, Any]:
+    """A YAML config, loaded as a review is (a config is untrusted input too): safe, YAML
+    1.2, and aliases, huge numbers, duplicate keys and deep nesting refused with their line,
+    before anything could be expanded."""
     import yaml
 
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)  # safe loading only: config files are untrusted too
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read config: {error}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{_show_path(path)}:{mark.line + 1}:{mark.column + 1}" if mark is not None else _show_path(path)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
-    if data is None:
+    from reviewlint.document import load_text
+
+    text = _read_config_text(path)
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return {}
+    document = load_text(text, _show_path(path))
+    problems = [d for d in document.diagnostics if (d.severity is Severity.ERROR or d.code == ALIAS_USED)
+                and d.code not in (EMPTY_DOCUMENT, NOT_A_MAPPING)]  # said below in a config's words
+    if problems and not any(d.code in (ALIAS_USED, BAD_NUMBER) for d in problems):
+        # No alias to expand and no number to convert: PyYAML's own wording for the
+        # mistakes it knows (syntax, tags) is what config authors have always been shown.
+        try:
+            yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"{_show_path(path)}:{mark.line + 1}:{mark.column + 1}" if mark is not None else _show_path(path)
+            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+            raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+    for problem in problems:
+        message = problem.message.replace("in reviews", "in a config").replace("a review", "a config")
+        raise ConfigError(f"{problem.location()}: invalid YAML: {message}")
+    data = document.data
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: the config must be a mapping of keys")
+        raise ConfigError(f"{_show_path(path)}: the config must be a mapping of keys")
     return data
 
 
@@ -79,13 +121,22 @@ def find_config(directory: str) -> tuple[Path, dict[str, Any]] | None:
     while True:
         for name in CONFIG_FILES:
             candidate = current / name
-            if candidate.is_file():
+            if os.path.isfile(candidate):  # a folder closed to us holds no config we can use
                 table = _read_pyproject(candidate) if name == "pyproject.toml" else _read_yaml_config(candidate)
                 if table is not None:
                     return candidate, table
         if current.parent == current:
             return None
         current = current.parent
+
+
+def _patterns(patterns: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """Gitignore-style patterns, each checked: an invalid one is a ConfigError naming it."""
+    for pattern in patterns:
+        problem = pattern_problem(pattern)
+        if problem is not None:
+            raise ConfigError(f"{where}: invalid pattern {_show_value(pattern)}: {problem[:200]}")
+    return patterns
 
 
 def _string_list(value: Any, where: str) -> tuple[str, ...]:
@@ -109,33 +160,41 @@ def parse_table(table: dict[str, Any], source: str, root: Path) -> Settings:
             validate_selectors(selectors, where)
             changes[key.replace("-", "_")] = selectors
         elif key == "exclude":
-            changes["exclude"] = _string_list(value, where)
+            changes["exclude"] = _patterns(_string_list(value, where), where)
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where} must be a table of glob = [codes]")
             pairs = []
             for pattern, codes in value.items():
+                _patterns((str(pattern),), where)
                 selectors = _string_list(codes, f"{where} for {pattern!r}")
                 validate_selectors(selectors, f"{where} for {pattern!r}")
                 pairs.append((str(pattern), selectors))
             changes["per_file_ignores"] = tuple(pairs)
         elif key == "fail-level":
             try:
-                changes["fail_level"] = Severity.parse(str(value))
+                if not isinstance(value, str):
+                    raise ValueError(f"expected error, warning or info, got {_show_value(value)}")
+                changes["fail_level"] = Severity.parse(value)
             except ValueError as error:
-                raise ConfigError(f"{where}: {error}") from None
+                raise ConfigError(f"{where}: {str(error)[:200]}") from None
         elif key == "max-file-size":
-            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-                raise ConfigError(f"{where} must be a positive number of bytes, got {value!r}")
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_FILE_SIZE_LIMIT:
+                raise ConfigError(f"{where} must be a number of bytes from 1 to {MAX_FILE_SIZE_LIMIT}, got "
+                                  f"{_show_value(value)}")
             changes["max_file_size"] = value
         elif key == "schema-comment":
             if not isinstance(value, bool):
-                raise ConfigError(f"{where} must be true or false, got {value!r}")
+                raise ConfigError(f"{where} must be true or false, got {_show_value(value)}")
             changes["schema_comment"] = value
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where} must be a table of rule name = {{options}}")
             changes["rule_options"] = validate_rule_options(value, source)
+        elif key == "schema-path":  # read by reviewlint.schemalink (modelines), checked here
+            if not isinstance(value, str) or not value.strip().endswith(".json"):
+                raise ConfigError(f"{where} must be the path of a schema copy ending in .json (as written by "
+                                  f"`reviewlint schema --write PATH`), got {_show_value(value)}")
         elif key == "vocabulary":
             try:
                 changes["vocabulary"] = parse_vocabulary(value)
@@ -157,12 +216,15 @@ def apply_overrides(settings: Settings, overrides: dict[str, Any]) -> Settings:
         elif key == "fail_level":
             changes[key] = value if isinstance(value, Severity) else Severity.parse(str(value))
         elif key == "per_file_ignores":
-            for _pattern, codes in value:
+            for pattern, codes in value:
+                _patterns((pattern,), "--per-file-ignores")
                 validate_selectors(tuple(codes), "--per-file-ignores")
             changes[key] = (*settings.per_file_ignores, *value)
         elif key == "rule_options":
             changes[key] = _merge_rule_options(settings.rule_options, value)
         elif key == "max_file_size":
+            if not 0 < int(value) <= MAX_FILE_SIZE_LIMIT:
+                raise ConfigError(f"--max-file-size must be from 1 to {MAX_FILE_SIZE_LIMIT} bytes")
             changes[key] = int(value)
         elif key == "schema_comment":
             changes[key] = bool(value)
@@ -232,9 +294,7 @@ def _explicit_config(path: Path) -> Settings:
         # A dedicated TOML file (as ruff.toml): its top level is the config, or its
         # [tool.reviewlint] table if it has one.
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{path}: cannot read config: {error}") from None
+            data = tomllib.loads(_read_config_text(path))
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{_show_path(path)}: invalid TOML: {error}") from None
         nested = data.get("tool", {}).get("reviewlint") if isinstance(data.get("tool"), dict) else None

@@ -8,7 +8,9 @@ unless they match an exclude pattern and `force_exclude` is set (as ruff's
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,17 +33,54 @@ class Discovery:
     files: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # Folders that could not be read: each is reported (RL012), never passed over.
+    unreadable: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-def _gitignore_spec(directory: Path) -> pathspec.GitIgnoreSpec | None:
+def pattern_problem(pattern: str) -> str | None:
+    """Why a gitignore-style pattern is invalid (`!`, `foo\\`, `[z-a]`), or None."""
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    except Exception as error:  # pathspec raises its own error, re.error or ValueError
+        # re.error counts positions in the regex pathspec built, not in the pattern: drop them.
+        return re.sub(r" at position \d+$", "", str(error)) or type(error).__name__
+    return None
+
+
+def compile_patterns(lines: Sequence[str]) -> tuple[pathspec.GitIgnoreSpec, list[tuple[int, str, str]]]:
+    """A spec of the valid lines, and (1-based line, pattern, reason) for each invalid one."""
+    import pathspec  # imported on first use: a hook checking named files never needs it
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines), []
+    except Exception:  # an invalid line: found one by one below
+        pass
+    valid: list[str] = []
+    bad: list[tuple[int, str, str]] = []
+    for number, line in enumerate(lines, 1):
+        problem = pattern_problem(line)
+        if problem is None:
+            valid.append(line)
+        else:
+            bad.append((number, line, problem))
+    return pathspec.GitIgnoreSpec.from_lines(valid), bad
+
+
+def _gitignore_spec(directory: Path, warnings: list[str] | None = None) -> pathspec.GitIgnoreSpec | None:
     ignore = directory / ".gitignore"
     try:
         lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    import pathspec  # imported on first use: a hook checking named files never needs it
-
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    spec, bad = compile_patterns(lines)
+    if warnings is not None:
+        # As git does, an invalid line is skipped and the rest of the file still applies.
+        warnings.extend(f"{display_path(ignore)}:{number}: invalid pattern {line[:80]!r} is skipped ({reason})"
+                        for number, line, reason in bad)
+    return spec
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -81,9 +120,9 @@ class Excluder:
         self.root = root
         self.spec: pathspec.GitIgnoreSpec | None = None
         if patterns:
-            import pathspec
-
-            self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+            # Invalid patterns are refused where they are read (config.py); none reach here
+            # but, should one, it is left out rather than failing the walk.
+            self.spec = compile_patterns(patterns)[0]
 
     def excluded(self, path: Path) -> bool:
         if self.spec is None:
@@ -92,17 +131,17 @@ class Excluder:
         return self.spec.match_file(relative) or (path.is_dir() and self.spec.match_file(relative + "/"))
 
 
-def _ancestor_specs(top: Path) -> tuple[tuple[Path, pathspec.GitIgnoreSpec], ...]:
+def _ancestor_specs(top: Path, warnings: list[str]) -> tuple[tuple[Path, pathspec.GitIgnoreSpec], ...]:
     """The .gitignore files above `top`, up to the repository root, outermost first."""
     specs: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
     current = top.absolute().parent
     for directory in (top.absolute(), *top.absolute().parents):
-        if (directory / ".git").exists():
+        if os.path.exists(directory / ".git"):  # a folder closed to us shows no .git (never an error)
             break
     else:
         return ()
     while True:
-        spec = _gitignore_spec(current)
+        spec = _gitignore_spec(current, warnings)
         if spec is not None:
             specs.append((current, spec))
         if current == directory or current == current.parent:
@@ -126,16 +165,17 @@ class Excluders:
 def _walk(top: Path, excluder: Excluders, result: Discovery) -> Iterator[Path]:
     # Each entry: a directory and the gitignore specs in force above it (with their base).
     stack: list[tuple[Path, tuple[tuple[Path, pathspec.GitIgnoreSpec], ...]]] = [
-        (top, tuple((base, spec) for base, spec in _ancestor_specs(top)))]
+        (top, tuple((base, spec) for base, spec in _ancestor_specs(top, result.warnings)))]
     while stack:
         directory, specs = stack.pop()
-        own = _gitignore_spec(directory)
+        own = _gitignore_spec(directory, result.warnings)
         if own is not None:
             specs = (*specs, (directory, own))
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as error:
-            result.skipped.append(Skipped(display_path(directory), f"cannot read directory: {error.strerror}"))
+            result.unreadable.append(Skipped(display_path(directory),
+                                             f"cannot read directory: {error.strerror or error}"))
             continue
         subdirs: list[Path] = []
         for entry in entries:
@@ -184,6 +224,14 @@ def discover(paths: Iterable[str], *, exclude: Sequence[str] = (), root: Path | 
 
     for raw in paths:
         path = Path(raw)
+        try:
+            os.stat(raw)
+        except OSError as error:
+            if error.errno not in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG, errno.ELOOP):
+                # Unreadable (a folder above it is closed to us): the check reports it (RL012)
+                # rather than calling it missing or failing the run.
+                add(path)
+                continue
         if path.is_dir():
             walker = excluder
             if excluder.excluded(path):

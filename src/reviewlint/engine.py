@@ -161,6 +161,8 @@ def discover_with_config(paths: Iterable[str], lookup: SettingsFor, *, exclude: 
                          extra_exclude=cli_excludes)
         merged.missing.extend(found.missing)
         merged.skipped.extend(found.skipped)
+        merged.unreadable.extend(found.unreadable)
+        merged.warnings.extend(warning for warning in found.warnings if warning not in merged.warnings)
         for path in found.files:
             if path not in seen:
                 seen.add(path)
@@ -174,7 +176,11 @@ def check_paths(paths: Iterable[str], *, settings_for: SettingsFor | None = None
     """Discover and check every review under `paths`. `cache_dir` enables the result cache."""
     lookup = settings_for or SettingsLookup()
     found = discover_with_config(paths, lookup, exclude=exclude, force_exclude=force_exclude)
-    result = CheckResult(missing=found.missing, skipped=found.skipped)
+    result = CheckResult(missing=found.missing, skipped=found.skipped, warnings=found.warnings)
+    # A folder that cannot be read is a finding of its own, never a silent pass.
+    result.files.extend(FileResult(path=folder.path, diagnostics=[unreadable(folder.path, folder.reason,
+                                                                             prefix="")])
+                        for folder in found.unreadable)
     cache = None
     if cache_dir is not None:
         from reviewlint.cache import ResultCache

@@ -14,6 +14,7 @@ from reviewlint import runner, schema, suppress
 from reviewlint.codes import INTERNAL_ERROR, READ_ERROR, diagnostic, internal_error
 from reviewlint.diagnostics import Diagnostic
 from reviewlint.document import Document, editor_positions, load_bytes, load_text, too_large
+from reviewlint.document.loading import read_limited
 from reviewlint.results import FileResult
 from reviewlint.settings import Settings, default_settings
 
@@ -66,8 +67,8 @@ def read_error(path: str, error: OSError) -> Diagnostic:
     return unreadable(path, reason)
 
 
-def unreadable(path: str, reason: str) -> Diagnostic:
-    return diagnostic(READ_ERROR, f"cannot read file: {reason}", path, 1, 1)
+def unreadable(path: str, reason: str, *, prefix: str = "cannot read file: ") -> Diagnostic:
+    return diagnostic(READ_ERROR, f"{prefix}{reason}", path, 1, 1)
 
 
 def read_file(path: str, settings: Settings) -> bytes | Document:
@@ -80,7 +81,12 @@ def read_file(path: str, settings: Settings) -> bytes | Document:
         if info.st_size > settings.max_file_size:
             return too_large(path, info.st_size, settings.max_file_size)
         with open(path, "rb") as handle:
-            return handle.read(settings.max_file_size + 1)
+            # The size stat gave, plus one byte to see growth; a file that grew since is
+            # read on up to the limit. (read(limit) would reserve the whole limit.)
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += read_limited(handle, settings.max_file_size + 1 - len(data))
+            return data
     except OSError as error:
         return Document(path=path, text="", root=None, data=None, diagnostics=[read_error(path, error)])
 

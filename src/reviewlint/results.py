@@ -31,6 +31,8 @@ class CheckResult:
     files: list[FileResult] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # Said on the terminal before the report (an invalid .gitignore line skipped, say).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

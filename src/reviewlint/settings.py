@@ -22,6 +22,9 @@ from reviewlint.rules import all_rules, selector_score
 from reviewlint.rules._core import Options, Rule
 from reviewlint.vocabulary import EMPTY, Vocabulary
 
+# The largest `max-file-size` accepted: a review is kilobytes, and a file is read whole.
+MAX_FILE_SIZE_LIMIT = 1024 * 1024 * 1024
+
 RuleOptions = tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
 
 
@@ -142,6 +145,13 @@ def _relative_to(path: str, root: Path) -> str:
 
 
 def glob_match(relative: str, pattern: str) -> bool:
-    import pathspec
+    """`relative` matches `pattern` in gitignore syntax or as a plain glob. (config.py
+    refuses invalid patterns; should one arrive here it matches as a glob only.)"""
+    from reviewlint.discovery import pattern_problem
 
-    return pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(relative) or fnmatch.fnmatch(relative, pattern)
+    if pattern_problem(pattern) is None:
+        import pathspec
+
+        if pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(relative):
+            return True
+    return fnmatch.fnmatch(relative, pattern)

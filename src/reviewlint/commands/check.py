@@ -8,11 +8,12 @@ from typing import Any, TextIO
 
 import click
 
-from reviewlint.api import EXIT_ERROR, check_stream, exit_code
+from reviewlint.api import EXIT_ERROR, check_stream, exit_code, same_file_as
 from reviewlint.commands import INPUT_PATH
 from reviewlint.diagnostics import Severity
 from reviewlint.errors import ConfigError
 from reviewlint.report import ReportOptions, available, renderer
+from reviewlint.settings import MAX_FILE_SIZE_LIMIT
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -60,7 +61,7 @@ def fail(message: str) -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
               help="Use this config file instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
-@click.option("--max-file-size", type=click.IntRange(min=1), help="Largest file to read, in bytes.")
+@click.option("--max-file-size", type=click.IntRange(1, MAX_FILE_SIZE_LIMIT), help="Largest file to read, in bytes.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text output.")
 @click.option("--stdin-filename", metavar="PATH",
@@ -88,6 +89,8 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     from reviewlint.config import SettingsLookup, parse_per_file_ignore, parse_rule_option
     from reviewlint.engine import check_paths
 
+    if output_file is not None and (clash := same_file_as(output_file, paths)) is not None:
+        raise click.UsageError(f"--output-file {output_file} is the input {clash}: the report would replace it")
     if config_file is not None and isolated:
         raise click.UsageError("--config and --isolated cannot be used together (--isolated ignores every config)")
     overrides: dict[str, Any] = {
@@ -117,8 +120,12 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     except ConfigError as error:
         fail(str(error))
         return
+    if output_file is not None and (clash := same_file_as(output_file, (f.path for f in result.files))):
+        raise click.UsageError(f"--output-file {output_file} is the input {clash}: the report would replace it")
     for missing in result.missing:
         click.echo(f"reviewlint: error: {missing}: no such file or directory", err=True)
+    for warning in result.warnings:
+        click.echo(f"reviewlint: warning: {warning}", err=True)
     if not result.files and not result.missing:
         click.echo("reviewlint: warning: no YAML files (*.yaml, *.yml) found under the given paths", err=True)
 

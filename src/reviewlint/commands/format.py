@@ -10,6 +10,7 @@ import click
 from reviewlint.api import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FormatReport, format_paths, format_stream
 from reviewlint.commands import INPUT_PATH
 from reviewlint.errors import ConfigError
+from reviewlint.settings import MAX_FILE_SIZE_LIMIT
 from reviewlint.words import plural
 
 
@@ -51,7 +52,7 @@ def _files(count: int) -> str:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
               help="Use this config file instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
-@click.option("--max-file-size", type=click.IntRange(min=1), help="Largest file to read, in bytes.")
+@click.option("--max-file-size", type=click.IntRange(1, MAX_FILE_SIZE_LIMIT), help="Largest file to read, in bytes.")
 @click.option("--stdin-filename", metavar="PATH",
               help="With `-` as the path: the file name standard input stands for (its config applies).")
 def format_command(paths: tuple[str, ...], check: bool, diff: bool, schema_comment: bool | None,

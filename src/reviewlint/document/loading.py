@@ -22,10 +22,24 @@ def too_large(path: str, size: int | None, limit: int) -> Document:
         path, 1, 1)])
 
 
+def read_limited(stream: BinaryIO, limit: int, *, chunk: int = 1 << 20) -> bytes:
+    """At most `limit` bytes of `stream`, read in chunks: read(limit) would reserve the
+    whole limit up front, however short the input."""
+    parts: list[bytes] = []
+    total = 0
+    while total < limit:
+        part = stream.read(min(chunk, limit - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return b"".join(parts)
+
+
 def load_stream(stream: BinaryIO, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, Document]:
     """Read at most `max_bytes` (plus one, to know) from a stream such as standard input,
     which has no size to check first, and load it: (bytes read, Document)."""
-    data = stream.read(max_bytes + 1)
+    data = read_limited(stream, max_bytes + 1)
     if len(data) > max_bytes:
         return data, too_large(path, None, max_bytes)
     return data, load_bytes(data, path, max_bytes=max_bytes)
