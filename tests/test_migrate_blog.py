@@ -314,11 +314,15 @@ def test_ending_with_a_description_and_spoiler_marks() -> None:
     assert data["ending"] == {"type": "sad", "spoiler": True, "description": "The lantern maker never sees the sea."}
 
 
-def test_an_ending_without_a_type_is_kept_not_guessed() -> None:
+def test_an_ending_told_without_a_type_reaches_the_ending_as_a_spoiler() -> None:
+    # Issue 11 item 6: the ending a section tells reaches `ending`, marked as a spoiler; the
+    # text names no kind of ending, so the type is the schema's "other" and an info says so.
     result = convert(HEADER + "Review:\n\nIt glows.\n\nEnding:\n\nThe lantern maker never sees the sea.\n")
     assert result.data is not None
-    assert "ending" not in result.data
-    assert result.data["notes"] == ["The lantern maker never sees the sea."]
+    assert result.data["ending"] == {"type": "other", "spoiler": True,
+                                     "description": "The lantern maker never sees the sea."}
+    assert result.data["spoilers"] == "major"
+    assert "notes" not in result.data
 
 
 def test_dialogue_with_and_without_speakers() -> None:

@@ -263,3 +263,36 @@ def test_possessive_review_label_and_quotation_credit() -> None:
 def test_jekyll_dates_with_time_zone() -> None:
     data = data_of("Salt Road (2019)\nDate: 2023-12-01 20:15:00 +0000" + BODY)
     assert data["published"] == "2023-12-01"
+
+
+# --- spoilers and warnings ---------------------------------------------------------------------
+
+def test_a_spoilers_line_tells_the_ending() -> None:
+    data = data_of("Salt Road (2019)" + BODY + "\nSPOILERS: The ferry sinks in the last scene and the captain swims "
+                   "home alone.\n\nThe score is lovely throughout.\n")
+    assert data["ending"] == {"type": "other", "spoiler": True, "description": (
+        "The ferry sinks in the last scene and the captain swims home alone.")}
+    assert data["spoilers"] == "major"
+    assert data["review"]["body"][-1] == "The score is lovely throughout."
+
+
+@pytest.mark.parametrize(("sentence", "level"), [("It drifts (spoiler alert!) then sinks.", "major"),
+                                                 ("It drifts (no spoilers) and then it sinks.", "none")])
+def test_an_inline_spoiler_notice_sets_the_level(sentence: str, level: str) -> None:
+    assert data_of("Salt Road (2019)" + BODY + "\n" + sentence + "\n")["spoilers"] == level
+
+
+@pytest.mark.parametrize("label", ["Content note:", "Audience warning:", "Trigger warnings:"])
+def test_warning_labels_map_onto_the_vocabulary_with_the_wording_kept(label: str) -> None:
+    data = data_of("Salt Road (2019)" + BODY + f"\n{label} Contains violence, nudity and strong language.\n")
+    assert data["content_warnings"] == ["violence", "nudity", "profanity"]
+    assert data["content_warnings_source"] == "Contains violence, nudity and strong language."
+
+
+def test_a_parental_guide_breakdown_maps_its_categories_and_keeps_the_wording() -> None:
+    data = data_of("Salt Road (2019)" + BODY + "\nSEX/NUDITY 0 - Nothing at all.\nVIOLENCE/GORE 4 - A man is pushed "
+                   "off a pier.\n A storm wrecks a boat.\nPROFANITY 2 - Two mild words.\n")
+    assert data["content_warnings"] == ["violence", "gore", "profanity"]
+    source = data["content_warnings_source"]
+    for wording in ("Nothing at all.", "A man is pushed off a pier.", "A storm wrecks a boat.", "Two mild words."):
+        assert wording in source

@@ -63,6 +63,16 @@ PROSE_RUNTIME = re.compile(r"\[(?P<hours>\d):(?P<minutes>[0-5]\d)\]$")
 # Words of blog categories and site names ("Featured Films Movie Reviews"), never a title card.
 GENERIC_WORDS = frozenset({"review", "reviews", "movies", "films", "featured", "entertainment", "category",
                            "categories", "blog", "news", "home", "archive", "archives", "posts"})
+# "SPOILERS: The party ends with...", "Spoiler alert - she was ...": the ending, told.
+SPOILER_LINE = re.compile(r"^[*_(\[]*(?:major\s+)?spoilers?(?:\s+alert|\s+ahead|\s+warning)?[!*_)\]]*\s*[:\-–—]\s*"
+                          r"(?P<text>\S.{8,})$", re.IGNORECASE)
+INLINE_SPOILER = re.compile(r"[(\[]\s*(?:(?P<none>no|spoiler[- ]free|without)\s+)?spoilers?(?:\s+alert|\s+ahead|"
+                            r"\s+warning)?\s*!?\s*[)\]]|\bspoiler alert\b", re.IGNORECASE)
+# Parental-guide breakdowns: a category in capitals, an optional score, then its text.
+GUIDE_CATEGORY = re.compile(
+    r"^(?P<category>(?:SEX|NUDITY|VIOLENCE|GORE|PROFANITY|LANGUAGE|SUBSTANCE(?:\s+USE)?|ALCOHOL|DRUGS|SMOKING|"
+    r"FRIGHTENING(?:\s+SCENES)?|SEXUAL\s+CONTENT)(?:\s*/\s*(?:SEX|NUDITY|VIOLENCE|GORE|PROFANITY|LANGUAGE|"
+    r"ALCOHOL|DRUGS|SMOKING|SMOKING|SUBSTANCE\s+USE))*)\s*(?P<score>\d{1,2})?\s*[-–—:]\s+\S")
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
 
@@ -86,6 +96,8 @@ class Section:
     # For "Note: ..." inside the review's prose: the section the reader returns to after
     # this one paragraph, so one labelled aside does not swallow the rest of the review.
     resume: Section | None = None
+    # A parental-guide category ("VIOLENCE/GORE 4 - ..."): (category, score or None).
+    guide: tuple[str, int | None] | None = None
 
 
 def paragraph_text(paragraph: Paragraph) -> str:
@@ -166,6 +178,8 @@ class BlogReader:
         if self._title_again(index, line):
             return
         if self._spoiler_notice(line):
+            return
+        if self._guide_line(line):
             return
         if self._byline(index, line):
             return
@@ -644,10 +658,55 @@ class BlogReader:
         key = line.text.strip().strip("*_!.:()[] ").lower()
         level = SPOILER_NOTICE.get(key)
         if level is None:
-            return False
+            return self._spoiler_line(line)
         self._end_paragraph()
         self._apply(facts.Outcome([facts.Update(("spoilers",), level)]), line, line.text.strip())
         return True
+
+    def _spoiler_line(self, line: SourceLine) -> bool:
+        """"SPOILERS: The party ends with ...": the text after the label tells the ending; the
+        lines of its block that follow continue it."""
+        match = SPOILER_LINE.match(line.text.strip())
+        if match is None or facts.SPOILER_LEVELS.get(match["text"].strip(" .!").lower()):
+            return False
+        self._end_paragraph()
+        # One labelled paragraph: the review goes on after it.
+        self.current = Section("ending", line, spoiler=True, resume=self.current)
+        self.sections.append(self.current)
+        self.block_has_fact = False
+        self.paragraph.append(SourceLine(line.number, match["text"].strip(), 0))
+        return True
+
+    def _guide_line(self, line: SourceLine) -> bool:
+        """"SEX/NUDITY 1 - A man and ...": a parental guide's category, its score and its text."""
+        match = GUIDE_CATEGORY.match(line.text.strip())
+        if match is None:
+            return False
+        self._end_paragraph()
+        score = int(match["score"]) if match["score"] else None
+        self.current = Section("warnings", line, guide=(match["category"], score))
+        self.sections.append(self.current)
+        self.block_has_fact = False
+        self.paragraph.append(line)
+        return True
+
+    def _mark_spoilers(self, level: str) -> None:
+        if self.draft.get("spoilers", "unknown") == "unknown":
+            self.draft["spoilers"] = level
+
+    def _inline_spoiler_notices(self) -> None:
+        """"(SPOILER ALERT!)" or "(no spoilers)" inside a paragraph states the spoiler level."""
+        if "spoilers" in self.draft:
+            return
+        for paragraph in self._prose_paragraphs():
+            for line in paragraph:
+                match = INLINE_SPOILER.search(line.text)
+                if match is not None:
+                    level = "none" if match["none"] else "major"
+                    self.draft["spoilers"] = level
+                    self.accounting.mapped(line.number, "spoilers", line.text.strip())
+                    self._record("spoilers", line, "a spoiler notice in the text")
+                    return
 
     def _author_line(self, index: int, line: SourceLine) -> bool:
         if not self._alone(index) or (self.current is self.intro and not self.sections and not self.intro.paragraphs):
@@ -871,8 +930,14 @@ class BlogReader:
         sentence = re.split(r"(?<=[.!?])\s+", head, maxsplit=1)
         found = ending_of(head) or ending_of(sentence[0])
         if found is None:
-            self._preserve([line for p in paragraphs for line in p], join_paragraphs(paragraphs),
-                            "the ending's text names no ending type (happy, sad, open...); it may reveal the ending")
+            # The section tells the ending without naming its kind: the description is the
+            # text, the type the schema's "other" (the text names none of the kinds).
+            self.draft["ending"] = {"type": "other", "spoiler": True, "description": join_paragraphs(paragraphs)}
+            self._mark_spoilers("major")
+            for line in _lines_of(paragraphs):
+                self.accounting.mapped(line.number, "ending.description", line.text.strip())
+            self.result.add(Level.INFO, "the ending is told but not named (happy, sad, open...): ending.type is "
+                            "'other', the text is ending.description, marked as a spoiler", paragraphs[0][0].number)
             return
         kind, twist = found
         description_parts = []
@@ -894,11 +959,20 @@ class BlogReader:
             self.accounting.mapped(line.number, "ending", line.text.strip())
 
     def _warnings(self, sections: list[Section]) -> None:
+        guides = [section for section in sections if section.guide is not None]
+        sections = [section for section in sections if section.guide is None]
         paragraphs = [p for section in sections for p in section.paragraphs]
-        if not paragraphs:
+        guide_entries = self._guide_entries(guides)
+        if not paragraphs and not guides:
             return
-        text = join_paragraphs(paragraphs)
-        found = map_warnings(text)
+        all_paragraphs = [p for section in [*sections, *guides] for p in section.paragraphs]
+        text = join_paragraphs(all_paragraphs)
+        found = map_warnings(join_paragraphs(paragraphs)) if paragraphs else map_warnings("")
+        if not paragraphs:
+            found.stated_none = False
+        for entry in guide_entries:
+            if entry not in found.entries:
+                found.entries.append(entry)
         for phrase in found.unmapped:
             self.result.add(Level.WARNING, f"content warning '{phrase}' is not in the vocabulary; it stays in "
                             "content_warnings_source only (see `reviewlint vocab content-warnings`)",
@@ -907,8 +981,26 @@ class BlogReader:
             self.draft["content_warnings"] = found.entries
         self.draft["content_warnings_source"] = text
         where = "content_warnings, content_warnings_source" if found.entries else "content_warnings_source"
-        for line in _lines_of(paragraphs):
+        for line in _lines_of(all_paragraphs):
             self.accounting.mapped(line.number, where, line.text.strip())
+
+    def _guide_entries(self, guides: list[Section]) -> list[str | dict[str, Any]]:
+        """"SEX/NUDITY 1 - ...", "VIOLENCE/GORE 4 - ...": each category onto the vocabulary
+        (a score of 0 states there is none); the wording stays in content_warnings_source."""
+        entries: list[str | dict[str, Any]] = []
+        for section in guides:
+            assert section.guide is not None and section.heading is not None
+            category, score = section.guide
+            if score == 0:
+                continue
+            found = map_warnings(category.replace("/", ", "))
+            for entry in found.entries:
+                if entry not in entries:
+                    entries.append(entry)
+            if not found.entries:
+                self.result.add(Level.WARNING, f"the parental-guide category '{category}' is not in the vocabulary; "
+                                "its text stays in content_warnings_source", section.heading.number)
+        return entries
 
     def _unknown(self, section: Section) -> None:
         assert section.heading is not None
@@ -927,6 +1019,7 @@ def read_lines(lines: list[SourceLine], result: MigrationResult, options: Migrat
     reader.read()
     reader.confirm_headline_title()
     reader.facts_from_prose()
+    reader._inline_spoiler_notices()
     draft = reader.assemble()
     for key, value in (extra or {}).items():
         if isinstance(value, dict) and isinstance(draft.get(key), dict):

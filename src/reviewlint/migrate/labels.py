@@ -94,7 +94,9 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
                        "worth watching"),
     "warnings": ("warning", "warnings", "content warning", "content warnings", "trigger warning",
                  "trigger warnings", "cw", "tw", "content advisory", "advisory", "parental guide",
-                 "parents guide", "parental guidance"),
+                 "parents guide", "parental guidance", "content note", "content notes", "audience warning",
+                 "audience advisory", "viewer discretion", "viewer warning", "content issues", "content info",
+                 "inhaltswarnung", "avertissement", "advertencia", "avviso", "aviso", "peringatan"),
     "notes": ("notes", "note"),
 }
 
