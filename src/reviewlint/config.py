@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewlint.codes import ALIAS_USED, BAD_NUMBER, EMPTY_DOCUMENT, NOT_A_MAPPING
+from reviewlint.config_extend import flatten
 from reviewlint.diagnostics import Severity
 from reviewlint.discovery import pattern_problem
 from reviewlint.errors import ConfigError
@@ -278,7 +279,8 @@ def settings_for_path(directory: str, *, overrides: dict[str, Any] | None = None
         base = _explicit_config(Path(config_file))
     else:
         found = find_config(directory)
-        base = Settings() if found is None else parse_table(found[1], _show_path(found[0]), found[0].parent)
+        base = Settings() if found is None else parse_table(flatten(found[1], found[0], _show_path),
+                                                            _show_path(found[0]), found[0].parent)
     return apply_overrides(base, overrides or {})
 
 
@@ -301,7 +303,7 @@ def _explicit_config(path: Path) -> Settings:
         table = nested if isinstance(nested, dict) else data
     else:
         table = _read_yaml_config(path)
-    return parse_table(table, _show_path(path), path.absolute().parent)
+    return parse_table(flatten(table, path, _show_path), _show_path(path), path.absolute().parent)
 
 
 def _show_path(path: Path) -> str:

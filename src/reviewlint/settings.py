@@ -145,13 +145,13 @@ def _relative_to(path: str, root: Path) -> str:
 
 
 def glob_match(relative: str, pattern: str) -> bool:
-    """`relative` matches `pattern` in gitignore syntax or as a plain glob. (config.py
-    refuses invalid patterns; should one arrive here it matches as a glob only.)"""
+    """`relative` matches `pattern` in gitignore syntax. (config.py refuses invalid
+    patterns; should one arrive here it matches as a glob only.) Never both: fnmatch's `*`
+    crosses `/`, so `reviews/*.yaml` would also match `reviews/sub/x.yaml`."""
     from reviewlint.discovery import pattern_problem
 
     if pattern_problem(pattern) is None:
         import pathspec
 
-        if pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(relative):
-            return True
+        return bool(pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(relative))
     return fnmatch.fnmatch(relative, pattern)
