@@ -172,8 +172,9 @@ def discover_with_config(paths: Iterable[str], lookup: SettingsFor, *, exclude: 
 
 def check_paths(paths: Iterable[str], *, settings_for: SettingsFor | None = None,
                 exclude: Iterable[str] = (), force_exclude: bool = False, jobs: int | None = None,
-                cache_dir: str | None = None) -> CheckResult:
-    """Discover and check every review under `paths`. `cache_dir` enables the result cache."""
+                cache_dir: str | None = None, progress: Callable[[int, int], None] | None = None) -> CheckResult:
+    """Discover and check every review under `paths`. `cache_dir` enables the result cache;
+    `progress(done, total)` is called as each file finishes (the CLI's progress line)."""
     lookup = settings_for or SettingsLookup()
     found = discover_with_config(paths, lookup, exclude=exclude, force_exclude=force_exclude)
     result = CheckResult(missing=found.missing, skipped=found.skipped, warnings=found.warnings)
@@ -193,6 +194,8 @@ def check_paths(paths: Iterable[str], *, settings_for: SettingsFor | None = None
                 cache.remember_stat(os.path.abspath(file_result.path), os.stat(file_result.path),
                                     lookup(file_result.path), file_result.cache_key)
         result.files.append(file_result)
+        if progress is not None:
+            progress(len(result.files), len(found.files) + len(found.unreadable))
     if cache is not None:
         cache.save()
     return result
