@@ -111,20 +111,22 @@ def after_check(extras: Extras, result: CheckResult) -> tuple[CheckResult, str |
     return result, None
 
 
-def progress_for(total: int) -> Callable[[int], None] | None:
-    """A callback that advances a progress line on standard error, or None when it does
-    not belong there (a pipe, a file, CI)."""
+def progress_line(quiet: bool = False) -> Callable[[int, int], None] | None:
+    """A `progress(done, total)` callback drawing a progress line on standard error, or
+    None when it does not belong there (a pipe, a file, CI, --quiet)."""
     from reviewlint.report.progress import Progress, wanted
 
-    if not wanted(sys.stderr):
+    if quiet or not wanted(sys.stderr):
         return None
-    line = Progress(sys.stderr, total, enabled=True)
+    lines: list[Progress] = []
 
-    def advance(count: int = 1) -> None:
-        line.advance(count)
-        if line.done >= total:
-            line.finish()
-    return advance
+    def progress(done: int, total: int) -> None:
+        if not lines:
+            lines.append(Progress(sys.stderr, total, enabled=True))
+        lines[0].advance(done - lines[0].done)
+        if done >= total:
+            lines[0].finish()
+    return progress
 
 
 def fix_stdin(lookup: SettingsLookup, stdin_filename: str | None, unsafe: bool) -> int:
@@ -189,4 +191,4 @@ def run_watch(paths: tuple[str, ...], rerun: Callable[[], None]) -> None:
     sys.exit(EXIT_CLEAN)
 
 
-__all__ = ["Extras", "adoption_options", "after_check", "before_check", "fix_stdin", "progress_for", "run_watch"]
+__all__ = ["Extras", "adoption_options", "after_check", "before_check", "fix_stdin", "progress_line", "run_watch"]
