@@ -1,12 +1,12 @@
-"""run_fixes (what `check --fix` and `check --diff` call) with hand-made findings.
+"""fix_paths (what `check --fix` and `check --diff` call) with hand-made findings.
 
-The rules that produce fixes are tested with the rules; here each Diagnostic carries
-a Fix built by the test, so the fixer's own behaviour is pinned exactly.
+The rules that produce fixes are tested with the rules; here the only rule finds what the
+test hands it in the file's first text (each Diagnostic carrying a Fix built by the test),
+so the fixer's own behaviour is pinned exactly.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
@@ -15,7 +15,7 @@ import pytest
 from conftest import valid_review_text
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
 from reviewlint.engine import CheckResult, FileResult, SettingsLookup
-from reviewlint.fixing import FixOutcome, choose, run_fixes
+from reviewlint.fixing import FixOutcome, choose, fix_paths
 from reviewlint.formatting import emit_canonical, format_text
 
 OLD = 1_000_000_000
@@ -23,19 +23,25 @@ BASE = format_text(valid_review_text())  # canonical: any change below is the fi
 LOGLINE = ("review", "logline")
 
 
+# The findings the one rule reports, by the text it finds them in.
+PLANTED: dict[str, list[Diagnostic]] = {}
+
+
 @pytest.fixture(autouse=True)
-def no_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Load and schema checks only: the findings made below are the only fixable ones."""
+def planted_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Load and schema checks, and the findings planted for a text: the only fixable ones."""
     import reviewlint.runner
 
-    monkeypatch.setattr(reviewlint.runner, "run_rules", lambda document, settings: ([], False))
+    PLANTED.clear()
+    monkeypatch.setattr(reviewlint.runner, "run_rules",
+                        lambda document, settings: (list(PLANTED.get(document.text, [])), False))
 
 
 def lookup() -> SettingsLookup:
     return SettingsLookup(isolated=True)
 
 
-def finding(path: Path, fix: Fix | None, code: str = "RL901") -> Diagnostic:
+def finding(path: Path, fix: Fix | None, code: str = "RL601") -> Diagnostic:
     return Diagnostic(code=code, message="test finding", path=str(path), line=1, col=1,
                       severity=Severity.WARNING, rule="test-rule", fix=fix)
 
@@ -57,10 +63,11 @@ def review_file(tmp_path: Path, text: str) -> Path:
 
 def run(path: Path, *fixes: Fix | None, unsafe_fixes: bool = False, diff_only: bool = False,
         extra: list[Diagnostic] | None = None) -> tuple[FixOutcome, CheckResult, str, str]:
-    result = CheckResult(files=[FileResult(str(path), [finding(path, fix) for fix in fixes] + (extra or []))])
-    out, err = io.StringIO(), io.StringIO()
-    outcome = run_fixes(result, lookup(), unsafe=unsafe_fixes, diff_only=diff_only, out=out, err=err)
-    return outcome, result, out.getvalue(), err.getvalue()
+    """fix_paths on `path` with `fixes` (and `extra` findings) planted in its text:
+    (outcome, result, the diffs, the messages)."""
+    PLANTED[path.read_text(encoding="utf-8")] = [finding(path, fix) for fix in fixes] + (extra or [])
+    result, outcome = fix_paths([str(path)], settings_for=lookup(), unsafe=unsafe_fixes, diff_only=diff_only)
+    return outcome, result, "".join(outcome.diffs), "".join(message + "\n" for message in outcome.messages)
 
 
 def with_logline(text: str) -> str:
@@ -187,11 +194,11 @@ def test_fixes_that_enable_others_run_in_rounds(tmp_path: Path, monkeypatch: pyt
 
         assert isinstance(document, Document)
         logline = document.data["review"]["logline"]
-        fixes = {"two": safe("second", Edit(LOGLINE, "three"))}
+        fixes = {"one": safe("first", Edit(LOGLINE, "two")), "two": safe("second", Edit(LOGLINE, "three"))}
         return FileResult(document.path, [finding(path, fixes[logline])] if logline in fixes else [])
 
     monkeypatch.setattr(fixing, "check_document", recheck)
-    outcome, _result, _out, _err = run(path, safe("first", Edit(LOGLINE, "two")))
+    outcome, _result, _out, _err = run(path)
     assert outcome.fixes_applied == 2
     assert "  logline: three\n" in path.read_text(encoding="utf-8")
 

@@ -1,51 +1,65 @@
 """`check --fix` and `check --diff`: apply the findings' fixes with the canonical layout.
 
-For each file that loaded cleanly, in rounds (a fix can make another finding fixable,
-and two fixes that touch the same value must not be applied together): apply every
-applicable fix whose edits overlap no other fix of the round, format, verify that the
-new text loads to the data the fixes declare, re-check in memory. Then write the file
-atomically (or print a diff), re-check the written file and replace its result.
+One way through each file, reading it once: open it (locked against other runs that
+rewrite it), read, check, then in rounds (a fix can make another finding fixable, and two
+fixes that touch the same value must not be applied together) apply every applicable fix
+whose edits overlap no other fix of the round, format, verify that the new text loads to
+the data the fixes declare, and re-check in memory. Then write the file once, atomically
+and only if it still holds the bytes that were read (or print a diff). The findings
+reported are those of the text now in the file, from memory: nothing is read again.
+
+Nothing here prints: messages for the terminal come back in the FixOutcome.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TextIO
 
 from reviewlint import suppress
-from reviewlint.config import Settings
+from reviewlint.codes import LOAD_RULE_NAMES, NOT_FORMATTABLE, diagnostic, internal_error
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
-from reviewlint.document import LOAD_RULE_NAMES, Document, load_bytes, load_text
-from reviewlint.engine import (
-    CheckResult,
-    FileResult,
-    SettingsLookup,
-    check_document,
-    check_file,
-    internal_error,
-    read_file,
-)
+from reviewlint.document import Document, load_bytes, load_text, too_large
+from reviewlint.lint import check_document, read_error, unreadable
+from reviewlint.results import CheckResult, FileResult
+from reviewlint.settings import Settings
 
 MAX_ROUNDS = 10
+
+SettingsFor = Callable[[str], Settings]
 
 
 @dataclass(slots=True)
 class FixOutcome:
     would_change: bool = False  # some file would change (or did)
     errors: bool = False  # some file could not be fixed or written
-    files_changed: int = 0
-    fixes_applied: int = 0
+    files_changed: int = 0  # files rewritten (with diff_only: that would be)
+    fixes_applied: int = 0  # in the files counted above
+    # For the terminal's standard error, in order: what was fixed, warnings and errors.
+    messages: list[str] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)  # with diff_only: one unified diff per changed file
+
+    def summary(self, *, diff_only: bool) -> str | None:
+        """`3 problems fixed, 2 files rewritten.` (None when no file changed)."""
+        if not self.files_changed:
+            return None
+        if diff_only:
+            return (f"{_plural(self.fixes_applied, 'problem')} would be fixed, "
+                    f"{_plural(self.files_changed, 'file')} would be rewritten.")
+        return f"{_plural(self.fixes_applied, 'problem')} fixed, {_plural(self.files_changed, 'file')} rewritten."
 
 
 @dataclass(slots=True)
 class FileFix:
-    """What fixing one file produced."""
+    """What fixing one document produced, in memory."""
 
     text: str
     applied: int = 0
     skipped: list[str] = field(default_factory=list)  # fixes whose edits did not fit the document
+    # The findings of `text` (checked in memory), when fix_document got that far.
+    result: FileResult | None = None
 
 
 def applicable(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Fix]:
@@ -83,19 +97,21 @@ def choose(fixes: list[Fix]) -> list[Fix]:
     return chosen
 
 
-def fix_document(document: Document, fixes: list[Fix], settings: Settings, *, unsafe: bool) -> FileFix:
+def fix_document(document: Document, fixes: list[Fix], settings: Settings, *, unsafe: bool,
+                 checked: FileResult | None = None) -> FileFix:
     """Apply `fixes` (and those they make possible) with the canonical layout, in memory.
+    `checked` is the check of `document` when the caller has it already.
 
-    Raises FormatRefused, VerifyFailed as format_document does.
+    The result carries the findings of the final text. Raises FormatRefused,
+    VerifyFailed as format_document does.
     """
     from reviewlint.formatting import EditError, format_document
     from reviewlint.formatting.edits import apply_to_data
     from reviewlint.formatting.verify import same_data
 
-    current = document
+    current, result = document, checked
     applied = 0
     skipped: list[str] = []
-    text = current.text
     for _round in range(MAX_ROUNDS):
         chosen = choose(fixes)
         edits: list[Edit] = []
@@ -108,14 +124,18 @@ def fix_document(document: Document, fixes: list[Fix], settings: Settings, *, un
             edits.extend(fix.edits)
             applied += 1
         formatted = format_document(current, edits=edits, schema_comment=settings.schema_comment)
-        text = formatted.text
-        if not edits or same_data(formatted.data, current.data):
+        if formatted.text == current.text:
             break
-        current = load_text(text, document.path)
-        fixes = applicable(check_document(current, settings).diagnostics, unsafe)
+        previous, current = current, load_text(formatted.text, document.path)
+        result = check_document(current, settings)
+        if not edits or same_data(formatted.data, previous.data):
+            break
+        fixes = applicable(result.diagnostics, unsafe)
         if not fixes:
             break
-    return FileFix(text, applied, skipped)
+    if result is None:
+        result = check_document(current, settings)
+    return FileFix(current.text, applied, skipped, result)
 
 
 def _has_load_error(result: FileResult) -> bool:
@@ -131,75 +151,142 @@ def unified_diff(path: str, before: str, after: str) -> str:
                                         fromfile=path, tofile=path))
 
 
-def run_fixes(result: CheckResult, lookup: SettingsLookup, *, unsafe: bool, diff_only: bool, out: TextIO,
-              err: TextIO) -> FixOutcome:
-    """Fix every file of `result` that loaded, in place (or as a diff on `out`)."""
-    from reviewlint.formatting import FormatRefused, VerifyFailed, write_atomic
+@dataclass(slots=True)
+class FileFixed:
+    """What `check --fix` did to one file: its findings now, and what to tell the user."""
 
+    result: FileResult
+    changed: bool = False  # written (with diff_only: would be)
+    applied: int = 0
+    failed: bool = False  # could not be fixed or written: exit 2
+    messages: list[str] = field(default_factory=list)
+    diff: str | None = None
+
+
+def _not_fixed(result: FileResult, settings: Settings, message: str) -> None:
+    """RL014 on the file: it was left as it is, and why (a hook must not pass it silently)."""
+    found = diagnostic(NOT_FORMATTABLE, message, result.path, 1, 1)
+    if suppress.is_selected(found, settings):
+        result.diagnostics.append(found)
+
+
+def fix_file(path: str, settings: Settings, *, unsafe: bool = False, diff_only: bool = False) -> FileFixed:
+    """Check and fix one file, reading it once and writing it at most once."""
+    from reviewlint.formatting.write import NotRegularFile, locked, read_snapshot
+
+    try:
+        with locked(path) as handle:
+            size = os.fstat(handle).st_size
+            if size > settings.max_file_size:
+                return FileFixed(_checked(too_large(path, size, settings.max_file_size), settings))
+            snapshot = read_snapshot(handle, settings.max_file_size + 1, path)
+            return _fix_snapshot(path, snapshot.data, snapshot.identity, settings, unsafe=unsafe,
+                                 diff_only=diff_only)
+    except NotRegularFile as error:
+        return FileFixed(FileResult(path, [unreadable(path, error.strerror or "not a regular file")]))
+    except OSError as error:
+        return FileFixed(FileResult(path, [read_error(path, error)]))
+
+
+def _checked(document: Document, settings: Settings) -> FileResult:
+    result = check_document(document, settings)
+    result.document = document
+    return result
+
+
+def _fix_snapshot(path: str, raw: bytes, identity: tuple[int, int, int, int, int], settings: Settings, *,
+                  unsafe: bool, diff_only: bool) -> FileFixed:
+    from reviewlint.formatting import FormatRefused, VerifyFailed
+    from reviewlint.formatting.write import write_atomic
+
+    document = load_bytes(raw, path, max_bytes=settings.max_file_size)
+    try:
+        before = check_document(document, settings)
+    except Exception as error:  # never a traceback for one file; the others go on
+        return FileFixed(FileResult(path, [internal_error(path, "reviewlint", error)], internal_error=True))
+    before.document = document
+    if not document.loaded or before.internal_error or _has_load_error(before):
+        return FileFixed(before)  # never touch a file that did not load, or whose check did not finish
+    try:
+        fixed = fix_document(document, applicable(before.diagnostics, unsafe), settings, unsafe=unsafe,
+                             checked=before)
+    except FormatRefused as refused:
+        # What is left is the formatter's own refusal. It is a finding of this file (RL014,
+        # an error): a fix hook must not pass a file it left unformatted.
+        if suppress.is_selected(refused.diagnostic, settings):
+            before.diagnostics.append(refused.diagnostic)
+        return FileFixed(before)
+    except VerifyFailed as error:
+        message = f"{error}; the file was left unchanged"
+        before.diagnostics.append(internal_error(path, "the fixer", RuntimeError(message)))
+        before.internal_error = True
+        return FileFixed(before, failed=True, messages=[f"reviewlint: error: {path}: {message}"])
+    messages = [f"reviewlint: warning: {path}: fix not applied ({reason})" for reason in fixed.skipped]
+    new_bytes = fixed.text.encode("utf-8")
+    if new_bytes == raw:
+        return FileFixed(before, messages=messages)
+    if diff_only:
+        return FileFixed(before, changed=True, applied=fixed.applied, messages=messages,
+                         diff=unified_diff(path, document.text, fixed.text))
+    try:
+        write_atomic(path, new_bytes, expected=identity)
+    except OSError as error:
+        from reviewlint.formatting.write import ChangedOnDisk
+
+        reason = error.strerror or str(error)
+        if isinstance(error, ChangedOnDisk):
+            _not_fixed(before, settings, f"not fixed: {reason}")
+            messages.append(f"reviewlint: warning: {path}: not fixed: {reason}")
+            return FileFixed(before, messages=messages)
+        _not_fixed(before, settings, f"not fixed: cannot write the file: {reason}; it was left unchanged")
+        messages.append(f"reviewlint: error: {path}: cannot write the fixed file: {reason}; "
+                        "the file was left unchanged")
+        return FileFixed(before, failed=True, messages=messages)
+    assert fixed.result is not None
+    after = fixed.result
+    after.fixes_applied = fixed.applied
+    # The report quotes the new text from memory (its excerpts), never from a second read.
+    after.document = Document(path=path, text=fixed.text, root=None, data=None)
+    messages.append(f"Fixed {_plural(fixed.applied, 'problem')} in {path}" if fixed.applied else f"Reformatted {path}")
+    return FileFixed(after, changed=True, applied=fixed.applied, messages=messages)
+
+
+def fix_paths(paths: Iterable[str], *, settings_for: SettingsFor, exclude: Iterable[str] = (),
+              force_exclude: bool = False, unsafe: bool = False, diff_only: bool = False) -> tuple[CheckResult,
+                                                                                                 FixOutcome]:
+    """`check --fix` (or `--diff`) over every review under `paths`: each file read once,
+    fixed in memory, written once; the result holds the findings of what is now on disk."""
+    from reviewlint.engine import discover_with_config
+
+    found = discover_with_config(paths, settings_for, exclude=exclude, force_exclude=force_exclude)
+    result = CheckResult(missing=found.missing, skipped=found.skipped, warnings=found.warnings)
+    result.files.extend(FileResult(path=folder.path, diagnostics=[unreadable(folder.path, folder.reason, prefix="")])
+                        for folder in found.unreadable)
     outcome = FixOutcome()
-    for number, file_result in enumerate(result.files):
-        if file_result.internal_error or _has_load_error(file_result):
-            continue  # never touch a file that did not load, or whose check did not finish
-        path = file_result.path
-        settings = lookup(path)
-        raw = read_file(path, settings)
-        if isinstance(raw, Document):
-            continue  # unreadable now: the check already reported why
-        document = load_bytes(raw, path, max_bytes=settings.max_file_size)
-        if not document.loaded:
-            continue
+    for path in found.files:
         try:
-            fixed = fix_document(document, applicable(file_result.diagnostics, unsafe), settings, unsafe=unsafe)
-        except FormatRefused as refused:
-            # Load errors were skipped above; what is left is the formatter's own refusal. It is
-            # a finding of this file (RL014, an error): a fix hook must not pass a file it left
-            # unformatted, and CI must see it in every output format.
-            if suppress.is_selected(refused.diagnostic, settings):
-                file_result.diagnostics.append(refused.diagnostic)
-            continue
-        except VerifyFailed as error:
-            _internal(file_result, path, str(error), err)
-            outcome.errors = True
-            continue
-        for reason in fixed.skipped:
-            err.write(f"reviewlint: warning: {path}: fix not applied ({reason})\n")
-        new_bytes = fixed.text.encode("utf-8")
-        if new_bytes == raw:
-            continue
+            done = fix_file(path, settings_for(path), unsafe=unsafe, diff_only=diff_only)
+        except Exception as error:  # never a traceback for one file; the others go on
+            done = FileFixed(FileResult(path, [internal_error(path, "the fixer", error)], internal_error=True),
+                             failed=True)
+        _count(outcome, done)
+        result.files.append(done.result)
+    summary = outcome.summary(diff_only=diff_only)
+    if summary:
+        outcome.messages.append(summary)
+    return result, outcome
+
+
+def _count(outcome: FixOutcome, done: FileFixed) -> None:
+    outcome.messages.extend(done.messages)
+    outcome.errors = outcome.errors or done.failed
+    if done.changed:
         outcome.would_change = True
         outcome.files_changed += 1
-        outcome.fixes_applied += fixed.applied
-        if diff_only:
-            out.write(unified_diff(path, document.text, fixed.text))
-            continue
-        try:
-            write_atomic(path, new_bytes)
-        except OSError as error:
-            _internal(file_result, path, f"cannot write the fixed file: {error.strerror or error}", err)
-            outcome.errors = True
-            continue
-        rechecked = check_file(path, settings)
-        rechecked.fixes_applied = fixed.applied
-        result.files[number] = rechecked
-        if fixed.applied:
-            err.write(f"Fixed {_plural(fixed.applied, 'problem')} in {path}\n")
-        else:
-            err.write(f"Reformatted {path}\n")
-    if outcome.files_changed:
-        if diff_only:
-            err.write(f"{_plural(outcome.fixes_applied, 'problem')} would be fixed, "
-                      f"{_plural(outcome.files_changed, 'file')} would be rewritten.\n")
-        else:
-            err.write(f"{_plural(outcome.fixes_applied, 'problem')} fixed, "
-                      f"{_plural(outcome.files_changed, 'file')} rewritten.\n")
-    return outcome
+        outcome.fixes_applied += done.applied
+    if done.diff:
+        outcome.diffs.append(done.diff)
 
 
-def _internal(file_result: FileResult, path: str, message: str, err: TextIO) -> None:
-    err.write(f"reviewlint: error: {path}: {message}; the file was left unchanged\n")
-    diagnostic = internal_error(path, "the fixer", RuntimeError(message + "; the file was left unchanged"))
-    file_result.diagnostics.append(diagnostic)
-    file_result.internal_error = True
-
-
-__all__ = ["FixOutcome", "applicable", "choose", "fix_document", "run_fixes", "unified_diff"]
+__all__ = ["FileFix", "FileFixed", "FixOutcome", "applicable", "choose", "fix_document", "fix_file", "fix_paths",
+           "unified_diff"]

@@ -113,6 +113,11 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
                 raise click.UsageError("--fix and --diff work on files, not standard input; to format text from "
                                        "an editor, use `reviewlint format -`")
             result = check_stream(sys.stdin.buffer, lookup, stdin_filename)
+        elif fix or diff:  # each file read once: checked, fixed in memory, written once
+            from reviewlint.fixing import fix_paths
+
+            result, outcome = fix_paths(paths or (".",), settings_for=lookup, exclude=exclude,
+                                        force_exclude=force_exclude, unsafe=unsafe_fixes, diff_only=diff)
         else:
             result = check_paths(paths or (".",), settings_for=lookup, exclude=exclude,
                                  force_exclude=force_exclude, jobs=jobs or None,
@@ -133,9 +138,9 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     diff_only = diff
     would_change = fix_error = False
     if fix or diff:
-        from reviewlint.fixing import run_fixes
-
-        outcome = run_fixes(result, lookup, unsafe=unsafe_fixes, diff_only=diff_only, out=sys.stdout, err=sys.stderr)
+        sys.stdout.write("".join(outcome.diffs))
+        for message in outcome.messages:
+            click.echo(message, err=True)
         would_change, fix_error = outcome.would_change, outcome.errors
 
     options = ReportOptions(color=use_color(color, sys.stdout), statistics=statistics)
