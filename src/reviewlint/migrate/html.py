@@ -1,29 +1,32 @@
-"""Saved blog pages (HTML) -> the post's text as blog lines.
+"""Saved blog pages (HTML) -> the post's text as blog lines, and what the page states.
 
 The standard library's `html.parser` does the tokenising (entities, attributes, broken
-markup); it is enough here because we need the text and its block structure, not a
-rendering, and it adds no dependency. A small tree is built so that the post can be
-found: the first `<article>`, else `<main>`, else an `h-entry`/`hentry`/`post` element,
-else `<body>`. Inside it, scripts, styles, forms, navigation and asides are dropped; when
-the whole body is the scope, page headers and footers are dropped too. Block elements
-end paragraphs, `<br>` ends a line, `<h1>`-`<h6>` become headings.
+markup) and a small tree keeps the block structure: block elements end paragraphs, `<br>`
+ends a line, `<h1>`-`<h6>` become headings. Scripts, styles, forms, navigation and asides
+are never text.
 
-The ledger for an HTML page covers the text extracted from the post; what was dropped
-as page chrome is counted in the report. `<link rel=canonical>`, the `article:published_time`
-meta tag and `<meta name=author>` are read as facts the page states.
+Which lines are the post: trafilatura (a content-extraction library, Apache-2.0) judges
+the page's main text; the post is the span from its first to its last main line, plus the
+page's `<article>` (or `<main>`, `h-entry`, `.post`) element. Lines outside are page chrome:
+dropped, each listed under `source.dropped`. Without trafilatura, or when it finds nothing,
+the `<article>`-style element alone decides, as before.
+
+The page's metadata (`og:title`, `<time datetime>`, `article:author`, the entry-title
+heading, `<title>` less the site name, JSON-LD) is read by `pagemeta`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import Any
 
+from reviewlint.migrate import pagemeta
+from reviewlint.migrate.accounting import BOILERPLATE, Accounting
 from reviewlint.migrate.blog_text import SourceLine
-from reviewlint.migrate.dates import parse_date
-from reviewlint.migrate.facts import URL, author_name
+from reviewlint.migrate.encoding import split_lines
 from reviewlint.migrate.result import Level, MigrationResult
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -37,6 +40,10 @@ BLOCK = frozenset({"address", "article", "blockquote", "dd", "details", "dialog"
 LINE_BREAK = frozenset({"td", "th"})
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 MAX_DEPTH = 400  # deeper nesting is flattened: a hostile page cannot exhaust the stack
+# trafilatura reads pages up to this size; a larger page is read by the element rules alone.
+MAIN_TEXT_LIMIT = 2 * 1024 * 1024
+# More text lines than this and the main-text match is skipped (it compares line by line).
+MAIN_TEXT_LINES = 20000
 
 
 @dataclass(slots=True)
@@ -51,21 +58,27 @@ class Element:
 
 
 class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, first_line: int = 1) -> None:
         super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {}, 1)
+        self.line_offset = first_line - 1
+        self.root = Element("#document", {}, first_line)
         self.stack: list[Element] = [self.root]
-        self.title_parts: list[str] = []
-        self.meta: list[dict[str, str]] = []
-        self.links: list[dict[str, str]] = []
+        self.page = pagemeta.PageData()
+        self.capture: list[str] | None = None  # text of a <title>, entry-title <h1> or JSON-LD script
+
+    def source_line(self) -> int:
+        return self.getpos()[0] + self.line_offset
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
+        line = self.source_line()
         if tag == "meta":
-            self.meta.append(values)
+            self.page.meta.append((values, line))
         elif tag == "link":
-            self.links.append(values)
-        element = Element(tag, values, self.getpos()[0])
+            self.page.links.append((values, line))
+        elif tag == "time" and values.get("datetime"):
+            self.page.times.append((values["datetime"], line))
+        element = Element(tag, values, line)
         self.stack[-1].children.append(element)
         if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(element)
@@ -78,19 +91,29 @@ class _TreeBuilder(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].tag == tag:
+                closed = self.stack[depth]
                 del self.stack[depth:]
+                self._closed(closed)
                 return
 
+    def _closed(self, element: Element) -> None:
+        """Page metadata held in an element's text, read once the element ends."""
+        if element.tag == "title" and self.page.title is None:
+            self.page.title = (_plain(element), element.line)
+        elif element.tag == "h1" and self.page.entry_title is None and \
+                element.classes() & {"entry-title", "post-title", "p-name"}:
+            self.page.entry_title = (_plain(element), element.line)
+        elif element.tag == "script" and "ld+json" in element.attrs.get("type", "").lower():
+            self.page.json_ld.append(("".join(c[0] for c in element.children if isinstance(c, tuple)), element.line))
+
     def handle_data(self, data: str) -> None:
-        if self.stack[-1].tag == "title":
-            self.title_parts.append(data)
-        self.stack[-1].children.append((data, self.getpos()[0]))
+        self.stack[-1].children.append((data, self.source_line()))
 
 
 def _find(element: Element, test: Any) -> Element | None:
-    pending = [element]
+    pending = deque([element])  # breadth first: the outermost match wins
     while pending:
-        current = pending.pop(0)
+        current = pending.popleft()
         if test(current):
             return current
         pending.extend(child for child in current.children if isinstance(child, Element))
@@ -111,10 +134,13 @@ class _TextWriter:
     """Collects text into lines; paragraphs are separated by one blank line."""
 
     def __init__(self) -> None:
-        self.lines: list[tuple[str, int, int]] = []  # (text, html line, heading level)
+        # (text, html line, heading level, inside the post's element)
+        self.lines: list[tuple[str, int, int, bool]] = []
         self.current: list[str] = []
         self.current_line = 0
+        self.current_scope = False
         self.heading = 0
+        self.in_scope = False
         self.links: list[tuple[str, str]] = []
 
     def text(self, data: str, line: int, preformatted: bool) -> None:
@@ -127,6 +153,7 @@ class _TextWriter:
                 continue
             if not self.current:
                 self.current_line = line + (index if preformatted else 0)
+                self.current_scope = self.in_scope
             self.current.append(piece)
 
     def line_break(self) -> None:
@@ -140,30 +167,50 @@ class _TextWriter:
     def newline(self) -> None:
         text = "".join(self.current).strip(" ")
         if text:
-            self.lines.append((text, self.current_line, self.heading))
+            self.lines.append((text, self.current_line, self.heading, self.current_scope))
         self.current = []
 
     def paragraph(self) -> None:
         self.newline()
         if self.lines and self.lines[-1][0] != "":
-            self.lines.append(("", 0, 0))
+            self.lines.append(("", 0, 0, self.in_scope))
+
+    def finish(self) -> None:
+        self.newline()
+        while self.lines and self.lines[-1][0] == "":
+            self.lines.pop()
 
 
-def _walk(element: Element, writer: _TextWriter, whole_body: bool, dropped: Counter[str], preformatted: bool) -> None:
+PARAGRAPHS = frozenset({"p", "blockquote", "pre", "hr", "table", "ul", "ol", "dl", "figure"})
+
+
+def _walk(element: Element, writer: _TextWriter, scope: Element | None, dropped: Counter[str],
+          preformatted: bool) -> None:
     if element.tag == "a" and element.attrs.get("href"):
         writer.links.append((_plain(element), element.attrs["href"]))
+    outer = writer.in_scope
+    if element is scope:
+        writer.newline()
+        writer.in_scope = True
     for child in element.children:
         if isinstance(child, tuple):
             writer.text(child[0], child[1], preformatted)
             continue
         tag = child.tag
-        if tag in SKIP or (whole_body and tag in PAGE_CHROME) or "hidden" in child.attrs:
+        if tag in SKIP or "hidden" in child.attrs:
             dropped[tag] += 1
             continue
-        if tag in HEADINGS:
+        if tag in PAGE_CHROME and scope is not None and scope.tag == "body":
+            # No <article> on the page: its own header and footer are site chrome.
+            writer.newline()
+            writer.in_scope, inside = False, writer.in_scope
+            _walk(child, writer, scope, dropped, preformatted)
+            writer.newline()
+            writer.in_scope = inside
+        elif tag in HEADINGS:
             writer.paragraph()
             writer.heading = HEADINGS[tag]
-            _walk(child, writer, whole_body, dropped, preformatted)
+            _walk(child, writer, scope, dropped, preformatted)
             writer.newline()
             writer.heading = 0
             writer.paragraph()
@@ -171,19 +218,22 @@ def _walk(element: Element, writer: _TextWriter, whole_body: bool, dropped: Coun
             writer.line_break()
         elif tag in LINE_BREAK:
             writer.newline()
-            _walk(child, writer, whole_body, dropped, preformatted)
-        elif tag in ("p", "blockquote", "pre", "hr", "table", "ul", "ol", "dl", "figure"):
+            _walk(child, writer, scope, dropped, preformatted)
+        elif tag in PARAGRAPHS:
             writer.paragraph()
-            _walk(child, writer, whole_body, dropped, preformatted or tag == "pre")
+            _walk(child, writer, scope, dropped, preformatted or tag == "pre")
             writer.paragraph()
         elif tag in BLOCK:
             writer.newline()
-            _walk(child, writer, whole_body, dropped, preformatted)
+            _walk(child, writer, scope, dropped, preformatted)
             writer.newline()
         elif tag == "img":
             continue
         else:
-            _walk(child, writer, whole_body, dropped, preformatted)
+            _walk(child, writer, scope, dropped, preformatted)
+    if element is scope:
+        writer.newline()
+        writer.in_scope = outer
 
 
 def _plain(element: Element) -> str:
@@ -193,65 +243,124 @@ def _plain(element: Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def _page_facts(builder: _TreeBuilder) -> dict[str, Any]:
-    extra: dict[str, Any] = {}
-    for link in builder.links:
-        if "canonical" in link.get("rel", "").lower().split() and URL.match(link.get("href", "")):
-            extra.setdefault("source", {})["url"] = link["href"]
-    for meta in builder.meta:
-        name = (meta.get("property") or meta.get("name") or "").lower()
-        content = meta.get("content", "").strip()
-        if name == "article:published_time" and parse_date(content):
-            extra["published"] = parse_date(content)
-        elif name == "author" and author_name(content):
-            extra["author"] = {"name": author_name(content)}
-    return extra
+def _parse(text: str, first_line: int = 1) -> _TreeBuilder:
+    builder = _TreeBuilder(first_line)
+    builder.feed(text)
+    builder.close()
+    return builder
 
 
 def html_to_text(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, str]]]:
     """(lines, links) of an HTML fragment: (text, source line, heading level) for each line,
     blank entries between paragraphs; (link text, address) for each link. Letterboxd
     review text is such a fragment."""
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
+    builder = _parse(text)
     writer = _TextWriter()
-    _walk(builder.root, writer, False, Counter(), False)
-    writer.newline()
-    while writer.lines and writer.lines[-1][0] == "":
-        writer.lines.pop()
-    return writer.lines, writer.links
+    _walk(builder.root, writer, None, Counter(), False)
+    writer.finish()
+    return [(line, number, heading) for line, number, heading, _ in writer.lines], writer.links
 
 
-def html_lines(text: str, result: MigrationResult) -> tuple[list[SourceLine], dict[str, Any], list[str]]:
-    """(the post's lines for the blog reader, facts from the page's head, the ledger's lines)."""
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _main_text(text: str) -> str | None:
+    """The page's main text as trafilatura judges it, folded; None when it cannot say."""
+    if len(text) > MAIN_TEXT_LIMIT:
+        return None
+    try:
+        import trafilatura
+    except ImportError:  # an optional extra: the element rules still find the post
+        return None
+    try:
+        extracted = trafilatura.extract(text, output_format="txt", favor_recall=True, include_comments=False,
+                                        include_tables=True, include_images=False, deduplicate=False)
+    except Exception:  # a library failure costs the chrome filter, never the post
+        return None
+    return _fold(extracted) if extracted and extracted.strip() else None
+
+
+def _post_span(lines: list[tuple[str, int, int, bool]], main: str | None, whole_body: bool) -> list[bool]:
+    """Which lines are the post: inside its element, or between the first and last line the
+    main-text extraction kept. A page without an `<article>`-like element: the lines between
+    the first and last main line, less the page's header and footer."""
+    inside = [in_scope for _, _, _, in_scope in lines]
+    if main is None or len(lines) > MAIN_TEXT_LINES:
+        return inside
+    position = 0
+    kept: list[int] = []
+    for index, (line, _, _, _) in enumerate(lines):
+        folded = _fold(line)
+        if not folded:
+            continue
+        found = main.find(folded, position)
+        if found >= 0:
+            kept.append(index)
+            position = found + len(folded)
+    if not kept:
+        return inside
+    first, last = kept[0], kept[-1]
+    if whole_body:
+        return [inside[index] and first <= index <= last for index in range(len(lines))]
+    return [inside[index] or first <= index <= last for index in range(len(lines))]
+
+
+def html_lines(text: str, result: MigrationResult, *, first_line: int = 1) -> tuple[
+        list[SourceLine], dict[str, Any], list[str]]:
+    """(the post's lines for the blog reader, facts the page states, the ledger's lines).
+
+    The ledger holds every text line of the page (numbered in extraction order); lines that
+    are page chrome are dropped in it and listed. `first_line` is where `text` starts in
+    its file (an export's post), so that reported lines are the file's."""
+    builder = _parse(text, first_line)
     scope, whole_body = _scope(builder.root)
     writer = _TextWriter()
     dropped: Counter[str] = Counter()
-    _walk(scope, writer, whole_body, dropped, False)
-    writer.newline()
-    while writer.lines and writer.lines[-1][0] == "":
-        writer.lines.pop()
+    _walk(builder.root, writer, scope, dropped, False)
+    writer.finish()
+    post = _post_span(writer.lines, _main_text(text), whole_body)
     if dropped:
         parts = ", ".join(f"{count} <{tag}>" for tag, count in sorted(dropped.items()))
-        result.add(Level.INFO, f"dropped page elements that are not the post: {parts}")
+        result.add(Level.INFO, f"left out page elements that hold no post text: {parts}")
     if writer.links:
-        result.add(Level.INFO, f"{len(writer.links)} links in the post keep their text; their addresses are not "
+        result.add(Level.INFO, f"{len(writer.links)} links in the page keep their text; their addresses are not "
                    "kept (the review has no field for them)")
-    if not whole_body:
-        result.add(Level.INFO, f"read the post from its <{scope.tag}> element (line {scope.line}); "
-                   "the rest of the page is navigation and layout")
-    # Ledger keys are positions in the extracted text; reports show the HTML line instead.
-    lines = [SourceLine(index + 1, line_text, heading) for index, (line_text, _, heading) in enumerate(writer.lines)]
-    result.line_map = {index + 1: html_line for index, (_, html_line, _) in enumerate(writer.lines) if html_line}
-    return lines, _page_facts(builder), [line_text for line_text, _, _ in writer.lines]
+    ledger = [line_text for line_text, _, _, _ in writer.lines]
+    result.accounting = Accounting(ledger, unit="text line")
+    result.line_map = {index + 1: html_line for index, (_, html_line, _, _) in enumerate(writer.lines) if html_line}
+    lines: list[SourceLine] = []
+    chrome: list[str] = []
+    for index, (line_text, _, heading, _) in enumerate(writer.lines):
+        if post[index]:
+            lines.append(SourceLine(index + 1, line_text, heading))
+        elif line_text.strip():
+            result.accounting.dropped(index + 1, line_text.strip(), BOILERPLATE)
+            chrome.append(line_text.strip())
+    if chrome:
+        result.add(Level.INFO, f"dropped {len(chrome)} lines of page chrome outside the post (listed under "
+                   "source.dropped)")
+    page = split_lines(text) if builder.page.meta or builder.page.json_ld or builder.page.times else []
+    extra = pagemeta.apply(pagemeta.facts_of(builder.page, result), result, page)
+    title = pagemeta.page_title(builder.page)
+    if title is not None:
+        extra["#title"] = title
+    if chrome:
+        extra["#dropped"] = chrome
+    return lines, extra, ledger
 
 
 def remap_issue_lines(result: MigrationResult) -> None:
-    """Issues name lines of the extracted text; show the HTML source's line instead."""
+    """Issues and provenance name lines of the extracted text; show the HTML source's line."""
     if result.line_map:
-        result.issues = [replace(issue, line=result.line_map.get(issue.line, issue.line))
+        line_map = result.line_map
+        result.issues = [replace(issue, line=line_map.get(issue.line, issue.line))
                          if issue.line is not None else issue for issue in result.issues]
+
+
+def remap_provenance(result: MigrationResult, start: int) -> None:
+    """Provenance recorded from the extracted text (from index `start` on) -> HTML lines."""
+    if result.line_map:
+        line_map = result.line_map
+        result.provenance[start:] = [replace(entry, line=line_map.get(entry.line, entry.line))
+                                     for entry in result.provenance[start:]]

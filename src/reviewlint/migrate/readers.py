@@ -1,117 +1,75 @@
-"""Which reader handles an input, and the entry points that run it."""
+"""The entry points that pick a reader from the registry and run it."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from reviewlint.migrate.accounting import Accounting
+from reviewlint.migrate import registry
 from reviewlint.migrate.encoding import BinaryInput, Decoded, decode_bytes, split_lines
 from reviewlint.migrate.options import MigrateOptions
-from reviewlint.migrate.result import Level, MigrationResult, failed, skipped
+from reviewlint.migrate.result import Level, MigrationResult, failed
 
 TEXT = "blog-text"
 MARKDOWN = "blog-markdown"
 HTML = "blog-html"
 LETTERBOXD = "letterboxd-csv"
 YAML = "reviewlint-yaml"
+WXR = "wordpress-wxr"
+ATOM = "blogger-atom"
 
-FORMATS = (TEXT, MARKDOWN, HTML, LETTERBOXD, YAML)
-SUFFIXES = {
-    ".txt": TEXT, ".text": TEXT,
-    ".md": MARKDOWN, ".markdown": MARKDOWN, ".mdown": MARKDOWN,
-    ".html": HTML, ".htm": HTML, ".xhtml": HTML,
-    ".csv": LETTERBOXD,
-    ".yaml": YAML, ".yml": YAML,
-}
-# The largest legacy file read; a blog post is a few kilobytes, a Letterboxd export a few
-# megabytes. Anything bigger is refused rather than read into memory.
+FORMATS = registry.names()
+SUFFIXES = {suffix: reader.name for reader in reversed(registry.readers()) for suffix in reader.suffixes}
+# The largest legacy file read; a blog post is a few kilobytes, a Letterboxd export or a
+# blog's whole export a few megabytes. Anything bigger is refused rather than read into memory.
 MAX_BYTES = 64 * 1024 * 1024
+# Sources that hold several reviews name each output after the review, not the file.
+MULTI_REVIEW = frozenset({LETTERBOXD, WXR, ATOM})
 
 
 def detect_format(path: str, text: str = "") -> str:
     """The reader for a file: by its extension, else by a look at its first lines."""
-    suffix = Path(path).suffix.lower()
-    if suffix in SUFFIXES:
-        return SUFFIXES[suffix]
-    head = text.lstrip("\ufeff \t\r\n")[:2000].lower()
-    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
-        return HTML
-    if "letterboxd uri" in head.split("\n", 1)[0]:
-        return LETTERBOXD
-    if "schema_version:" in head:
-        return YAML
-    return TEXT
+    return registry.for_file(path, text).name
 
 
 def _name_hint(path: str) -> str:
     return Path(path).stem or "review"
 
 
+def _display_name(filename: str) -> str:
+    """The file's name as reports show it: undecodable bytes as \\xNN escapes, never surrogates."""
+    name = os.path.basename(filename) or filename
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def migrate_text(text: str, *, filename: str = "review.txt", format: str | None = None,
                  options: MigrateOptions | None = None, encoding: str = "utf-8") -> list[MigrationResult]:
     """Convert decoded legacy text. Returns one result per review the input holds (a
-    Letterboxd CSV holds many; a blog post one)."""
+    Letterboxd CSV or a blog export holds many; a blog post one)."""
     options = options or MigrateOptions()
-    kind = format or detect_format(filename, text)
-    if kind not in FORMATS:
-        raise ValueError(f"unknown format {kind!r}; expected one of: {', '.join(FORMATS)}")
-    name = os.path.basename(filename) or filename
+    if format is not None and format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
+    reader = registry.by_name(format) if format else registry.for_file(filename, text)
+    name = _display_name(filename)
     try:
-        if kind == LETTERBOXD:
-            from reviewlint.migrate.letterboxd import read_letterboxd
-
-            results = read_letterboxd(text, name, options)
-        elif kind == YAML:
-            from reviewlint.migrate.upgrades import upgrade_result
-
-            results = [upgrade_result(text, name)]
-        else:
-            results = [_read_blog(text, name, kind, options)]
+        results = reader.read(text, name, options)
     except Exception as error:  # a bug of ours must cost one file, never the batch
         if os.environ.get("REVIEWLINT_DEBUG"):
             raise
         detail = str(error).splitlines()[0][:200] if str(error) else ""
-        results = [failed(name, kind, f"internal error while converting: {type(error).__name__}"
+        results = [failed(name, reader.name, f"internal error while converting: {type(error).__name__}"
                           + (f": {detail}" if detail else "") + " (please report this)", split_lines(text))]
     for result in results:
         result.encoding = encoding
-        if result.name_hint == "review" and kind != LETTERBOXD:
-            result.name_hint = _name_hint(filename)
+        if result.name_hint == "review" and reader.name not in MULTI_REVIEW:
+            result.name_hint = _name_hint(_display_name(filename))
     return results
-
-
-def _read_blog(text: str, name: str, kind: str, options: MigrateOptions) -> MigrationResult:
-    from reviewlint.migrate import blog_text
-
-    lines = split_lines(text)
-    result = MigrationResult(source=name, format=kind, data=None, accounting=Accounting(lines))
-    source = {"format": kind, "file": name}
-    if kind == MARKDOWN:
-        from reviewlint.migrate.markdown import markdown_lines
-
-        source_lines, extra, notes = markdown_lines(lines, result)
-        blog_text.read_lines(source_lines, result, options, source=source, extra=extra, notes=notes)
-    elif kind == HTML:
-        from reviewlint.migrate.html import html_lines, remap_issue_lines
-
-        source_lines, extra, page_lines = html_lines(text, result)
-        # The ledger covers the post's text as extracted; markup and page chrome are
-        # summarised in the report instead (see html.py).
-        result.accounting = Accounting(page_lines, unit="text line")
-        blog_text.read_lines(source_lines, result, options, source=source, extra=extra)
-        remap_issue_lines(result)
-    else:
-        blog_text.read_lines(blog_text.blog_lines(lines), result, options, source=source)
-    if not result.accounting.content_lines():
-        return skipped(name, kind, "the file holds no text" + (" outside its markup" if kind == HTML else ""))
-    return result
 
 
 def migrate_bytes(data: bytes, *, filename: str = "review.txt", format: str | None = None,
                   options: MigrateOptions | None = None) -> list[MigrationResult]:
     """Decode (UTF-8, UTF-8 with BOM, UTF-16 with BOM, else cp1252, reported) and convert."""
-    name = os.path.basename(filename) or filename
+    name = _display_name(filename)
     try:
         decoded: Decoded = decode_bytes(data)
     except BinaryInput as error:
@@ -132,11 +90,11 @@ def migrate_file(path: str | os.PathLike[str], *, format: str | None = None,
     try:
         size = os.stat(name).st_size
         if size > MAX_BYTES:
-            return [failed(os.path.basename(name), format or detect_format(name),
+            return [failed(_display_name(name), format or detect_format(name),
                            f"the file is {size} bytes, over the {MAX_BYTES}-byte limit for legacy input")]
         with open(name, "rb") as handle:
-            data = handle.read()
+            data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        return [failed(os.path.basename(name), format or detect_format(name),
+        return [failed(_display_name(name), format or detect_format(name),
                        f"cannot read: {error.strerror or error}")]
     return migrate_bytes(data, filename=name, format=format, options=options)
