@@ -96,6 +96,8 @@ def test_the_compiled_dictionary_answers_as_the_list_does(tmp_path: Path, monkey
     assert read is not None and read.count("tea") == 5
     path.write_bytes(b"something else" + marshal.dumps({}))
     assert spelling._read_compiled(path) is None  # a foreign file is rebuilt, never trusted
+    path.write_bytes(blob[:-3])
+    assert spelling._read_compiled(path) is None  # so is a cut-off one
 
 
 def test_the_dictionary_is_compiled_once_into_the_user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -92,6 +92,9 @@ class Dictionary:
             start = len(_FORMAT) + 8
             self._index = marshal.loads(data[start:start + size])
             self._base = start + size
+            if not isinstance(self._index, dict) or self._base + max(
+                    (end for _start, end in self._index.values()), default=0) != len(data):
+                raise ValueError("the compiled dictionary is cut short or padded")
 
     def count(self, word: str) -> int:
         if self._counts is not None:
