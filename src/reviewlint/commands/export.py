@@ -71,7 +71,7 @@ def _targets(files: list[str], output_dir: str, output_format: str) -> dict[str,
 
 @click.command("export")
 @click.argument("paths", nargs=-1, required=True, type=INPUT_PATH)
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="jsonld", show_default=True,
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="jsonld", show_default=True,
               help="jsonld: schema.org Review of a Movie; markdown: a readable page.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
               help="Write everything to this file (JSON-LD: always a JSON array, even of one review; "

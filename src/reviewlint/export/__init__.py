@@ -12,11 +12,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reviewlint.diagnostics import Diagnostic, Severity
+from reviewlint.registry import LazyRegistry
 
 if TYPE_CHECKING:
-    from reviewlint.config import Settings
+    from reviewlint.settings import Settings
 
-FORMATS = ("jsonld", "markdown")
+# The same registry shape as the report formats: name -> the module's converter.
+FORMATS = LazyRegistry("export format", {
+    "jsonld": "reviewlint.export.jsonld:to_jsonld",
+    "markdown": "reviewlint.export.markdown:to_markdown",
+})
 
 
 @dataclass(slots=True)
@@ -29,8 +34,8 @@ class Loaded:
 def load_review(path: str, settings: Settings | None = None) -> Loaded:
     """Read, parse and schema-check one file."""
     from reviewlint import schema
-    from reviewlint.config import default_settings
-    from reviewlint.engine import load_file
+    from reviewlint.lint import load_file
+    from reviewlint.settings import default_settings
 
     document = load_file(path, settings or default_settings())
     problems = [d for d in document.diagnostics if d.severity is Severity.ERROR]
@@ -42,15 +47,8 @@ def load_review(path: str, settings: Settings | None = None) -> Loaded:
 
 def exporter(name: str) -> Callable[[dict[str, Any]], Any]:
     """The function that turns a review's data into the format's value."""
-    if name == "jsonld":
-        from reviewlint.export.jsonld import to_jsonld
-
-        return to_jsonld
-    if name == "markdown":
-        from reviewlint.export.markdown import to_markdown
-
-        return to_markdown
-    raise KeyError(name)
+    convert: Callable[[dict[str, Any]], Any] = FORMATS.load(name)
+    return convert
 
 
 __all__ = ["FORMATS", "Loaded", "exporter", "load_review"]

@@ -5,13 +5,14 @@ Reporters never re-parse files and never decide exit codes; they only render.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
+from reviewlint.registry import LazyRegistry
+
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult
+    from reviewlint.results import CheckResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,28 +26,25 @@ class ReportOptions:
 
 Renderer = Callable[["CheckResult", TextIO, ReportOptions], None]
 
-# name -> module holding a `render` function; imported only when chosen (start-up time).
-FORMATS: dict[str, str] = {
-    "text": "reviewlint.report.text",
-    "concise": "reviewlint.report.concise",
-    "json": "reviewlint.report.json_format",
-    "github": "reviewlint.report.github",
-    "sarif": "reviewlint.report.sarif",
-    "junit": "reviewlint.report.junit",
-    "gitlab": "reviewlint.report.gitlab",
-    "rdjson": "reviewlint.report.rdjson",
-    "checkstyle": "reviewlint.report.checkstyle",
-}
+# name -> the module's `render` function; imported only when chosen (start-up time).
+FORMATS = LazyRegistry("output format", {
+    "text": "reviewlint.report.text:render",
+    "concise": "reviewlint.report.concise:render",
+    "json": "reviewlint.report.json_format:render",
+    "github": "reviewlint.report.github:render",
+    "sarif": "reviewlint.report.sarif:render",
+    "junit": "reviewlint.report.junit:render",
+    "gitlab": "reviewlint.report.gitlab:render",
+    "rdjson": "reviewlint.report.rdjson:render",
+    "checkstyle": "reviewlint.report.checkstyle:render",
+})
 
 
 def available() -> list[str]:
     """Formats whose module is installed (all of them, once the package is complete)."""
-    from importlib.util import find_spec
-
-    return [name for name, module in FORMATS.items() if find_spec(module) is not None]
+    return FORMATS.installed()
 
 
 def renderer(name: str) -> Renderer:
-    module = importlib.import_module(FORMATS[name])
-    render: Renderer = module.render
+    render: Renderer = FORMATS.load(name)
     return render

@@ -19,8 +19,8 @@ from reviewlint.report.github import workspace_relative, workspace_root
 from reviewlint.report.text import printable
 
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult
     from reviewlint.report import ReportOptions
+    from reviewlint.results import CheckResult
 
 VERSION = "4.3"
 SEVERITIES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}

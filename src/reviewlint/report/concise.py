@@ -8,8 +8,8 @@ from reviewlint.report.summary import fixable_line, statistics_lines, summary_li
 from reviewlint.report.text import printable
 
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult
     from reviewlint.report import ReportOptions
+    from reviewlint.results import CheckResult
 
 
 def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:

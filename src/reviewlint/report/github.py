@@ -20,8 +20,8 @@ from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.report.text import printable
 
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult
     from reviewlint.report import ReportOptions
+    from reviewlint.results import CheckResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -27,8 +27,8 @@ from reviewlint.report.github import workspace_relative
 from reviewlint.report.identity import fingerprints
 
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult
     from reviewlint.report import ReportOptions
+    from reviewlint.results import CheckResult
 
 # GitLab's scale is info, minor, major, critical, blocker; a review's errors are not
 # outages, so they rank "major" and leave the top of the scale to tools that mean it.

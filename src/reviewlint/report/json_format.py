@@ -6,12 +6,12 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reviewlint import __version__
+from reviewlint._version import __version__
 from reviewlint.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult
     from reviewlint.report import ReportOptions
+    from reviewlint.results import CheckResult
 
 FORMAT_VERSION = 1
 

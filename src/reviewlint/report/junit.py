@@ -19,8 +19,8 @@ from reviewlint.report.identity import case_names
 from reviewlint.report.text import printable
 
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult, FileResult
     from reviewlint.report import ReportOptions
+    from reviewlint.results import CheckResult, FileResult
 
 CLEAN_CASE = "reviewlint"
 

@@ -20,8 +20,8 @@ from reviewlint.report.github import workspace_relative, workspace_root
 from reviewlint.report.text import RULE_DOCS_URI, source_lines
 
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult
     from reviewlint.report import ReportOptions
+    from reviewlint.results import CheckResult
 
 SOURCE = {"name": "reviewlint", "url": "https://reviewlint.dev"}
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from urllib.parse import quote
 
-from reviewlint import __version__
+from reviewlint._version import __version__
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.report.github import workspace_relative, workspace_root
 from reviewlint.report.identity import FINGERPRINT_KEY, fingerprints
@@ -29,8 +29,8 @@ from reviewlint.report.identity import FINGERPRINT_KEY, fingerprints
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from reviewlint.engine import CheckResult
     from reviewlint.report import ReportOptions
+    from reviewlint.results import CheckResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://reviewlint.dev"

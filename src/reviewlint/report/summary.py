@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reviewlint.diagnostics import Diagnostic, FixSafety, Severity
 
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult, FileResult
+    from reviewlint.results import CheckResult, FileResult
 
 
 def plural(count: int, noun: str) -> str:

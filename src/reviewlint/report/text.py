@@ -10,8 +10,8 @@ from reviewlint.document import editor_lines
 from reviewlint.report.summary import blocking_errors, fixable_line, is_applied_fix, statistics_lines, summary_line
 
 if TYPE_CHECKING:
-    from reviewlint.engine import CheckResult, FileResult
     from reviewlint.report import ReportOptions
+    from reviewlint.results import CheckResult, FileResult
 
 COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
