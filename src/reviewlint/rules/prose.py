@@ -649,13 +649,17 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
     Reports a word of the review's prose that is not in the English dictionary (that of
     pyspellchecker, counted in film and TV subtitles), nor a British spelling, an
     inflection, a prefixed form or a compound of words that are, and for which the
-    dictionary has a word one or two letters away to suggest. Accepted without a look:
-    the document's own titles and names (film, cast, characters, crew, author); the
-    config's `vocabulary.accept` and `ignore-words`; words in quotes or emphasis (titles,
-    foreign words); words with a capital in mid-sentence (names), all capitals (acronyms)
-    or a capital inside (`McConaughey`); words with letters outside English (`Amélie`),
-    with digits (`1950s`), in URLs, handles and e-mail addresses; stretched words
-    (`sooo`). Misspellings from RL606's list are that rule's.
+    dictionary has a word in common use one or two letters away to suggest. Accepted
+    without a look: the document's own titles and names (film, cast, characters, crew,
+    author); the config's `vocabulary.accept`, its `vocabulary.ignore` phrases and the
+    rule's `ignore-words`; words in quotes or emphasis (titles, foreign words); words with
+    a capital in mid-sentence (names), all capitals (acronyms) or a capital inside
+    (`McConaughey`); words with letters outside English (`Amélie`), with digits
+    (`1950s`), in URLs, handles and e-mail addresses; stretched words (`sooo`). Taken for
+    names or terms: a word used three times or more in the review, a three-letter word
+    unless it is a common word with two letters swapped (`teh`), and a capitalised word
+    opening a sentence unless it is one letter from an English word. Misspellings from
+    RL606's list are that rule's.
 
     ## Why
     Real reviews misspell far more words than any fixed list holds, and a misspelling in
