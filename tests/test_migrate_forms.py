@@ -296,3 +296,76 @@ def test_a_parental_guide_breakdown_maps_its_categories_and_keeps_the_wording() 
     source = data["content_warnings_source"]
     for wording in ("Nothing at all.", "A man is pushed off a pier.", "A storm wrecks a boat.", "Two mild words."):
         assert wording in source
+
+
+# --- posts that hold several reviews, pages about many films ----------------------------------
+
+DOUBLE_FEATURE = """Double Feature Night
+
+Salt Road (2019)
+Director: Ana Ruiz
+Rating: 7/10
+
+The harbour scenes breathe, and the middle act earns its silences.
+
+Nine Winters (2021)
+Director: Bo Chen
+Cast: Eva Sand
+Rating: 4/10
+
+A cold film about a cold family, told in long takes.
+"""
+
+
+def _read_post(text: str) -> list[MigrationResult]:
+    from reviewlint.migrate.accounting import Accounting
+    from reviewlint.migrate.blog_text import blog_lines, read_post
+    from reviewlint.migrate.options import MigrateOptions
+
+    lines = text.split("\n")
+    result = MigrationResult(source="double.txt", format="blog-text", data=None, accounting=Accounting(lines))
+    return read_post(blog_lines(lines), result, MigrateOptions(), source={"format": "blog-text", "file": "double.txt"})
+
+
+def test_a_double_feature_becomes_one_review_per_film() -> None:
+    first, second = _read_post(DOUBLE_FEATURE)
+    assert first.data is not None and second.data is not None
+    assert first.data["film"] == {"title": "Salt Road", "year": 2019, "directors": ["Ana Ruiz"]}
+    assert first.data["rating"]["value"] == 7
+    assert second.data["film"] == {"title": "Nine Winters", "year": 2021, "directors": ["Bo Chen"],
+                                   "cast": ["Eva Sand"]}
+    assert second.data["rating"]["value"] == 4
+    assert [first.part, second.part] == ["review 1 of 2", "review 2 of 2"]
+    assert first.data["source"]["part"] == "review 1 of 2"
+    for result in (first, second):
+        assert result.accounting.unaccounted() == []
+    assert "Nine Winters" not in str(first.data) and "Salt Road" not in str(second.data)
+
+
+def test_a_post_with_two_reviews_is_never_one_record() -> None:
+    results = migrate_text(DOUBLE_FEATURE, filename="double.txt")
+    if len(results) == 1:  # a reader that does not split refuses, saying where each review starts
+        assert results[0].status is Status.FAILED
+        assert [issue.message for issue in results[0].issues if issue.level is Level.ERROR] == [
+            "holds 2 reviews; they start on line 3 ('Salt Road') and line 9 ('Nine Winters'). Convert each part "
+            "as a file of its own"]
+    else:
+        assert [result.data["film"]["title"] for result in results if result.data] == ["Salt Road", "Nine Winters"]
+
+
+def test_a_page_about_many_films_is_refused_with_the_reason() -> None:
+    text = "My top films of the decade\n\n" + "".join(
+        f"{number}. {title} ({year})\n\nA line about it.\n\n" for number, (title, year) in enumerate(
+            [("Salt Road", 2019), ("Nine Winters", 2021), ("Paper Lanterns", 2015), ("The Glass Orchard", 2012)],
+            start=1))
+    result = migrate_text(text, filename="list.txt")[0]
+    assert result.status is Status.FAILED
+    assert [issue.message for issue in result.issues if issue.level is Level.ERROR] == [
+        "a page about 4 films (a list or an index), not one review: they are named on lines 3, 7, 11, 15"]
+    assert result.accounting.unaccounted() == []
+
+
+def test_a_review_that_names_other_films_is_still_one_review() -> None:
+    data = data_of("Salt Road (2019)\nDirector: Ana Ruiz" + BODY + "\nIt recalls Nine Winters (2021) and Paper "
+                   "Lanterns (2015), both slower.\n")
+    assert data["film"]["title"] == "Salt Road"

@@ -20,12 +20,13 @@ How a post is read, top to bottom:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from reviewlint.migrate import facts
-from reviewlint.migrate.accounting import BOILERPLATE, LAYOUT, is_blank
+from reviewlint.migrate.accounting import BOILERPLATE, LAYOUT, Accounting, is_blank
 from reviewlint.migrate.canonical import finish, refuse_as_not_a_review
 from reviewlint.migrate.chrome import (
     author_bio,
@@ -38,6 +39,7 @@ from reviewlint.migrate.chrome import (
 from reviewlint.migrate.credits import prose_credits
 from reviewlint.migrate.dates import parse_date
 from reviewlint.migrate.labels import Label, looks_like_unknown_label, match_label, split_shared
+from reviewlint.migrate.multi import FilmStart, many_films, review_starts
 from reviewlint.migrate.options import MigrateOptions
 from reviewlint.migrate.patterns import (
     CAPITALISED_NAME,
@@ -302,7 +304,8 @@ class BlogReader:
     def _title_again(self, index: int, line: SourceLine) -> bool:
         """A title line of its own further down: the title repeated (with its year), or the
         title of a post whose headline did not state it."""
-        if self.paragraph or not self._alone(index):
+        over_credits = index + 1 < len(self.lines) and self._is_fact_label(self.lines[index + 1].text.strip())
+        if self.paragraph or not (self._alone(index) or over_credits):
             return False
         text = line.text.strip()
         reading = read_title_line(text) if not self._is_fact_label(text) else None
@@ -1010,11 +1013,71 @@ class BlogReader:
                        f"a section reviewlint has no field for ('{heading.rstrip(':').strip()}')")
 
 
+def _starts(lines: list[SourceLine]) -> list[FilmStart]:
+    return review_starts([line.text for line in lines], [line.heading for line in lines], facts.typed_value_ok)
+
+
+def _not_one_review(lines: list[SourceLine], result: MigrationResult) -> bool:
+    """Refuse a page about many films, with the reason and where the films are named."""
+    found = many_films([line.text for line in lines])
+    if not found:
+        return False
+    where = ", ".join(str(lines[index].number) for index in found[:10]) + (" ..." if len(found) > 10 else "")
+    result.add(Level.ERROR, f"a page about {len(found)} films (a list or an index), not one review: they are named "
+               f"on lines {where}")
+    return True
+
+
+def read_post(lines: list[SourceLine], result: MigrationResult, options: MigrateOptions, *,
+              source: dict[str, Any], extra: dict[str, Any] | None = None,
+              notes: list[str] | None = None) -> list[MigrationResult]:
+    """Read one post, which may hold several reviews (a double feature, a round-up with
+    each film's own title and credits): one result per film, each with its own ledger in
+    which the other films' lines are listed as belonging to their review."""
+    starts = _starts(lines) if not many_films([line.text for line in lines]) else []
+    if not starts:
+        read_lines(lines, result, options, source=source, extra=extra, notes=notes)
+        return [result]
+    bounds = [0, *(start.index for start in starts[1:]), len(lines)]
+    results: list[MigrationResult] = []
+    for part, (begin, end) in enumerate(itertools.pairwise(bounds), start=1):
+        label = f"review {part} of {len(starts)}"
+        piece = MigrationResult(source=result.source, format=result.format, data=None, part=label,
+                                accounting=Accounting(result.accounting.lines, result.accounting.unit,
+                                                      result.accounting.first_line),
+                                encoding=result.encoding, line_map=result.line_map)
+        for other, (other_begin, other_end) in enumerate(itertools.pairwise(bounds), start=1):
+            if other != part:
+                for line in lines[other_begin:other_end]:
+                    if not is_blank(line.text):
+                        piece.accounting.mapped(line.number, f"review {other} of {len(starts)} (this file's "
+                                                "other review)", line.text.strip())
+        for record in result.accounting.records:  # what the caller already placed (front matter)
+            piece.accounting.records.append(record)
+        read_lines(lines[begin:end], piece, options, source={**source, "part": label},
+                   extra=extra if part == 1 else None, notes=list(notes or []) if part == 1 else None)
+        piece.add(Level.INFO, f"this file holds {len(starts)} reviews; this is the one of "
+                  f"'{starts[part - 1].title}' (lines {lines[begin].number}-{lines[end - 1].number})")
+        results.append(piece)
+    return results
+
+
 def read_lines(lines: list[SourceLine], result: MigrationResult, options: MigrateOptions, *,
                source: dict[str, Any], extra: dict[str, Any] | None = None, notes: list[str] | None = None) -> None:
     """Read blog lines into `result.data`. `extra` holds facts the caller found outside the
     text (HTML meta tags, Markdown front matter), and `notes` what it already kept
-    verbatim; the text's own statements win over `extra`."""
+    verbatim; the text's own statements win over `extra`. A post that holds several
+    reviews is refused here with where each starts (`read_post` splits it instead)."""
+    if _not_one_review(lines, result):
+        _account_all(lines, result, "not converted: a page about many films")
+        return
+    starts = _starts(lines) if "part" not in source else []
+    if starts:
+        where = " and ".join(f"line {lines[start.index].number} ('{start.title}')" for start in starts)
+        result.add(Level.ERROR, f"holds {len(starts)} reviews; they start on {where}. Convert each part as a file "
+                   "of its own")
+        _account_all(lines, result, f"not converted: one of {len(starts)} reviews in this file")
+        return
     reader = BlogReader(lines, result, notes)
     reader.read()
     reader.confirm_headline_title()
@@ -1044,6 +1107,12 @@ def read_lines(lines: list[SourceLine], result: MigrationResult, options: Migrat
     missing = result.accounting.unaccounted()
     if missing:  # a bug of ours, never silence: say so loudly rather than lose text
         result.add(Level.ERROR, f"internal: lines {missing[:10]} were not accounted for (please report this)")
+
+
+def _account_all(lines: list[SourceLine], result: MigrationResult, reason: str) -> None:
+    for line in lines:
+        if not is_blank(line.text):
+            result.accounting.preserved(line.number, "(the source)", line.text.strip(), reason)
 
 
 # A post that names no film fact at all is still a review when it has a review's length; a

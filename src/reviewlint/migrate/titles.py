@@ -58,6 +58,9 @@ _QUOTED_INSIDE = re.compile(r"[\"“‘«„](?P<title>[^\"“”‘’«»„]{
 _DIRECTOR_TAIL = re.compile(r"^(?:dir\.|dir:|directed\s+by)\s*(?P<director>[^()\[\]]+)$", re.IGNORECASE)
 _REVIEW_TAIL = re.compile(r"^(?:(?:film|movie)\s+)?review\b\s*(?:[:\-–—|]\s*(?P<tagline>.+))?$", re.IGNORECASE)
 _TAGLINE_TAIL = re.compile(r"^(?:[–—:|]|\s-|-\s)\s*(?P<tagline>.+)$")
+# "May 12th, 2018": a date, not "Title, 2018".
+_ENDS_WITH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+                            r"(?:st|nd|rd|th)?$", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # Words that stay lower case inside titles; any other lower-case word counts towards "prose".
@@ -152,7 +155,7 @@ def _with_year(text: str, form_prefix: str) -> TitleReading | None:
         if match is None:
             continue
         title = _tidy_title(match["title"])
-        if not title or reads_as_prose(title) or re.fullmatch(YEAR, title):
+        if not title or reads_as_prose(title) or re.fullmatch(YEAR, title) or _ENDS_WITH_DAY.search(title):
             return None
         groups = match.groupdict()
         extra = _read_rest(groups.get("rest") or "")
