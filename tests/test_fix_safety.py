@@ -271,3 +271,42 @@ def test_two_fix_runs_at_once_take_turns_and_report_what_is_on_disk(tmp_path: Pa
         assert json.loads(out) == json.loads(fresh.stdout)
     assert all(path.read_text(encoding="utf-8") == format_text(path.read_text(encoding="utf-8"))
                for path in tree.iterdir())
+
+
+@pytest.mark.parametrize("command", ["format", "check --fix"])
+def test_formatting_never_pushes_a_file_over_the_size_limit(review: Path, command: str) -> None:
+    # Tabs in a quoted value are written as `\t`: the canonical text is longer than the file.
+    text = MESSY.replace("schema_version:", 'x-tabs: "' + "\t" * 3000 + '"\nschema_version:', 1)
+    review.write_text(text, encoding="utf-8")
+    limit = str(len(text.encode("utf-8")) + 100)
+    if command == "format":
+        done = invoke("format", "--isolated", "--max-file-size", limit, "a.yaml")
+        assert done.exit_code == 2
+        said = done.stderr
+    else:
+        done = invoke("check", "--isolated", "--no-cache", "--fix", "--max-file-size", limit, "--output-format",
+                      "concise", "a.yaml")
+        assert done.exit_code == 1
+        said = done.stdout
+    size = len(format_text(text).encode("utf-8"))
+    assert (f"a.yaml:1:1: RL014 not formatted: the formatted text would be {size} bytes, over the limit of {limit} "
+            "(max-file-size), and could no longer be checked") in said
+    assert review.read_text(encoding="utf-8") == text
+
+
+def test_format_over_a_file_saved_meanwhile_keeps_the_users_bytes(review: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewlint.formatting as formatting
+
+    real = formatting.format_document
+
+    def format_and_save(*args: Any, **kwargs: Any) -> Any:
+        formatted = real(*args, **kwargs)
+        review.write_text(USERS_TEXT, encoding="utf-8")
+        return formatted
+
+    monkeypatch.setattr(formatting, "format_document", format_and_save)
+    done = invoke("format", "--isolated", "a.yaml")
+    assert done.exit_code == 2
+    assert "reviewlint: error: a.yaml: cannot write: it changed on disk after reviewlint read it" in done.stderr
+    assert review.read_text(encoding="utf-8") == USERS_TEXT

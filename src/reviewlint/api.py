@@ -105,7 +105,7 @@ def format_paths(paths: Iterable[str], *, settings_for: SettingsFor, exclude: It
     from reviewlint.document import Document, load_bytes
     from reviewlint.engine import discover_with_config, read_file, unreadable
     from reviewlint.fixing import unified_diff
-    from reviewlint.formatting import FormatRefused, VerifyFailed, format_document, write_atomic
+    from reviewlint.formatting import FormatRefused, VerifyFailed, format_document, over_limit, write_atomic
 
     report = FormatReport()
     found = discover_with_config(paths, settings_for, exclude=exclude, force_exclude=force_exclude)
@@ -128,12 +128,15 @@ def format_paths(paths: Iterable[str], *, settings_for: SettingsFor, exclude: It
         if not isinstance(raw, bytes) or new_bytes == raw:
             report.unchanged.append(path)
             continue
+        if (too_big := over_limit(path, new_bytes, settings.max_file_size)) is not None:
+            report.refused.append(too_big)
+            continue
         report.changed.append(path)
         if diff is not None:
             diff.write(unified_diff(path, document.text, text))
         if write:
             try:
-                write_atomic(path, new_bytes)
+                write_atomic(path, new_bytes, expected=raw)  # only over the bytes formatted
             except OSError as error:
                 report.changed.remove(path)
                 report.errors.append(f"{path}: cannot write: {error.strerror or error}; the file was left unchanged")

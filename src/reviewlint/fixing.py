@@ -196,7 +196,7 @@ def _checked(document: Document, settings: Settings) -> FileResult:
 
 def _fix_snapshot(path: str, raw: bytes, identity: tuple[int, int, int, int, int], settings: Settings, *,
                   unsafe: bool, diff_only: bool) -> FileFixed:
-    from reviewlint.formatting import FormatRefused, VerifyFailed
+    from reviewlint.formatting import FormatRefused, VerifyFailed, over_limit
     from reviewlint.formatting.write import write_atomic
 
     document = load_bytes(raw, path, max_bytes=settings.max_file_size)
@@ -224,6 +224,11 @@ def _fix_snapshot(path: str, raw: bytes, identity: tuple[int, int, int, int, int
     messages = [f"reviewlint: warning: {path}: fix not applied ({reason})" for reason in fixed.skipped]
     new_bytes = fixed.text.encode("utf-8")
     if new_bytes == raw:
+        return FileFixed(before, messages=messages)
+    too_big = over_limit(path, new_bytes, settings.max_file_size)
+    if too_big is not None:
+        if suppress.is_selected(too_big, settings):
+            before.diagnostics.append(too_big)
         return FileFixed(before, messages=messages)
     if diff_only:
         return FileFixed(before, changed=True, applied=fixed.applied, messages=messages,

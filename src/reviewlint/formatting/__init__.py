@@ -22,21 +22,24 @@ class CanonicalEmitError(ValueError):
     """The canonical text would not load back to the data it was made from."""
 
 
-def schema_comment_line(version: str | None) -> str | None:
-    """`# yaml-language-server: $schema=<the schema's $id>` for editors, or None."""
-    if version is None:
+def schema_comment_line(version: str | None, path: str | None = None) -> str | None:
+    """`# yaml-language-server: $schema=<the schema copy, relative to path>` for editors, or
+    None when no copy is configured (`schema-path`): the schema's `$id` is an identifier,
+    not an address that serves it, so it is never written as a link (reviewlint.schemalink)."""
+    if version is None or path is None:
         return None
-    from reviewlint.schema import load_schema
+    from reviewlint.schemalink import modeline_target
 
-    schema_id = load_schema(version).get("$id")
-    return SCHEMA_COMMENT_PREFIX + schema_id if isinstance(schema_id, str) else None
+    target = modeline_target(path)
+    return SCHEMA_COMMENT_PREFIX + target if target else None
 
 
-def emit_canonical(data: Mapping[str, Any], *, schema_comment: bool = False) -> str:
+def emit_canonical(data: Mapping[str, Any], *, schema_comment: bool = False, path: str | None = None) -> str:
     """`data` (plain dicts, lists and scalars) as canonical YAML text.
 
     Keys follow the schema's order; the text is checked to load back (with the check
-    path's loader) to exactly `data`, else CanonicalEmitError is raised.
+    path's loader) to exactly `data`, else CanonicalEmitError is raised. `path`, where the
+    text will be written, places the schema modeline relative to it.
     """
     from reviewlint.document import load_text
 
@@ -45,7 +48,7 @@ def emit_canonical(data: Mapping[str, Any], *, schema_comment: bool = False) -> 
     version = schema_version_for(plain)
     if isinstance(value, Collection):
         sort_keys(value, version)
-    text = emit(Root(value), first_line=schema_comment_line(version) if schema_comment else None)
+    text = emit(Root(value), first_line=schema_comment_line(version, path) if schema_comment else None)
     loaded = load_text(text).data
     if not same_data(loaded, plain):
         where = first_difference(loaded, plain)
@@ -61,6 +64,7 @@ from reviewlint.formatting.layout import (  # noqa: E402
     VerifyFailed,
     format_document,
     format_text,
+    over_limit,
     refusal,
 )
 from reviewlint.formatting.write import write_atomic  # noqa: E402
@@ -74,6 +78,7 @@ __all__ = [
     "emit_canonical",
     "format_document",
     "format_text",
+    "over_limit",
     "refusal",
     "schema_comment_line",
     "write_atomic",

@@ -82,6 +82,17 @@ def refusal(document: Document) -> Diagnostic | None:
     return None
 
 
+def over_limit(path: str, new_bytes: bytes, limit: int) -> Diagnostic | None:
+    """RL014 when the formatted text would be over the size limit that `check` reads
+    (escapes and block indentation can make it longer than the original): written, the
+    file could no longer be checked."""
+    if len(new_bytes) <= limit:
+        return None
+    return Diagnostic(code=NOT_FORMATTABLE, message=f"not formatted: the formatted text would be {len(new_bytes)} "
+                      f"bytes, over the limit of {limit} (max-file-size), and could no longer be checked",
+                      path=path, line=1, col=1, rule=NOT_FORMATTABLE_NAME)
+
+
 def longest_key(root: SourceNode) -> tuple[int, int, int] | None:
     """(line, col, length) of the first key too long to write, or None."""
     from reviewlint.formatting.scalars import inline
@@ -126,7 +137,7 @@ def format_document(document: Document, *, edits: Sequence[Edit] = (), schema_co
     if schema_comment:
         from reviewlint.formatting import schema_comment_line
 
-        first_line = schema_comment_line(version) or first_line
+        first_line = schema_comment_line(version, document.path) or first_line
     output = emit(built.root, first_line=first_line, width=width)
     reloaded = load_text(output, document.path)
     if not same_data(reloaded.data, expected):
