@@ -284,3 +284,25 @@ def test_migrate_writes_nothing_into_a_read_only_output_folder(tmp_path: Path, m
     assert result.exit_code == 1
     assert "error: cannot write out/spirited-away.yaml: its folder is read-only" in result.output
     assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize("unnamed", [True, False], ids=["O_TMPFILE", "named temporary"])
+@pytest.mark.parametrize("existing", [False, True], ids=["new report", "old report"])
+def test_a_report_file_on_a_full_disk_is_whole_or_absent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         unnamed: bool, existing: bool) -> None:
+    from reviewlint.formatting.write import write_new_or_replace
+
+    report = tmp_path / "report.json"
+    if existing:
+        report.write_text("old report\n", encoding="utf-8")
+    if not unnamed:
+        no_unnamed_files(monkeypatch)
+    write_new_or_replace(str(tmp_path / "other.json"), b"{}\n")
+    assert (tmp_path / "other.json").read_bytes() == b"{}\n"
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left on device"):
+        write_new_or_replace(str(report), b'{"findings": []}\n')
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["other.json", "report.json"] if existing
+                                                          else ["other.json"])
+    if existing:
+        assert report.read_text(encoding="utf-8") == "old report\n"

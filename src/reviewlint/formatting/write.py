@@ -327,3 +327,31 @@ def _identity_if_same(target: str, expected: bytes, data: bytes) -> Identity:
     if snapshot.data != expected:
         raise ChangedOnDisk(target)
     return snapshot.identity
+
+
+def write_new_or_replace(path: str, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all (a report file): replace it atomically
+    if it exists, else create it the same way. A full disk leaves no empty or half file."""
+    if os.path.lexists(path):
+        write_atomic(path, data)
+        return
+    if create_new(path, data, 0o666 & ~_umask()):
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.link(temporary, path)  # fails if the name was taken meanwhile: never overwrites
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
