@@ -14,7 +14,7 @@ from reviewlint.formatting import write_atomic
 
 MESSY = "film:\n    year: 2019\n    title: Parasite   \nschema_version: '1.0'\n"
 CANONICAL = 'schema_version: "1.0"\nfilm:\n  title: Parasite\n  year: 2019\n'
-SCHEMA_LINE = "# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/1.0.json\n"
+SCHEMA_LINE = "# yaml-language-server: $schema=./schemas/film-review.schema.json\n"
 OLD = 1_000_000_000
 
 
@@ -108,8 +108,9 @@ def test_line_endings_become_lf(project: Path) -> None:
 def test_schema_comment_from_flag_and_config(project: Path) -> None:
     review = put(project / "a.yaml", CANONICAL)
     assert run("--schema-comment", "a.yaml").exit_code == 0
-    assert review.read_text(encoding="utf-8") == SCHEMA_LINE + CANONICAL
-    (project / ".reviewlint.yaml").write_text("schema-comment: true\n", encoding="utf-8")
+    assert review.read_text(encoding="utf-8") == CANONICAL  # no schema copy configured: nothing to link to
+    (project / ".reviewlint.yaml").write_text("schema-comment: true\nschema-path: schemas/film-review.schema.json\n",
+                                              encoding="utf-8")
     put(review, CANONICAL)
     result = CliRunner().invoke(cli, ["format", "a.yaml"], catch_exceptions=False)
     assert result.exit_code == 0
@@ -203,11 +204,11 @@ def test_format_stdin_check_and_diff(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_format_stdin_uses_the_config_of_its_stdin_filename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "reviews").mkdir()
-    (tmp_path / "reviews" / ".reviewlint.yaml").write_text("schema-comment: true\n", encoding="utf-8")
+    (tmp_path / "reviews" / ".reviewlint.yaml").write_text(
+        "schema-comment: true\nschema-path: ../schemas/film-review.schema.json\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["format", "-", "--stdin-filename", "reviews/heat.yaml"], input=MESSY_STDIN)
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == \
-        "# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/1.0.json"
+    assert result.stdout.splitlines()[0] == "# yaml-language-server: $schema=../schemas/film-review.schema.json"
 
 
 @pytest.mark.parametrize("command", ["check", "format"])

@@ -122,7 +122,7 @@ def test_existing_files_need_force(old: Path, tmp_path: Path) -> None:
                                   "1 output already existed and was left alone (use --force to replace it).\n")
     forced = migrate(str(old), "-o", str(out), "--force")
     assert forced.exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+    assert target.read_text(encoding="utf-8").startswith("schema_version: ")
     assert oct(target.stat().st_mode & 0o777) == oct(0o640)  # the file keeps its mode
     assert [p.name for p in out.iterdir()] == ["lanterns.yaml"]  # no temporary files left behind
 
@@ -142,8 +142,7 @@ def test_a_symbolic_link_in_the_output_folder_is_never_written_through(old: Path
 def test_single_file_prints_yaml_to_stdout_and_reports_to_stderr(old: Path) -> None:
     result = migrate(str(old / "lanterns.txt"))
     assert result.exit_code == 0
-    assert result.stdout.startswith("# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/1.1.json"
-                                    '\nschema_version: "1.1"\nfilm:\n  title: Paper Lanterns\n  year: 2019\n')
+    assert result.stdout.startswith('schema_version: "1.1"\nfilm:\n  title: Paper Lanterns\n  year: 2019\n')
     assert "content_warnings: []\n" in result.stdout
     assert stable(result.stderr) == f"{old}/lanterns.txt: converted; 7 lines mapped; check: 0 errors\n"
 

@@ -198,7 +198,6 @@ def test_output_passes_check_with_no_errors(data: dict[str, Any]) -> None:
 
     version = current_version()
     text = emit_canonical(data, schema_comment=True)
-    assert text.startswith(f"# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/{version}.json\n"
-                           f'schema_version: "{version}"\nfilm:\n  title: {data["film"]["title"]}\n')
+    assert text.startswith(f'schema_version: "{version}"\nfilm:\n  title: {data["film"]["title"]}\n')
     diagnostics = check_text(text, "ballerina.yaml")
     assert [d.concise() for d in diagnostics if d.severity is Severity.ERROR] == []

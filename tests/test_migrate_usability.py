@@ -116,8 +116,7 @@ def test_a_csv_with_one_review_still_prints_it(tmp_path: Path) -> None:
                    encoding="utf-8")
     result = migrate(str(csv))
     assert result.exit_code == 0
-    assert result.stdout.startswith("# yaml-language-server: $schema=https://reviewlint.dev/schema/film-review/1.1"
-                                    '.json\nschema_version: "1.1"\nfilm:\n  title: Film 1\n  year: 2020\n')
+    assert result.stdout.startswith('schema_version: "1.1"\nfilm:\n  title: Film 1\n  year: 2020\n')
     assert "\n---" not in result.stdout
     assert result.stderr.startswith(f"{csv} (row 2): converted with 2 notes; 6 columns mapped; check: ")
 

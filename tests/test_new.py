@@ -15,8 +15,7 @@ from reviewlint.document import load_text
 from reviewlint.schema import check_schema, load_schema
 
 SCHEMA_ID = load_schema("1.1")["$id"]
-AMELIE = f"""\
-# yaml-language-server: $schema={SCHEMA_ID}
+AMELIE = """\
 schema_version: "1.1"
 film:
   title: "Amélie: the fabulous destiny"
@@ -51,7 +50,8 @@ def check(*args: str) -> tuple[int, str]:
     return outcome.exit_code, outcome.stdout
 
 
-def test_writes_title_year_slug_with_the_editor_comment(in_tmp: Path) -> None:
+def test_writes_title_year_slug_with_no_editor_comment_by_default(in_tmp: Path) -> None:
+    # No schema copy configured: no modeline (the schema's $id is not served anywhere).
     assert new("Amélie: the fabulous destiny", "--year", "2001") == (
         0, "", "Wrote amelie-the-fabulous-destiny-2001.yaml\n")
     assert (in_tmp / "amelie-the-fabulous-destiny-2001.yaml").read_bytes() == AMELIE.encode("utf-8")
@@ -70,7 +70,7 @@ def test_check_flags_every_placeholder_until_it_is_filled_in(in_tmp: Path) -> No
     findings = [line.split(": ", 1) for line in output.splitlines() if line.startswith("amelie-2001.yaml:")]
     placeholders = {int(where.split(":")[1]) for where, rest in findings if rest.startswith("RL605 ")}
     todo_lines = {number for number, line in enumerate(AMELIE.splitlines(), 1) if "TODO:" in line}
-    assert todo_lines == {7, 9, 11, 13, 15}
+    assert todo_lines == {6, 8, 10, 12, 14}
     assert placeholders == todo_lines  # RL605 placeholder-text, an error, on each one
 
 
@@ -79,14 +79,14 @@ def test_an_unedited_skeleton_does_not_declare_no_content_warnings(in_tmp: Path)
     new("Amélie", "--year", "2001")
     code, output = check("--select", "RL605", "amelie-2001.yaml")
     assert code == 1
-    assert "amelie-2001.yaml:13:27: RL605 placeholder 'TODO' left in the text\n" in output
+    assert "amelie-2001.yaml:12:27: RL605 placeholder 'TODO' left in the text\n" in output
     target = in_tmp / "amelie-2001.yaml"
     decided = target.read_text(encoding="utf-8").replace(
         'content_warnings_source: "TODO: fill content_warnings, or delete this line if none"\n', "")
     target.write_text(decided, encoding="utf-8")
     code, output = check("--select", "RL605", "amelie-2001.yaml")
     assert [line.split(":")[1] for line in output.splitlines() if line.startswith("amelie-2001.yaml:")] == [
-        "7", "9", "11", "14"]
+        "6", "8", "10", "13"]
 
 
 def test_skeleton_is_already_in_the_canonical_layout(in_tmp: Path) -> None:
@@ -102,7 +102,7 @@ def test_refuses_to_overwrite_without_force(in_tmp: Path) -> None:
         2, "", "reviewlint: error: amelie-2001.yaml already exists (use --force to overwrite it)\n")
     assert target.read_text(encoding="utf-8") == "mine\n"
     assert new("Amélie", "--year", "2001", "--force")[0] == 0
-    assert target.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+    assert target.read_text(encoding="utf-8").startswith('schema_version: "1.1"\n')
 
 
 def test_output_to_stdout_and_to_a_path(in_tmp: Path) -> None:
@@ -126,6 +126,25 @@ def test_schema_comment_options(in_tmp: Path) -> None:
     assert plain.startswith('schema_version: "1.1"\n')
     _, local, _ = new("Amélie", "--year", "2001", "-o", "-", "--schema-url", "../schema/film-review/1.0.json")
     assert local.startswith('# yaml-language-server: $schema=../schema/film-review/1.0.json\nschema_version: "1.1"\n')
+
+
+def test_the_modeline_links_to_the_configured_schema_copy(in_tmp: Path) -> None:
+    (in_tmp / ".reviewlint.yaml").write_text("schema-path: schemas/film-review.schema.json\n", encoding="utf-8")
+    assert new("Amélie: the fabulous destiny", "--year", "2001", "-o", "reviews/2001/amelie.yaml")[0] == 0
+    written = (in_tmp / "reviews" / "2001" / "amelie.yaml").read_text(encoding="utf-8")
+    assert written == "# yaml-language-server: $schema=../../schemas/film-review.schema.json\n" + AMELIE
+    _, here, _ = new("Amélie", "--year", "2001", "-o", "-")
+    assert here.startswith("# yaml-language-server: $schema=./schemas/film-review.schema.json\n")
+    _, plain, _ = new("Amélie: the fabulous destiny", "--year", "2001", "-o", "-", "--no-schema-comment")
+    assert plain == AMELIE
+    assert SCHEMA_ID not in written + here
+
+
+def test_a_broken_config_is_an_error_not_a_traceback(in_tmp: Path) -> None:
+    (in_tmp / ".reviewlint.yaml").write_text("schema-path: 3\n", encoding="utf-8")
+    code, _out, err = new("Amélie", "--year", "2001")
+    assert code == 2
+    assert err.startswith("reviewlint: error: .reviewlint.yaml: `schema-path` must be the path of a schema copy")
 
 
 def test_a_fixed_file_keeps_its_editor_comment(in_tmp: Path) -> None:

@@ -52,11 +52,13 @@ def skeleton(title: str, year: int, author: str | None = None, language: str = "
 
 
 def skeleton_text(title: str, year: int, *, author: str | None = None, language: str = "en",
-                  schema_comment: bool = True, schema_url: str | None = None) -> str:
-    """The skeleton as canonical YAML text, optionally under an editor's schema comment."""
+                  schema_comment: bool = True, schema_url: str | None = None, path: str | None = None) -> str:
+    """The skeleton as canonical YAML text, optionally under an editor's schema comment
+    (`schema_url` as given, else relative from `path` to the configured schema copy)."""
     from reviewlint.formatting import SCHEMA_COMMENT_PREFIX, emit_canonical
 
-    text = emit_canonical(skeleton(title, year, author, language), schema_comment=schema_comment and not schema_url)
+    text = emit_canonical(skeleton(title, year, author, language), schema_comment=schema_comment and not schema_url,
+                          path=path)
     if schema_comment and schema_url:
         text = f"{SCHEMA_COMMENT_PREFIX}{schema_url}\n{text}"
     return text

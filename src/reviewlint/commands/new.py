@@ -15,6 +15,7 @@ import sys
 import click
 
 from reviewlint.cli import EXIT_ERROR
+from reviewlint.errors import ConfigError
 from reviewlint.skeleton import MAX_YEAR, MIN_YEAR, skeleton, skeleton_text, slug
 
 __all__ = ["new_command", "skeleton", "skeleton_text", "slug"]
@@ -47,9 +48,11 @@ def _check_language(ctx: click.Context, param: click.Parameter, value: str) -> s
               help="Where to write it; '-' for standard output [default: TITLE-YEAR.yaml].")
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 @click.option("--schema-comment/--no-schema-comment", default=True, show_default=True,
-              help="Start the file with the `# yaml-language-server: $schema=` line editors read.")
+              help="Start the file with the `# yaml-language-server: $schema=` line editors read, when the "
+                   "config names a schema copy (`schema-path`) or --schema-url is given.")
 @click.option("--schema-url", metavar="URL",
-              help="The schema the editor comment names [default: the published schema's $id].")
+              help="The schema the editor comment names, as given [default: the config's `schema-path` copy, "
+                   "relative to the new file; none without one].")
 def new_command(title: str, year: int, author: str | None, language: str, output: str | None, force: bool,
                 schema_comment: bool, schema_url: str | None) -> None:
     """Write a skeleton review of the film TITLE to fill in.
@@ -59,12 +62,18 @@ def new_command(title: str, year: int, author: str | None, language: str, output
     `reviewlint vocab content-warnings`), or delete the `content_warnings_source` TODO
     line to declare that there are none.
     """
-    text = skeleton_text(title, year, author=author, language=language, schema_comment=schema_comment,
-                         schema_url=schema_url)
+    path = output or slug(title, year) + ".yaml"
+    # On standard output the text is for a file in the working folder (`new ... -o - > x.yaml`).
+    where = os.path.join(os.getcwd(), slug(title, year) + ".yaml") if output == "-" else path
+    try:
+        text = skeleton_text(title, year, author=author, language=language, schema_comment=schema_comment,
+                             schema_url=schema_url, path=where)
+    except ConfigError as error:
+        click.echo(f"reviewlint: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
     if output == "-":
         click.echo(text, nl=False)
         return
-    path = output or slug(title, year) + ".yaml"
     try:
         # As migrate -o and export --output-dir: a missing folder is made, not an error.
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
