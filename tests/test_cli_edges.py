@@ -83,8 +83,9 @@ def test_standard_input_is_checked_under_the_given_name(folder: Path) -> None:
         "1 problem in 1 file (1 file checked)"]
 
 
-def test_standard_input_cannot_be_fixed_in_place(folder: Path) -> None:
-    result = CliRunner().invoke(cli, ["check", "--fix", "-"], input="a: 1\n")
+def test_standard_input_cannot_be_diffed(folder: Path) -> None:
+    # `check --fix -` prints the fixed text (tests/test_cli_adoption.py); --diff needs files.
+    result = CliRunner().invoke(cli, ["check", "--diff", "-"], input="a: 1\n")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == ("Error: --fix and --diff work on files, not standard input; to format "
-                                            "text from an editor, use `reviewlint format -`")
+    assert result.stderr.splitlines()[-1] == ("Error: --diff works on files, not standard input; `check --fix -` "
+                                            "prints the fixed text")

@@ -10,6 +10,7 @@ import click
 
 from reviewlint.api import EXIT_ERROR, check_stream, exit_code, same_file_as
 from reviewlint.commands import INPUT_PATH
+from reviewlint.commands.check_extras import Extras, adoption_options
 from reviewlint.diagnostics import Severity
 from reviewlint.errors import ConfigError
 from reviewlint.report import ReportOptions, available, renderer
@@ -72,13 +73,14 @@ def fail(message: str) -> None:
 @click.option("--no-cache", is_flag=True, envvar="REVIEWLINT_NO_CACHE", help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), envvar="REVIEWLINT_CACHE_DIR",
               help="Where to keep the result cache [default: .reviewlint_cache in the project root].")
+@adoption_options
 def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
                   output_file: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
                   ignore: tuple[str, ...], per_file_ignores: tuple[str, ...], rule_options: tuple[str, ...],
                   fail_level: str | None, exit_zero: bool, statistics: bool,
                   exclude: tuple[str, ...], force_exclude: bool, config_file: str | None, isolated: bool,
                   max_file_size: int | None, color: str, stdin_filename: str | None, jobs: int, no_cache: bool,
-                  cache_dir: str | None) -> None:
+                  cache_dir: str | None, **adoption: Any) -> None:
     """Validate reviews against the schema and lint them.
 
     PATHS are files or directories (searched recursively for *.yaml and *.yml;
@@ -86,9 +88,15 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     `-` reads one review from standard input (see --stdin-filename).
     """
     from reviewlint.cache import DEFAULT_DIR
+    from reviewlint.commands import check_extras as extra
     from reviewlint.config import SettingsLookup, parse_per_file_ignore, parse_rule_option
     from reviewlint.engine import check_paths
 
+    extras = Extras.pop(adoption)
+    if extras.watch:
+        context = click.get_current_context()
+        again = dict(context.params, watch=False)
+        extra.run_watch(paths, lambda: context.invoke(check_command, **again))
     if output_file is not None and (clash := same_file_as(output_file, paths)) is not None:
         raise click.UsageError(f"--output-file {output_file} is the input {clash}: the report would replace it")
     if config_file is not None and isolated:
@@ -104,14 +112,17 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
         overrides["per_file_ignores"] = tuple(parse_per_file_ignore(item) for item in per_file_ignores)
         overrides["rule_options"] = tuple(parse_rule_option(item) for item in rule_options)
         lookup = SettingsLookup(overrides, config_file=config_file, isolated=isolated)
+        extra.before_check(extras, paths, lookup, exclude=exclude, force_exclude=force_exclude, overrides=overrides)
         if not no_cache and cache_dir is None:
             cache_dir = os.path.join(lookup(os.path.join(os.getcwd(), "_")).root, DEFAULT_DIR)
         if stdin_filename is not None and paths != ("-",):
             raise click.UsageError("--stdin-filename goes with `-` as the only path")
         if paths == ("-",):
-            if fix or diff:
-                raise click.UsageError("--fix and --diff work on files, not standard input; to format text from "
-                                       "an editor, use `reviewlint format -`")
+            if diff:
+                raise click.UsageError("--diff works on files, not standard input; `check --fix -` prints the "
+                                       "fixed text")
+            if fix:
+                sys.exit(extra.fix_stdin(lookup, stdin_filename, unsafe_fixes))
             result = check_stream(sys.stdin.buffer, lookup, stdin_filename)
         elif fix or diff:  # each file read once: checked, fixed in memory, written once
             from reviewlint.fixing import fix_paths
@@ -121,7 +132,8 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
         else:
             result = check_paths(paths or (".",), settings_for=lookup, exclude=exclude,
                                  force_exclude=force_exclude, jobs=jobs or None,
-                                 cache_dir=None if no_cache else cache_dir)
+                                 cache_dir=None if no_cache else cache_dir,
+                                 progress=extra.progress_line(extras.quiet))
     except ConfigError as error:
         fail(str(error))
         return
@@ -129,7 +141,7 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
         raise click.UsageError(f"--output-file {output_file} is the input {clash}: the report would replace it")
     for missing in result.missing:
         click.echo(f"reviewlint: error: {missing}: no such file or directory", err=True)
-    for warning in result.warnings:
+    for warning in extra.run_warnings(result, paths, lookup):
         click.echo(f"reviewlint: warning: {warning}", err=True)
     if not result.files and not result.missing:
         click.echo("reviewlint: warning: no YAML files (*.yaml, *.yml) found under the given paths", err=True)
@@ -143,10 +155,15 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
             click.echo(message, err=True)
         would_change, fix_error = outcome.would_change, outcome.errors
 
-    options = ReportOptions(color=use_color(color, sys.stdout), statistics=statistics)
-    # Nothing was checked because a named path does not exist: the error says it all.
-    if not diff_only and not (result.missing and not result.files):
+    result, baseline_note = extra.after_check(extras, result)
+    options = ReportOptions(color=use_color(color, sys.stdout), statistics=statistics, unsafe_fixes=unsafe_fixes,
+                            quiet=extras.quiet)
+    # Nothing was checked because a named path does not exist: the error says it all, but a
+    # report file is still written (CI's upload step must find one).
+    if not diff_only and not (result.missing and not result.files and not output_file):
         _report(result, output_format, output_file, options)
+    if baseline_note:
+        click.echo(baseline_note)
 
     sys.exit(exit_code(result, lookup, exit_zero=exit_zero, fix_failed=fix_error, diff_only=diff_only,
                        would_change=would_change))

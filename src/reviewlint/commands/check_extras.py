@@ -111,6 +111,19 @@ def after_check(extras: Extras, result: CheckResult) -> tuple[CheckResult, str |
     return result, None
 
 
+def run_warnings(result: CheckResult, paths: tuple[str, ...], lookup: SettingsLookup) -> list[str]:
+    """The run's warnings, plus `per-file-ignores` patterns that matched no file when a
+    folder was checked (a few files named by pre-commit need not match every pattern)."""
+    import os
+
+    from reviewlint.settings_report import unmatched_per_file_ignores
+
+    warnings = list(result.warnings)
+    if any(os.path.isdir(path) for path in paths or (".",)):
+        warnings += unmatched_per_file_ignores([file.path for file in result.files], lookup)
+    return warnings
+
+
 def progress_line(quiet: bool = False) -> Callable[[int, int], None] | None:
     """A `progress(done, total)` callback drawing a progress line on standard error, or
     None when it does not belong there (a pipe, a file, CI, --quiet)."""
@@ -191,4 +204,5 @@ def run_watch(paths: tuple[str, ...], rerun: Callable[[], None]) -> None:
     sys.exit(EXIT_CLEAN)
 
 
-__all__ = ["Extras", "adoption_options", "after_check", "before_check", "fix_stdin", "progress_line", "run_watch"]
+__all__ = ["Extras", "adoption_options", "after_check", "before_check", "fix_stdin", "progress_line", "run_warnings",
+           "run_watch"]
