@@ -344,13 +344,23 @@ def test_a_double_feature_becomes_one_review_per_film() -> None:
 
 def test_a_post_with_two_reviews_is_never_one_record() -> None:
     results = migrate_text(DOUBLE_FEATURE, filename="double.txt")
-    if len(results) == 1:  # a reader that does not split refuses, saying where each review starts
-        assert results[0].status is Status.FAILED
-        assert [issue.message for issue in results[0].issues if issue.level is Level.ERROR] == [
-            "holds 2 reviews; they start on line 3 ('Salt Road') and line 9 ('Nine Winters'). Convert each part "
-            "as a file of its own"]
-    else:
-        assert [result.data["film"]["title"] for result in results if result.data] == ["Salt Road", "Nine Winters"]
+    assert [result.data["film"]["title"] for result in results if result.data] == ["Salt Road", "Nine Winters"]
+    assert [result.part for result in results] == ["review 1 of 2", "review 2 of 2"]
+
+
+def test_the_single_review_reader_refuses_two_reviews_saying_where_each_starts() -> None:
+    from reviewlint.migrate.accounting import Accounting
+    from reviewlint.migrate.blog_text import blog_lines, read_lines
+    from reviewlint.migrate.options import MigrateOptions
+
+    lines = DOUBLE_FEATURE.split("\n")
+    result = MigrationResult(source="double.txt", format="blog-text", data=None, accounting=Accounting(lines))
+    read_lines(blog_lines(lines), result, MigrateOptions(), source={"format": "blog-text", "file": "double.txt"})
+    assert result.status is Status.FAILED
+    assert [issue.message for issue in result.issues if issue.level is Level.ERROR] == [
+        "holds 2 reviews; they start on line 3 ('Salt Road') and line 9 ('Nine Winters'). Convert each part "
+        "as a file of its own"]
+    assert result.accounting.unaccounted() == []
 
 
 def test_a_page_about_many_films_is_refused_with_the_reason() -> None:

@@ -137,6 +137,7 @@ class BlogReader:
         # A plain headline that may be the title: taken only if the post names it again.
         self.title_candidate: tuple[str, SourceLine] | None = None
         self.facts_seen = False
+        self.recorded: set[tuple[str, int]] = set()
         # Where each set value came from, to explain a conflict.
         self.origin: dict[tuple[str, ...], int] = {}
 
@@ -229,8 +230,7 @@ class BlogReader:
         if date is not None:
             if "published" in self.draft:
                 return False
-            self._apply(facts.Outcome([facts.Update(("published",), date)]), line, text)
-            self._record("published", line, "a date above the post")
+            self._apply(facts.Outcome([facts.Update(("published",), date)]), line, text, "a date above the post")
             return True
         if self._byline(index, line):
             return True
@@ -265,7 +265,7 @@ class BlogReader:
                 self.notes.append(glued.rest)
                 self.accounting.preserved(line.number, f"notes[{len(self.notes) - 1}]", glued.rest,
                                           "text after the headline's byline")
-        self._apply(facts.Outcome(updates), line, text)
+        self._apply(facts.Outcome(updates), line, text, "headline")
         if reading is not None and reading.strong:
             self._take_title(reading, line)
         elif reading is not None:
@@ -292,9 +292,7 @@ class BlogReader:
             rating = facts.rating_outcome(reading.rating, reading.rating_text)
             outcome.updates.extend(rating.updates)
             outcome.infos.extend(rating.infos)
-        self._apply(outcome, line, text)
-        for update in updates:
-            self._record(".".join(update.path), line, f"title line: {reading.form}")
+        self._apply(outcome, line, text, f"title line: {reading.form}")
         if self.title_candidate is not None and self.title_candidate[0] != reading.title:
             self.result.add(Level.INFO, f"title '{reading.title}' taken from line {line.number} ({reading.form}); "
                             f"the headline '{self.title_candidate[0]}' on line {self.title_candidate[1].number} "
@@ -386,9 +384,7 @@ class BlogReader:
             if outcome is None:
                 self._preserve([line], raw, "a part of a details line with no label reviewlint knows")
             else:
-                self._apply(outcome, line, raw)
-                for field_name in outcome.fields:
-                    self._record(field_name, line, "details line")
+                self._apply(outcome, line, raw, "details line")
         if rest is not None:
             self.paragraph.append(SourceLine(line.number, rest, 0))
         return True
@@ -402,8 +398,7 @@ class BlogReader:
         if rating is None:
             return False
         self._end_paragraph()
-        self._apply(facts.rating_outcome(rating, text), line, text)
-        self._record("rating", line, "a rating on a line of its own")
+        self._apply(facts.rating_outcome(rating, text), line, text, "a rating on a line of its own")
         return True
 
     def _labelled_score(self, line: SourceLine) -> bool:
@@ -424,8 +419,8 @@ class BlogReader:
         if not (plain_number or verdict_word or rating.original):
             return False
         self._end_paragraph()
-        self._apply(facts.rating_outcome(rating, value), line, text)
-        self._record("rating", line, f"a score under the label '{match['label'].strip()}'")
+        self._apply(facts.rating_outcome(rating, value), line, text,
+                    f"a score under the label '{match['label'].strip()}'")
         return True
 
     @staticmethod
@@ -443,9 +438,11 @@ class BlogReader:
         return index + 1 >= len(self.lines) or is_blank(self.lines[index + 1].text)
 
     def _record(self, field: str, line: SourceLine, form: str) -> None:
-        record = getattr(self.result, "record_source", None)
-        if record is not None:
-            record(field, line.number, line.text.strip(), form)
+        """Where a value came from, for `migrate -v`; the first, most specific form wins."""
+        if (field, line.number) in self.recorded:
+            return
+        self.recorded.add((field, line.number))
+        self.result.record_source(field, line.number, line.text.strip(), form)
 
     # --- facts ---------------------------------------------------------------------------------
 
@@ -468,8 +465,8 @@ class BlogReader:
         self._end_paragraph()
         self.block_has_fact = True
         raw_parts = self._raw_segments(line.text.strip(), parts)
-        for outcome, raw in zip(outcomes, raw_parts, strict=True):
-            self._apply(outcome, line, raw)
+        for part, outcome, raw in zip(parts, outcomes, raw_parts, strict=True):
+            self._apply(outcome, line, raw, f"label '{part.written}'")
         return True
 
     @staticmethod
@@ -524,7 +521,7 @@ class BlogReader:
             if outcome is None:
                 self._preserve([line], raw, "a part of a details line with no label reviewlint knows")
                 continue
-            self._apply(outcome, line, raw)
+            self._apply(outcome, line, raw, "details line")
         return True
 
     def _take_pending(self, line: SourceLine) -> bool:
@@ -544,7 +541,7 @@ class BlogReader:
             return False
         self.pending = None
         self.accounting.mapped(label_line.number, ", ".join(outcome.fields), label_line.text.strip())
-        self._apply(outcome, line, text)
+        self._apply(outcome, line, text, f"under the label '{label.written}'")
         return True
 
     def _close_pending(self) -> None:
@@ -559,10 +556,10 @@ class BlogReader:
             value = re.sub(r"^\s*(?:[-*+•]|\d+[.)])\s+", "", item.text.strip())
             outcome = facts.read_fact(label.key, value)
             fields.extend(field for field in outcome.fields if field not in fields)
-            self._apply(outcome, item, item.text.strip())
+            self._apply(outcome, item, item.text.strip(), f"under the label '{label.written}'")
         self.accounting.mapped(label_line.number, ", ".join(fields) or label.key, label_line.text.strip())
 
-    def _apply(self, outcome: facts.Outcome, line: SourceLine, raw: str) -> None:
+    def _apply(self, outcome: facts.Outcome, line: SourceLine, raw: str, form: str = "line") -> None:
         if any(update.path[0] == "film" for update in outcome.updates):
             self.facts_seen = True
         applied: list[str] = []
@@ -577,6 +574,8 @@ class BlogReader:
             self.result.add(Level.INFO, info, line.number)
         if applied:
             self.accounting.mapped(line.number, ", ".join(applied), raw)
+            for path in applied:
+                self._record(path, line, form)
         problem = "; ".join(filter(None, [outcome.problem, *conflicts]))
         if problem or not applied:
             self._preserve([line], raw, problem or "nothing in it could be mapped")
@@ -663,7 +662,7 @@ class BlogReader:
         if level is None:
             return self._spoiler_line(line)
         self._end_paragraph()
-        self._apply(facts.Outcome([facts.Update(("spoilers",), level)]), line, line.text.strip())
+        self._apply(facts.Outcome([facts.Update(("spoilers",), level)]), line, line.text.strip(), "spoiler notice")
         return True
 
     def _spoiler_line(self, line: SourceLine) -> bool:
@@ -722,7 +721,7 @@ class BlogReader:
         if name is None or not CAPITALISED_NAME.match(name) or self._after_quotation():
             return False  # "- Name" under a quotation credits the quotation, not the review
         self._end_paragraph()
-        self._apply(facts.Outcome([facts.Update(("author", "name"), name)]), line, text)
+        self._apply(facts.Outcome([facts.Update(("author", "name"), name)]), line, text, "signature")
         return True
 
     def _after_quotation(self) -> bool:
@@ -854,6 +853,7 @@ class BlogReader:
         for section in grouped.get("unknown", []):
             self._unknown(section)
         if body:
+            self._record("review.body", body[0][0], "the review's paragraphs")
             review["body"] = [paragraph_text(paragraph) for paragraph in body]
             for number, paragraph in enumerate(body):
                 for line in paragraph:
@@ -867,6 +867,7 @@ class BlogReader:
         if not paragraphs:
             return
         target[key] = join_paragraphs(paragraphs)
+        self._record(".".join(path), paragraphs[0][0], "section")
         for line in _lines_of(paragraphs):
             self.accounting.mapped(line.number, ".".join(path), line.text.strip())
 
@@ -878,6 +879,7 @@ class BlogReader:
         if any(section.spoiler for section in sections):
             entry["spoiler"] = True
         review[key] = entry
+        self._record(f"review.{key}", paragraphs[0][0], "section")
         for line in _lines_of(paragraphs):
             self.accounting.mapped(line.number, f"review.{key}.text", line.text.strip())
 
@@ -1070,6 +1072,7 @@ def read_lines(lines: list[SourceLine], result: MigrationResult, options: Migrat
     reviews is refused here with where each starts (`read_post` splits it instead)."""
     if _not_one_review(lines, result):
         _account_all(lines, result, "not converted: a page about many films")
+        refuse_quietly(result)
         return
     starts = _starts(lines) if "part" not in source else []
     if starts:
@@ -1077,6 +1080,7 @@ def read_lines(lines: list[SourceLine], result: MigrationResult, options: Migrat
         result.add(Level.ERROR, f"holds {len(starts)} reviews; they start on {where}. Convert each part as a file "
                    "of its own")
         _account_all(lines, result, f"not converted: one of {len(starts)} reviews in this file")
+        refuse_quietly(result)
         return
     reader = BlogReader(lines, result, notes)
     reader.read()
@@ -1107,6 +1111,11 @@ def read_lines(lines: list[SourceLine], result: MigrationResult, options: Migrat
     missing = result.accounting.unaccounted()
     if missing:  # a bug of ours, never silence: say so loudly rather than lose text
         result.add(Level.ERROR, f"internal: lines {missing[:10]} were not accounted for (please report this)")
+
+
+def refuse_quietly(result: MigrationResult) -> None:
+    """A refused post reports its reason alone."""
+    result.provenance.clear()
 
 
 def _account_all(lines: list[SourceLine], result: MigrationResult, reason: str) -> None:

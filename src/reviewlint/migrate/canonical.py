@@ -77,8 +77,10 @@ def finish(draft: dict[str, Any], result: MigrationResult, options: MigrateOptio
 
 
 def refuse_as_not_a_review(result: MigrationResult) -> None:
-    """Nothing will be written, so notes about how lines were placed would only distract."""
+    """Nothing will be written, so notes about how lines were placed (and where values came
+    from) would only distract."""
     result.issues[:] = [issue for issue in result.issues if issue.level is Level.ERROR]
+    result.provenance.clear()
     result.add(Level.ERROR, NOT_A_REVIEW)
 
 

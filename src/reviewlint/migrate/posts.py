@@ -45,9 +45,9 @@ def read_text(text: str, name: str, options: MigrateOptions) -> list[MigrationRe
         from reviewlint.migrate.markdown import place_title
 
         source_lines = place_title(source_lines, applied.title, applied.title_line, result, applied.notes)
-    blog_text.read_lines(source_lines, result, options, source={"format": TEXT, "file": name},
-                         extra=applied.extra, notes=applied.notes)
-    return [_finish(result, TEXT, name, applied.dropped)]
+    results = blog_text.read_post(source_lines, result, options, source={"format": TEXT, "file": name},
+                                  extra=applied.extra, notes=applied.notes)  # a double feature: one per film
+    return [_finish(part, TEXT, name, applied.dropped) for part in results]
 
 
 def read_markdown(text: str, name: str, options: MigrateOptions) -> list[MigrationResult]:
@@ -56,9 +56,9 @@ def read_markdown(text: str, name: str, options: MigrateOptions) -> list[Migrati
     lines = split_lines(text)
     result = MigrationResult(source=name, format=MARKDOWN, data=None, accounting=Accounting(lines))
     source_lines, applied = markdown_lines(lines, result)
-    blog_text.read_lines(source_lines, result, options, source={"format": MARKDOWN, "file": name},
-                         extra=applied.extra, notes=applied.notes)
-    return [_finish(result, MARKDOWN, name, applied.dropped)]
+    results = blog_text.read_post(source_lines, result, options, source={"format": MARKDOWN, "file": name},
+                                  extra=applied.extra, notes=applied.notes)  # a double feature: one per film
+    return [_finish(part, MARKDOWN, name, applied.dropped) for part in results]
 
 
 def read_html(text: str, name: str, options: MigrateOptions) -> list[MigrationResult]:
