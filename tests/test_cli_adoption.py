@@ -155,3 +155,19 @@ def test_a_per_file_ignores_pattern_that_matches_nothing_is_warned_about(repo: P
     assert ("reviewlint: warning: pyproject.toml: per-file-ignores pattern 'review/*.yaml' matches no checked file"
             in outcome.stderr)
     assert os.path.exists(repo / "reviews")
+
+
+def test_watch_checks_again_after_a_change(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import watchfiles
+
+    def one_change(*paths: str, **options: Any) -> Any:
+        assert paths == ("reviews/",)
+        (repo / "reviews" / "good.yaml").write_text(BROKEN, encoding="utf-8")
+        yield {(watchfiles.Change.modified, str(repo / "reviews" / "good.yaml"))}
+
+    monkeypatch.setattr(watchfiles, "watch", one_change)
+    outcome = run("--watch", "-q", "reviews/")
+    assert outcome.exit_code == 0
+    assert outcome.stdout.count("(2 files checked)") == 2
+    assert "2 problems in 2 files (2 files checked)" in outcome.stdout  # the second run saw the change
+    assert outcome.stderr.count("[watching for changes; Ctrl-C to stop]") == 2

@@ -113,8 +113,11 @@ def describe(path: str, lookup: SettingsLookup, overrides: dict[str, Any]) -> st
             lines.append(_line(f"per-file-ignores = {json.dumps(table, ensure_ascii=False)}", comment))
         else:
             lines.append(_line(f"{key} = {_toml(value)}", comment))
-    enabled = sorted(settings.table.enabled)
-    lines += ["", f"Rules enabled for this file ({len(enabled)}): {' '.join(enabled)}"]
+    from reviewlint.codes import ALWAYS_SHOWN
+
+    enabled = sorted(settings.table.enabled - ALWAYS_SHOWN)
+    lines += ["", f"Rules enabled for this file ({len(enabled)}): {' '.join(enabled)}",
+              f"Always shown, whatever the selection: {' '.join(sorted(ALWAYS_SHOWN))}"]
     return "\n".join(lines)
 
 

@@ -192,6 +192,7 @@ def run_watch(paths: tuple[str, ...], rerun: Callable[[], None]) -> None:
     def once() -> None:
         with contextlib.suppress(SystemExit):  # each run ends as a normal check would; watching goes on
             rerun()
+        sys.stdout.flush()
         click.echo("[watching for changes; Ctrl-C to stop]", err=True)
 
     once()
