@@ -1,6 +1,7 @@
 """How often the spelling rules flag words in real reviews, and which words.
 
     python benchmarks/spelling_false_flags.py [--shared ../shared] [--select RL606,RL608] [--list]
+                                              [--corpus posts|sentences|both]
 
 Each post of `legacy-corpus/posts/` (real blog and site reviews, read in place: nothing is
 copied) becomes one review document, as `migrate` would make it if it got every name
@@ -11,6 +12,10 @@ directors, writers, cast (with characters) and the author come from the post's
 cut word. The whole post is checked, credits lines and site chrome
 included, which makes the figure a ceiling. Only the selected rules run.
 
+A second sample, `--corpus sentences`, takes the real review sentences of `prose-eval/`
+(content warnings and endings), each the only paragraph of a review with no names: a
+harsher test, since a name is not seen elsewhere in its review.
+
 Printed: words checked, findings, findings per 1,000 words, and with `--list` each flagged
 word with its count and the rule's suggestion. Which findings are real misspellings is a
 judgement made by reading them; it is recorded beside the figures, not here.
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import re
 import sys
 import time
@@ -69,39 +75,65 @@ def document(post: Path) -> tuple[str, int]:
     return yaml.safe_dump(review, allow_unicode=True, sort_keys=False, width=10_000), words
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
-    parser.add_argument("--select", default="RL606,RL608", help="rules to run (default: RL606,RL608)")
-    parser.add_argument("--list", action="store_true", help="list every flagged word with its count")
-    args = parser.parse_args(argv)
-    posts_dir = args.shared / "legacy-corpus" / "posts"
-    if not posts_dir.is_dir():
-        sys.exit(f"no posts at {posts_dir}")
-    settings = Settings(select=tuple(code.strip() for code in args.select.split(",")))
+def sentence_documents(shared: Path) -> list[tuple[str, str, int]]:
+    """(name, review YAML, words) for each prose-eval sentence."""
+    found: list[tuple[str, str, int]] = []
+    for name in ("content-warnings.jsonl", "endings.jsonl"):
+        path = shared / "prose-eval" / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            text = item["text"]
+            review = {"schema_version": "1.0", "film": {"title": "Untitled"}, "review": {"body": [text]}}
+            found.append((item.get("id", name), yaml.safe_dump(review, allow_unicode=True, width=10_000),
+                          len(WORD_RE.findall(text))))
+    return found
+
+
+def post_documents(shared: Path) -> list[tuple[str, str, int]]:
+    posts_dir = shared / "legacy-corpus" / "posts"
     posts = sorted(p for p in posts_dir.iterdir() if p.suffix in (".txt", ".md") and ".expected" not in p.name)
+    return [(post.name, *document(post)) for post in posts]
+
+
+def measure(label: str, documents: list[tuple[str, str, int]], settings: Settings, listing: bool) -> None:
     total_words = 0
     flagged: collections.Counter[tuple[str, str, str]] = collections.Counter()
-    per_post: dict[str, int] = {}
+    clean = 0
     started = time.perf_counter()
-    for post in posts:
-        text, words = document(post)
+    for name, text, words in documents:
         total_words += words
-        found = [d for d in check_text(text, post.name, settings) if d.code in settings.select]
-        per_post[post.name] = len(found)
+        found = [d for d in check_text(text, name, settings) if d.code in settings.select]
+        clean += not found
         for diagnostic in found:
             word = diagnostic.message.split("'")[1]
             hint = diagnostic.message.partition("did you mean ")[2] or diagnostic.message.partition(" of ")[2]
             flagged[(diagnostic.code, word, hint.rstrip("?"))] += 1
     elapsed = time.perf_counter() - started
     count = sum(flagged.values())
-    print(f"rules {args.select}: {len(posts)} posts, {total_words} words, {count} findings "
-          f"({len(flagged)} distinct), {count * 1000 / max(total_words, 1):.2f} per 1,000 words "
-          f"[{elapsed:.1f} s]")
-    print(f"posts with no finding: {sum(1 for n in per_post.values() if not n)} of {len(posts)}")
-    if args.list:
+    print(f"{label}: rules {','.join(settings.select)}: {len(documents)} documents, {total_words} words, {count} "
+          f"findings ({len(flagged)} distinct), {count * 1000 / max(total_words, 1):.2f} per 1,000 words; "
+          f"{clean} documents with none [{elapsed:.1f} s]")
+    if listing:
         for (code, word, hint), times in sorted(flagged.items(), key=lambda item: (item[0][1].lower(), item[0])):
             print(f"  {code} {word!r} x{times}  -> {hint}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    parser.add_argument("--select", default="RL606,RL608", help="rules to run (default: RL606,RL608)")
+    parser.add_argument("--corpus", choices=("posts", "sentences", "both"), default="both")
+    parser.add_argument("--list", action="store_true", help="list every flagged word with its count")
+    args = parser.parse_args(argv)
+    if not (args.shared / "legacy-corpus" / "posts").is_dir():
+        sys.exit(f"no legacy posts under {args.shared}")
+    settings = Settings(select=tuple(code.strip() for code in args.select.split(",")))
+    if args.corpus in ("posts", "both"):
+        measure("legacy posts", post_documents(args.shared), settings, args.list)
+    if args.corpus in ("sentences", "both"):
+        measure("prose-eval sentences", sentence_documents(args.shared), settings, args.list)
     return 0
 
 

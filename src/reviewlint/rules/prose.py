@@ -589,6 +589,9 @@ _SENTENCE_END = ".!?…:;\n•"
 _HYPHENS = ("-", "‐")
 # An unknown word used this often in one review is a name or a term, not a slip of the keys.
 _REPEATED_WORD = 3
+# A capitalised word opening a sentence is more often a name than a slip: it is reported
+# when one letter from an "-ly" adverb ("Absolutly") or at least this long.
+_LONG_WORD = 9
 _OPENERS = " \t\"'“‘«„([*_—–-"
 
 
@@ -658,7 +661,8 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
     (`1950s`), in URLs, handles and e-mail addresses; stretched words (`sooo`). Taken for
     names or terms: a word used three times or more in the review, a three-letter word
     unless it is a common word with two letters swapped (`teh`), and a capitalised word
-    opening a sentence unless it is one letter from an English word. Misspellings from
+    opening a sentence unless it is one letter from an "-ly" adverb (`Absolutly`) or is
+    nine letters or longer. Misspellings from
     RL606's list are that rule's.
 
     ## Why
@@ -730,8 +734,11 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
             if counts[stem.encode("ascii", "replace")] >= _REPEATED_WORD:
                 continue  # written the same way again and again: a name or a term, not a slip
             edits, nearest = spelling.nearest(stem) if len(stem) > 3 else spelling.swapped(stem)
-            if not nearest or (initial and (edits != 1 or len(stem) < 5)):
+            if not nearest:
                 continue  # nothing English is close: a name, a loanword or a coinage
+            if initial and (edits != 1 or len(stem) < 5
+                            or not (nearest[0].endswith("ly") or len(stem) >= _LONG_WORD)):
+                continue  # a name opening a sentence, unless it reads as a slipped adverb or a long word
             shown = tuple(match_case(choice, word) for choice in nearest)
             yield context.report_in(field, start, end, f"{word!r} is not in the English dictionary; did you mean "
                                     f"{_say_choices(shown)}?")
