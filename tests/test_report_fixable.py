@@ -62,8 +62,8 @@ def test_a_load_error_blocks_the_files_fixes_and_the_footer_says_so() -> None:
     diagnostics = [duplicate, _diag("RL600", 9, FixSafety.SAFE)]
     lines = _render_with("text", diagnostics, ReportOptions(show_source=False))
     assert "r.yaml:9:1: RL600 problem RL600" in lines  # no [*]: --fix will not touch this file
-    assert lines[-1] == ("No fixes can be applied: 1 fix blocked until r.yaml:8:3 RL002 duplicate-key is fixed by "
-                         "hand (--fix leaves a file that does not load cleanly untouched)")
+    assert lines[-1] == ("No fixes can be applied: 1 fix blocked by r.yaml:8:3 RL002 duplicate-key (--fix leaves a "
+                         "file that does not load cleanly untouched: fix that by hand first)")
 
 
 def test_quiet_prints_only_the_summary() -> None:

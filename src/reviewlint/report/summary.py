@@ -95,6 +95,6 @@ def fixable_line(result: CheckResult, unsafe_fixes: bool = False) -> str | None:
         where = f"{first.location()} {first.code}" + (f" {first.rule}" if first.rule else "")
         others = f" and {plural(len(blocked) - 1, 'more file')}" if len(blocked) > 1 else ""
         lead = "" if parts else "No fixes can be applied: "
-        parts.append(f"{lead}{count} {_fixes(count)} blocked until {where}{others} is fixed by hand "
-                     "(--fix leaves a file that does not load cleanly untouched)")
+        parts.append(f"{lead}{count} {_fixes(count)} blocked by {where}{others} (--fix leaves a file that does not "
+                     "load cleanly untouched: fix that by hand first)")
     return " ".join(parts) if parts else None
