@@ -111,9 +111,10 @@ class Dictionary:
     def bucket(self, word: str) -> dict[str, int]:
         """The listed words that share `word`'s first three letters, with their counts."""
         if self._counts is not None:
-            prefix = _key(word)
-            return {listed: count for listed, count in self._counts.items() if listed.startswith(prefix)
-                    and len(listed) >= len(prefix)}
+            if not self._buckets:  # grouped once, as the compiled file is
+                for listed, count in self._counts.items():
+                    self._buckets.setdefault(_key(listed), {})[listed] = count
+            return self._buckets.get(_key(word), {})
         self.count(word)
         return self._buckets.get(_key(word), {})
 
