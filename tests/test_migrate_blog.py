@@ -101,7 +101,8 @@ def test_example_markdown_with_front_matter() -> None:
     assert data["review"]["recommendation"] == {"verdict": "must-watch", "text": "Highly recommended."}
     assert data["notes"] == ["**Composer:** Jóhann Jóhannsson"]
     # `layout` is the site generator's setting, not a fact: dropped and listed.
-    assert data["source"]["dropped"] == ["layout: post", "Share this:", "Like this:"]
+    # The separator is listed too (issue 11: nothing vanishes unseen).
+    assert data["source"]["dropped"] == ["layout: post", "---", "Share this:", "Like this:"]
     assert messages(result) == [
         "line 16: kept under notes: '**Composer:** Jóhann Jóhannsson' (no field for the label 'Composer')"]
 

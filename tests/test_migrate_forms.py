@@ -379,3 +379,10 @@ def test_a_review_that_names_other_films_is_still_one_review() -> None:
     data = data_of("Salt Road (2019)\nDirector: Ana Ruiz" + BODY + "\nIt recalls Nine Winters (2021) and Paper "
                    "Lanterns (2015), both slower.\n")
     assert data["film"]["title"] == "Salt Road"
+
+
+def test_a_separator_is_dropped_and_listed() -> None:
+    result = convert("Salt Road (2019)" + BODY + "\n***\n\nThe score is lovely throughout.\n")
+    assert result.data is not None
+    assert result.data["source"]["dropped"] == ["***"]
+    assert "rating" not in result.data

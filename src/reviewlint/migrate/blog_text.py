@@ -169,6 +169,8 @@ class BlogReader:
         if LAYOUT_LINE.match(text) and not line.heading:
             self._end_paragraph()
             self.accounting.dropped(line.number, text, LAYOUT)
+            # Listed too: "***" may have been a rating to its author; nothing vanishes unseen.
+            self.dropped.append(text)
             return
         if is_boilerplate(text) or is_chrome(text):
             self._end_paragraph()
