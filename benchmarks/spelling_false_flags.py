@@ -1,7 +1,7 @@
 """How often the spelling rules flag words in real reviews, and which words.
 
     python benchmarks/spelling_false_flags.py [--shared ../shared] [--select RL606,RL608] [--list]
-                                              [--corpus posts|sentences|both]
+                                              [--corpus posts|sentences|both] [--recall]
 
 Each post of `legacy-corpus/posts/` (real blog and site reviews, read in place: nothing is
 copied) becomes one review document, as `migrate` would make it if it got every name
@@ -16,6 +16,12 @@ A second sample, `--corpus sentences`, takes the real review sentences of `prose
 (content warnings and endings), each the only paragraph of a review with no names: a
 harsher test, since a name is not seen elsewhere in its review.
 
+`--recall` measures the other side on the same sentences: one lower-case word of five
+letters or more in each is given one random slip (a letter dropped, doubled, swapped with
+its neighbour or replaced by a neighbouring key; fixed seed), and the share of slips
+reported at that word is printed. A slip that happens to spell another English word
+cannot be caught by any dictionary and is counted apart.
+
 Printed: words checked, findings, findings per 1,000 words, and with `--list` each flagged
 word with its count and the rule's suggestion. Which findings are real misspellings is a
 judgement made by reading them; it is recorded beside the figures, not here.
@@ -26,6 +32,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import random
 import re
 import sys
 import time
@@ -120,12 +127,70 @@ def measure(label: str, documents: list[tuple[str, str, int]], settings: Setting
             print(f"  {code} {word!r} x{times}  -> {hint}")
 
 
+_KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+
+
+def _neighbour_keys(letter: str) -> str:
+    for row in _KEYBOARD:
+        at = row.find(letter)
+        if at >= 0:
+            return row[max(at - 1, 0):at] + row[at + 1:at + 2]
+    return ""
+
+
+def slip(word: str, rng: random.Random) -> str:
+    """`word` with one typing slip somewhere after its first letter."""
+    at = rng.randrange(1, len(word) - 1)
+    kind = rng.choice(("drop", "double", "swap", "key"))
+    if kind == "drop":
+        return word[:at] + word[at + 1:]
+    if kind == "double":
+        return word[:at] + word[at] + word[at:]
+    if kind == "swap" and word[at] != word[at + 1]:
+        return word[:at] + word[at + 1] + word[at] + word[at + 2:]
+    keys = _neighbour_keys(word[at])
+    return word[:at] + (rng.choice(keys) if keys else "e") + word[at + 1:]
+
+
+def measure_recall(shared: Path, settings: Settings) -> None:
+    from reviewlint import spelling
+
+    rng = random.Random(12)
+    caught = missed = real_words = 0
+    misses: list[str] = []
+    for _name, text, _words in sentence_documents(shared):
+        sentence = yaml.safe_load(text)["review"]["body"][0]
+        candidates = list(re.finditer(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])", sentence))
+        if not candidates:
+            continue
+        match = rng.choice(candidates)
+        wrong = slip(match.group(0), rng)
+        if wrong == match.group(0):
+            continue
+        if spelling.is_english(wrong):
+            real_words += 1
+            continue
+        changed = sentence[:match.start()] + wrong + sentence[match.end():]
+        review = {"schema_version": "1.0", "film": {"title": "Untitled"}, "review": {"body": [changed]}}
+        found = check_text(yaml.safe_dump(review, allow_unicode=True, width=10_000), "slip.yaml", settings)
+        if any(d.code in settings.select and wrong in d.message for d in found):
+            caught += 1
+        else:
+            missed += 1
+            misses.append(f"{match.group(0)} -> {wrong}")
+    total = caught + missed
+    print(f"recall on slips: {caught} of {total} reported ({caught / max(total, 1):.0%}); {real_words} slips "
+          f"spelled another English word and were not counted")
+    print("  missed: " + ", ".join(misses[:40]))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     parser.add_argument("--select", default="RL606,RL608", help="rules to run (default: RL606,RL608)")
     parser.add_argument("--corpus", choices=("posts", "sentences", "both"), default="both")
     parser.add_argument("--list", action="store_true", help="list every flagged word with its count")
+    parser.add_argument("--recall", action="store_true", help="also measure recall on sentences given one slip")
     args = parser.parse_args(argv)
     if not (args.shared / "legacy-corpus" / "posts").is_dir():
         sys.exit(f"no legacy posts under {args.shared}")
@@ -134,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         measure("legacy posts", post_documents(args.shared), settings, args.list)
     if args.corpus in ("sentences", "both"):
         measure("prose-eval sentences", sentence_documents(args.shared), settings, args.list)
+    if args.recall:
+        measure_recall(args.shared, settings)
     return 0
 
 
