@@ -368,8 +368,9 @@ def _tag_problem(tag: str) -> str | None:
     import langcodes
     from langcodes.tag_parser import LanguageTagError, parse_tag
 
+    untyped_parse: Any = parse_tag  # langcodes' parser has no type hints
     try:
-        parts = parse_tag(tag)
+        parts: list[tuple[str, str]] = untyped_parse(tag)
     except LanguageTagError as error:
         misplaced = _OUT_OF_PLACE.match(str(error))
         if misplaced:
