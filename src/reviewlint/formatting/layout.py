@@ -14,11 +14,12 @@ from reviewlint.document import (
     LOAD_RULE_NAMES,
     NOT_A_MAPPING,
     Document,
+    editor_positions,
     iter_nodes,
     load_text,
 )
 from reviewlint.document import Node as SourceNode
-from reviewlint.formatting import strict
+from reviewlint.formatting import keep, strict
 from reviewlint.formatting.build import build, depth
 from reviewlint.formatting.comments import scan
 from reviewlint.formatting.edits import apply_to_data, apply_to_tree
@@ -28,6 +29,7 @@ from reviewlint.formatting.model import Collection, walk_comments
 from reviewlint.formatting.scalars import WIDTH
 from reviewlint.formatting.tokens import read_tokens
 from reviewlint.formatting.verify import first_difference, same_data
+from reviewlint.lines import line_col, line_starts
 
 # The formatter's own refusal: nothing else stops it on a document that loaded.
 NOT_FORMATTABLE = "RL014"
@@ -115,15 +117,20 @@ def format_document(document: Document, *, edits: Sequence[Edit] = (), schema_co
     """
     refused = refusal(document)
     if refused is not None:
-        raise FormatRefused(refused)
+        raise FormatRefused(editor_positions(document.text, [refused])[0])
     text = document.text[1:] if document.text.startswith("\ufeff") else document.text
+    raw = keep.raw_break(text)
+    if raw is not None:
+        offset, reason = raw
+        line, col = line_col(line_starts(text), offset)
+        raise _refused(document, text, line - 1, col - 1, reason)
     tokens = read_tokens(text)
     scanned = scan(text, tokens)
-    lenient = strict.problem(text, tokens, scanned)
-    if lenient is not None:
-        line, col, reason = lenient
-        raise FormatRefused(Diagnostic(code=NOT_FORMATTABLE, message=f"not formatted: {reason}",
-                                       path=document.path, line=line + 1, col=col + 1, rule=NOT_FORMATTABLE_NAME))
+    problem = strict.problem(text, tokens, scanned) or keep.directive(text, tokens)
+    if problem is None and document.root is not None:
+        problem = keep.non_text_key(document.root)
+    if problem is not None:
+        raise _refused(document, text, *problem)
     expected = apply_to_data(document.data, edits) if edits else document.data
     built = build(document, text, scanned)
     apply_to_tree(built.root, edits)
@@ -147,6 +154,13 @@ def format_document(document: Document, *, edits: Sequence[Edit] = (), schema_co
         raise VerifyFailed(f"the formatted text would not load back to the same data (first difference at {shown})"
                            + (f": {problems}" if problems else ""))
     return Formatted(output, expected)
+
+
+def _refused(document: Document, text: str, line: int, col: int, reason: str) -> FormatRefused:
+    """RL014 at a 0-based libyaml position of `text`, reported at the editor's line."""
+    found = Diagnostic(code=NOT_FORMATTABLE, message=f"not formatted: {reason}", path=document.path,
+                       line=line + 1, col=col + 1, rule=NOT_FORMATTABLE_NAME)
+    return FormatRefused(editor_positions(text, [found])[0])
 
 
 def format_text(text: str, path: str = "<string>", *, edits: Sequence[Edit] = (), schema_comment: bool = False,
