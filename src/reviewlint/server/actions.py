@@ -52,7 +52,14 @@ def fixed_text(analysis: Analysis, diagnostic: Diagnostic) -> str | None:
 
 
 def fix_all_text(analysis: Analysis) -> str | None:
-    """The buffer with every safe fix applied (as `check --fix`), or None."""
+    """The buffer with every safe fix applied (as `check --fix`), or None (computed once
+    per analysed version)."""
+    if analysis.fixed_all is None:
+        analysis.fixed_all = _fix_all(analysis) or ""
+    return analysis.fixed_all or None
+
+
+def _fix_all(analysis: Analysis) -> str | None:
     from reviewlint.fixing import applicable, fix_document
     from reviewlint.formatting import FormatRefused, VerifyFailed
 

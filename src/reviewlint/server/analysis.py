@@ -27,6 +27,9 @@ class Analysis:
     settings: Settings = field(default_factory=default_settings)
     excluded: bool = False
     canonical: bool | None = None  # whether the text is already formatted (found when first needed)
+    # The text with every safe fix applied, once computed ("" for none): editors ask for code
+    # actions on every cursor move, and the answer is the same for one version.
+    fixed_all: str | None = None
 
 
 class Configs:

@@ -26,6 +26,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from reviewlint import __version__
+from reviewlint.diagnostics import Diagnostic
 from reviewlint.server import actions, features
 from reviewlint.server.analysis import Analysis, Configs, analyse, is_config_file
 from reviewlint.server.convert import overlaps, to_lsp
@@ -37,6 +38,7 @@ NAME = "reviewlint"
 DEFAULT_DEBOUNCE = 0.05  # seconds: the shortest interval between two checks of one document
 CHECK_SHARE = 4  # ... and at least this many times the last check's duration
 YAML_SUFFIXES = (".yaml", ".yml")
+MAX_DIAGNOSTICS = 1000  # per document sent to the editor
 logger = logging.getLogger("reviewlint.server")
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,12 +50,14 @@ class ReviewServer(LanguageServer):
         self.links = RuleLinks()
         self.debounce = DEFAULT_DEBOUNCE
         self.analyses: dict[str, Analysis] = {}
-        self.published: dict[str, list[types.Diagnostic]] = {}
+        # What the editor was last sent for each document: (finding, its LSP form) pairs.
+        self.published: dict[str, list[tuple[Diagnostic, types.Diagnostic]]] = {}
         self.tracked: set[str] = set()
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.last_start: dict[str, float] = {}
         self.last_duration: dict[str, float] = {}
         self.shown_config_errors: set[str] = set()
+        self.capped: set[str] = set()
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reviewlint-check")
 
     # --- helpers ----------------------------------------------------------------------------
@@ -98,11 +102,23 @@ class ReviewServer(LanguageServer):
 
     def _publish(self, uri: str, analysis: Analysis) -> None:
         index = LineIndex(analysis.text, self.encoding)
-        found = [to_lsp(d, index, self.links) for d in analysis.diagnostics]
+        shown = analysis.diagnostics
+        if len(shown) > MAX_DIAGNOSTICS:
+            # A hostile text can hold hundreds of thousands of findings: the editor gets the
+            # most severe first, and a message saying how many there are.
+            kept = sorted(shown, key=lambda d: (-d.severity, d.line, d.col))[:MAX_DIAGNOSTICS]
+            shown = sorted(kept, key=lambda d: (d.line, d.col, d.code))
+            if uri not in self.capped:  # said once, not on every keystroke
+                self.capped.add(uri)
+                self.show(f"reviewlint: {len(analysis.diagnostics)} findings in {os.path.basename(analysis.path)}; "
+                          f"the {MAX_DIAGNOSTICS} most severe are shown (`reviewlint check` lists them all)")
+        else:
+            self.capped.discard(uri)
+        pairs = [(d, to_lsp(d, index, self.links)) for d in shown]
         self.analyses[uri] = analysis
-        self.published[uri] = found
+        self.published[uri] = pairs
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, diagnostics=found, version=analysis.version))
+            uri=uri, diagnostics=[lsp for _, lsp in pairs], version=analysis.version))
 
     # --- scheduling -------------------------------------------------------------------------
 
@@ -228,6 +244,7 @@ def build() -> ReviewServer:
             ls.published.pop(uri, None)
             ls.last_start.pop(uri, None)
             ls.last_duration.pop(uri, None)
+            ls.capped.discard(uri)
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -253,7 +270,7 @@ def build() -> ReviewServer:
         target = actions.Target(uri, document.version, LineIndex(analysis.text, ls.encoding))
         found: list[types.CodeAction] = []
         if allowed(types.CodeActionKind.QuickFix.value):
-            for diagnostic, lsp in zip(analysis.diagnostics, ls.published.get(uri, []), strict=False):
+            for diagnostic, lsp in ls.published.get(uri, []):
                 if not overlaps(lsp.range, params.range):
                     continue
                 found.extend(actions.fix_actions(analysis, target, diagnostic, lsp))
@@ -300,7 +317,7 @@ def build() -> ReviewServer:
         version = features.schema_version_of(analysis.document.data) if analysis and analysis.document else None
         fresh = analysis is not None and analysis.text == document.source
         text = features.hover_text(LineIndex(document.source, ls.encoding), params.position,
-                                   ls.published.get(uri, []) if fresh else [], version)
+                                   [lsp for _, lsp in ls.published.get(uri, [])] if fresh else [], version)
         if text is None:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
