@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
+
+from reviewlint.cli import EXIT_ERROR
 
 
 @click.command("server")
@@ -14,6 +18,12 @@ def server_command(stdio: bool) -> None:
     Diagnostics with every rule, quick fixes, "fix all", suppressions, formatting,
     hover and completion, with the config that governs each file.
     """
-    from reviewlint.server import main
-
+    try:
+        from reviewlint.server.app import main
+    except ModuleNotFoundError as error:  # pygls is a dependency, but an installation may lack it
+        if (error.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        click.echo(f"reviewlint: error: the language server needs pygls and lsprotocol ({error}); install them "
+                   "with `pip install pygls`", err=True)
+        sys.exit(EXIT_ERROR)
     main()
