@@ -386,3 +386,38 @@ def test_a_separator_is_dropped_and_listed() -> None:
     assert result.data is not None
     assert result.data["source"]["dropped"] == ["***"]
     assert "rating" not in result.data
+
+
+@pytest.mark.parametrize(("headline", "title", "tagline"), [
+    ("Salt Road Review: A Ferry Into the Dark", "Salt Road", "A Ferry Into the Dark"),
+    ("‘Salt Road’ review: a ferry into the dark", "Salt Road", "a ferry into the dark"),
+])
+def test_the_title_before_review_and_the_tagline_after(headline: str, title: str, tagline: str) -> None:
+    data = data_of(headline + BODY)
+    assert data["film"]["title"] == title
+    assert data["review"]["tagline"] == tagline
+
+
+def test_a_headline_in_capitals_is_confirmed_by_the_title_in_any_case() -> None:
+    assert data_of("SALT ROAD\n\nSalt Road is slow, and rightly so." + BODY)["film"]["title"] == "SALT ROAD"
+
+
+def test_the_title_and_year_opening_the_first_sentence() -> None:
+    data = data_of("Salt Road (2019) is a quiet film about a ferry crew and the winter that breaks them.\n\n"
+                   "Rating: 3.5 stars out of 5\n")
+    assert data["film"] == {"title": "Salt Road", "year": 2019}
+    assert data["rating"] == {"value": 3.5, "min": 0.5, "max": 5, "step": 0.5}
+
+
+def test_a_dash_stands_for_a_labels_colon() -> None:
+    film = data_of("Salt Road (2019)\nDirector – Ana Ruiz\nCast - Bo Chen, Eva Sand" + BODY)["film"]
+    assert film["directors"] == ["Ana Ruiz"] and film["cast"] == ["Bo Chen", "Eva Sand"]
+
+
+def test_parentheses_after_actors_are_characters_only_in_a_consistent_list() -> None:
+    characters = data_of("Salt Road (2019)\nCast: Bo Chen (Captain Vey), Eva Sand (Mira)" + BODY)["film"]["cast"]
+    assert characters == [{"name": "Bo Chen", "character": "Captain Vey"}, {"name": "Eva Sand", "character": "Mira"}]
+    result = convert("Salt Road (2019)\nCast: Bo Chen (voice), Eva Sand" + BODY)
+    assert result.data is not None
+    assert result.data["film"]["cast"] == ["Bo Chen", "Eva Sand"]
+    assert result.data["notes"] == ["Cast: Bo Chen (voice), Eva Sand"]

@@ -60,6 +60,10 @@ from reviewlint.migrate.vocabmap import ending_of, map_warnings, verdict_of
 # "Ouija is a 2014 horror movie about...": the year (and genre) a sentence states of the film.
 PROSE_YEAR = re.compile(r"^(?:[\w'’:,.\- ]{0,60}\s)?(?:is|was)\s+an?\s+(?P<year>(?:18[89]\d|19\d\d|20\d\d))\s+"
                         r"(?P<genre>(?:[\w-]+\s+){0,2}?)(?:film|movie|feature|documentary|picture)\b")
+# "Salt Road (2019) is a quiet film": the title and its year opening the review's first sentence.
+OPENING_TITLE = re.compile(r"^[*_“\"‘']*(?P<title>[A-Z0-9][^()\n]{0,80}?)[*_”\"’']*\s+"
+                           r"\((?P<year>(?:18[89]\d|19\d\d|20\d\d))\)"
+                           r"\s*(?:,|is\b|was\b|isn['’]t\b|wasn['’]t\b|marks\b|tells\b|follows\b|opens\b|has\b)")
 # "... Directed by X. [1:28]": a running time in brackets closing a paragraph.
 PROSE_RUNTIME = re.compile(r"\[(?P<hours>\d):(?P<minutes>[0-5]\d)\]$")
 # Words of blog categories and site names ("Featured Films Movie Reviews"), never a title card.
@@ -766,6 +770,9 @@ class BlogReader:
             self.result.add(Level.INFO, f"{' and '.join(fields)} read from the sentence '{credit.phrase}'",
                             line.number)
         film = self.draft.get("film", {})
+        if opening and ("year" not in film or "title" not in film):
+            self._opening_title(line, film)
+        film = self.draft.get("film", {})
         if opening and "year" not in film:
             match = PROSE_YEAR.search(text)
             if match is not None:
@@ -779,6 +786,25 @@ class BlogReader:
             minutes = int(runtime["hours"]) * 60 + int(runtime["minutes"])
             self._apply_quietly(facts.Outcome([facts.Update(("film", "runtime_minutes"), minutes)]), line,
                                 "film.runtime_minutes (a running time closing the paragraph)")
+
+    def _opening_title(self, line: SourceLine, film: dict[str, Any]) -> None:
+        """"Salt Road (2019) is a quiet film...": a sentence that opens the review with the
+        title and its year. It gives the year of the title already read, or the title itself
+        when the post has none."""
+        match = OPENING_TITLE.match(line.text.strip())
+        if match is None:
+            return
+        reading = read_title_line(f"{match['title']} ({match['year']})")
+        if reading is None or reading.year is None:
+            return
+        known = film.get("title")
+        if known is not None and known.casefold() != reading.title.casefold():
+            return  # another film named at the start of a sentence
+        updates = [] if known is not None else [facts.Update(("film", "title"), reading.title)]
+        if "year" not in film:
+            updates.append(facts.Update(("film", "year"), reading.year))
+        if updates:
+            self._apply_quietly(facts.Outcome(updates), line, "the title and year opening the review")
 
     def _apply_quietly(self, outcome: facts.Outcome, line: SourceLine, form: str) -> None:
         """Apply facts read from a line that stays where it is (in the review's prose)."""
@@ -795,7 +821,8 @@ class BlogReader:
         if self.title_candidate is None or "title" in self.draft.get("film", {}):
             return
         title, headline = self.title_candidate
-        pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)")
+        # Written the same way; a headline in capitals ("OLDBOY") may be written "Oldboy" below.
+        pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE if title.isupper() else 0)
         again = next((line for line in self.lines if line.number != headline.number and line.text.strip() != title
                       and pattern.search(line.text)), None)
         following = next((line for line in self.lines if line.number > headline.number and not is_blank(line.text)),

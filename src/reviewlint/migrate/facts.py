@@ -14,7 +14,7 @@ from typing import Any
 
 from reviewlint import vocab
 from reviewlint.migrate.dates import parse_date
-from reviewlint.migrate.people import cast_entry, split_names, without_roles
+from reviewlint.migrate.people import cast_entries, split_names, without_roles
 from reviewlint.migrate.ratings import Rating, number, parse_rating, rating_in_sentence
 from reviewlint.migrate.runtime import parse_runtime
 from reviewlint.migrate.vocabmap import country_codes, language_code, split_genres
@@ -154,7 +154,10 @@ def _people(value: str, key: str) -> Outcome:
         names, roles = without_roles(names)
         problem = f"the roles in parentheses ({', '.join(roles)}) have no field of their own" if roles else None
         return Outcome([Update(("film", key), names, EXTEND)], problem=problem)
-    return Outcome([Update(("film", key), [cast_entry(name) for name in names], EXTEND)])
+    entries, kept = cast_entries(names)
+    problem = (f"the parentheses ({', '.join(kept)}) are not read as characters: the list does not say so"
+               if kept else None)
+    return Outcome([Update(("film", key), entries, EXTEND)], problem=problem)
 
 
 def _external(value: str, source: str) -> Outcome:

@@ -146,7 +146,8 @@ def _line_pattern() -> re.Pattern[str]:
         rf"(?P<label>{labels})"
         rf"{_SPOILER_MARK}"
         r"(?P<close>\*{1,3}|_{1,3})?"
-        r"(?:(?P<colon>\s*[:：](?:\*{1,3}|_{1,3})?)|(?=\s)|$)"
+        # A colon, or a spaced dash standing for one ("Director – Ana Ruiz").
+        r"(?:(?P<colon>\s*[:：](?:\*{1,3}|_{1,3})?|\s+[-–—]\s)|(?=\s)|$)"
         r"\s*(?P<value>.*)$",
         re.IGNORECASE | re.DOTALL)
 
@@ -176,6 +177,8 @@ def match_label(text: str, *, typed_ok: Callable[[str, str], bool] | None = None
     if value.startswith(("*", "_")) and match["open"]:
         value = value.lstrip("*_").strip()  # "**Director** : X" leaves the closing marks behind
     colon = match["colon"] is not None
+    if colon and match["colon"].strip() in "-–—" and not value[:1].isalpha():
+        return None  # "Movie - ****/5": a dash before a score is not a label's colon
     spoiler = match["spoiler"] is not None
     if not colon:
         if kind == "section":

@@ -110,13 +110,37 @@ def without_roles(names: list[str]) -> tuple[list[str], list[str]]:
     return plain, roles
 
 
-def cast_entry(name: str) -> str | dict[str, Any]:
-    """"Jeon Jong-seo as Ok Ju" or "Jeon Jong-seo (Ok Ju)" -> {name, character}; else the name."""
-    for pattern in (_AS_CHARACTER, _IN_PARENS):
+def cast_entry(name: str, parentheses_are_characters: bool = True) -> str | dict[str, Any]:
+    """"Jeon Jong-seo as Ok Ju" -> {name, character}; "Jeon Jong-seo (Ok Ju)" too when the
+    list's parentheses are characters; else the name as written."""
+    patterns = (_AS_CHARACTER, _IN_PARENS) if parentheses_are_characters else (_AS_CHARACTER,)
+    for pattern in patterns:
         match = pattern.match(name)
         if match:
             return {"name": match["name"].strip(), "character": match["character"].strip()}
     return name
+
+
+# What a parenthesis after an actor says when it is not a character.
+_NOT_CHARACTERS = frozenset({"voice", "voices", "cameo", "uncredited", "archive footage", "singing voice", "narration",
+                             "credit only", "scenes deleted", "also director", "also writer", "debut"})
+
+
+def cast_entries(names: list[str]) -> tuple[list[str | dict[str, Any]], list[str]]:
+    """A cast list's entries. "Actor (Character)" is read as a character only in a consistent
+    list (every entry, two or more, has one) or after "as"; a lone "(voice)" or "(cameo)" is
+    not a character: the name is kept and the parenthesis returned for the caller to keep."""
+    parenthesised = [match["character"].strip().lower() for name in names if (match := _IN_PARENS.match(name))]
+    consistent = len(parenthesised) >= 2 and not any(content in _NOT_CHARACTERS for content in parenthesised)
+    entries: list[str | dict[str, Any]] = []
+    kept: list[str] = []
+    for name in names:
+        if not consistent and not _AS_CHARACTER.match(name) and (match := _IN_PARENS.match(name)):
+            entries.append(match["name"].strip())
+            kept.append(match["character"].strip())
+            continue
+        entries.append(cast_entry(name, consistent))
+    return entries, kept
 
 
 def unique(items: list[Any]) -> list[Any]:

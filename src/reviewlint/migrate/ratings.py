@@ -31,7 +31,8 @@ _NUMBER = r"\d+(?:[.,]\d+)?"
 # A unit after the score: one or two words ("boots", "Turtles", "stars", "popcorn buckets").
 _UNIT = r"(?:\s+(?P<unit>[^\W\d_][\w'’-]{0,20}(?:\s+[^\W\d_][\w'’-]{0,20})?))?"
 _OUT_OF = re.compile(
-    rf"^(?P<value>{_NUMBER})\s*(?:/|out\s+of|of)\s*(?P<max>\d+){_UNIT}\s*[.!]?$", re.IGNORECASE)
+    rf"^(?P<value>{_NUMBER})\s*(?:stars?\s+|points?\s+)?(?:/|out\s+of|of)\s*(?P<max>\d+){_UNIT}\s*[.!]?$",
+    re.IGNORECASE)
 _PERCENT = re.compile(rf"^(?P<value>{_NUMBER})\s*%$")
 _BARE = re.compile(rf"^(?P<value>{_NUMBER}){_UNIT}\s*[.!]?$")
 _NUMBER_STAR = re.compile(rf"^(?P<value>{_NUMBER})\s*[*★⭐]$")

@@ -197,9 +197,33 @@ def read_title_line(line: str) -> TitleReading | None:
     return _read(text, strip_prefixes=True) or _read(text, strip_prefixes=False)
 
 
+_FESTIVAL_WORDS = re.compile(
+    r"\b(?:festival|fest|sundance|tiff|cannes|berlinale|venice|sxsw|nyff|lff|fantasia|tribeca|fantastic|"
+    r"sitges|busan|rotterdam|locarno|telluride|premiere|screening|preview|sneak|dvd|blu-?ray|4k|vhs|\d{4})\b",
+    re.IGNORECASE)
+
+
+def _title_before_review(text: str) -> TitleReading | None:
+    """"Oldboy Review: A Hammer and a Hallway": the title leads and the words after the
+    colon are the tagline; a lead that names a festival or a year is a prefix instead."""
+    match = _REVIEW_PREFIX.match(text)
+    if match is None or not match["lead"] or not match["lead"].strip() or _FESTIVAL_WORDS.search(match["lead"]):
+        return None
+    lead = match["lead"].strip()
+    reading = _with_year(lead, "title before 'review', ") or _bare(lead, "title before 'review', ", True)
+    if reading is None or reading.tagline or len(match["rest"].strip()) > 200:
+        return reading
+    return TitleReading(title=reading.title, form=reading.form, strong=True, year=reading.year,
+                        original_title=reading.original_title, director=reading.director,
+                        certificate=reading.certificate, rating=reading.rating, rating_text=reading.rating_text,
+                        tagline=match["rest"].strip())
+
+
 def _read(text: str, *, strip_prefixes: bool) -> TitleReading | None:
     prefix = ""
     strong = False
+    if strip_prefixes and (leading := _title_before_review(text)) is not None:
+        return leading
     for pattern, name in ((_REVIEW_PREFIX, "review prefix"), (_FORMAT_PREFIX, "format prefix"),
                           (_LABEL_PREFIX, "label"), (_FESTIVAL_PREFIX, "festival prefix")):
         match = pattern.match(text) if strip_prefixes else None
