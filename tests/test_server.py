@@ -126,7 +126,7 @@ def test_diagnostics_match_the_cli_on_open_change_and_save(tmp_path: Path) -> No
 
 
 def test_positions_are_utf16_after_wide_characters(tmp_path: Path) -> None:
-    text = REVIEW.replace("Ana Ruiz", "😀 Ruiz").replace("slow boat worth", "slow 기생충 boat worth")
+    text = REVIEW.replace("slow boat worth", "slow 기생충 boat 🎬 worth")
     path = tmp_path / "wide.yaml"
     path.write_text(text, encoding="utf-8")
     cli = {code: (line, col) for code, line, col in cli_findings(path)}
@@ -136,9 +136,11 @@ def test_positions_are_utf16_after_wide_characters(tmp_path: Path) -> None:
         client.open(path.as_uri(), text)
         found = {d.code: d for d in await client.diagnostics_for(path.as_uri())}
         doubled = found["RL604"].range
-        # Characters before the finding are all in the BMP: UTF-16 units = characters.
-        assert (doubled.start.line + 1, doubled.start.character + 1) == cli["RL604"]
-        assert text.splitlines()[8][doubled.start.character:doubled.end.character] == "the"
+        line = text.splitlines()[8]
+        # The CLI counts characters; LSP counts UTF-16 units, two for the clapperboard.
+        assert (doubled.start.line + 1, doubled.start.character) == (cli["RL604"][0], cli["RL604"][1])
+        utf16 = line.encode("utf-16-le")
+        assert utf16[doubled.start.character * 2:doubled.end.character * 2].decode("utf-16-le") == "the"
         await stop(client)
 
     run(body)
