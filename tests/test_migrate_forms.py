@@ -421,3 +421,18 @@ def test_parentheses_after_actors_are_characters_only_in_a_consistent_list() -> 
     assert result.data is not None
     assert result.data["film"]["cast"] == ["Bo Chen", "Eva Sand"]
     assert result.data["notes"] == ["Cast: Bo Chen (voice), Eva Sand"]
+
+
+@pytest.mark.parametrize("line", ["Audience Score: 91%", "IMDb rates it 7.5/10, which I find generous."])
+def test_aggregator_scores_are_never_the_reviewers_rating(line: str) -> None:
+    data = data_of("Salt Road (2019)" + BODY + "\n" + line + "\n")
+    assert "rating" not in data
+
+
+def test_directors_credited_to_different_people_in_prose_are_not_guessed() -> None:
+    result = convert("Salt Road (2019)\n\nDirected by Ana Ruiz, it owes a lot to Nine Winters, directed by Bo Chen "
+                     "ten years ago, and the debt shows in every harbour shot.\n")
+    assert result.data is not None
+    assert "directors" not in result.data["film"]
+    assert ("the text credits directors to different people in different sentences; none is taken (add them by "
+            "hand)") in infos(result)

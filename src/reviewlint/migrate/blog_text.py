@@ -52,7 +52,7 @@ from reviewlint.migrate.patterns import (
     is_boilerplate,
 )
 from reviewlint.migrate.people import looks_like_credit
-from reviewlint.migrate.ratings import parse_rating, rating_in_sentence, standalone_rating
+from reviewlint.migrate.ratings import AGGREGATORS, parse_rating, rating_in_sentence, standalone_rating
 from reviewlint.migrate.result import Level, MigrationResult
 from reviewlint.migrate.titles import TitleReading, quoted_title_in, read_title_line
 from reviewlint.migrate.vocabmap import ending_of, map_warnings, verdict_of
@@ -142,6 +142,7 @@ class BlogReader:
         self.title_candidate: tuple[str, SourceLine] | None = None
         self.facts_seen = False
         self.recorded: set[tuple[str, int]] = set()
+        self.ambiguous_crew: set[str] = set()
         # Where each set value came from, to explain a conflict.
         self.origin: dict[tuple[str, ...], int] = {}
 
@@ -418,7 +419,7 @@ class BlogReader:
             return False
         value = match["value"].strip()
         rating = parse_rating(value)
-        if rating is None or not rating.scale_stated:
+        if rating is None or not rating.scale_stated or AGGREGATORS.search(match["label"]):
             return False
         plain_number = re.fullmatch(r"[\d.,]+\s*(?:/|out of)\s*\d+.*", value) is not None or "%" in value
         verdict_word = match["label"].strip().lower() in {"overall", "verdict", "final verdict", "total", "final"}
@@ -740,6 +741,20 @@ class BlogReader:
         return [paragraph for section in sections if section.key not in ("notes", "unknown")
                 for paragraph in section.paragraphs]
 
+    def _crew_named_twice(self, paragraphs: list[Paragraph]) -> set[str]:
+        """Directors or writers credited to different people in different sentences ("directed
+        by X" of this film, "directed by Y" of another): which is this film's is not read."""
+        named: dict[str, set[tuple[str, ...]]] = {}
+        for line in (line for paragraph in paragraphs for line in paragraph):
+            for credit in prose_credits(line.text):
+                for field_name in credit.fields:
+                    named.setdefault(field_name, set()).add(tuple(credit.names))
+        ambiguous = {field_name for field_name, names in named.items() if field_name != "cast" and len(names) > 1}
+        for field_name in sorted(ambiguous):
+            self.result.add(Level.INFO, f"the text credits {field_name} to different people in different sentences; "
+                            "none is taken (add them by hand)")
+        return ambiguous
+
     def facts_from_prose(self) -> None:
         """Facts the running text states in fixed phrases, for fields no label filled:
         "Directed by X.", "starring A and B", "(voiced by X)", "is a 2014 horror movie", a
@@ -747,9 +762,10 @@ class BlogReader:
         film = self.draft.get("film", {})
         labelled = set(film)
         paragraphs = self._prose_paragraphs()
+        self.ambiguous_crew = self._crew_named_twice(paragraphs)
         for position, paragraph in enumerate(paragraphs):
             for line in paragraph:
-                self._prose_line(line, labelled, opening=position < 2)
+                self._prose_line(line, labelled, opening=position == 0)
         if "rating" not in self.draft:
             found = [(line, hit) for paragraph in paragraphs for line in paragraph
                      if (hit := rating_in_sentence(line.text)) is not None]
@@ -761,7 +777,8 @@ class BlogReader:
     def _prose_line(self, line: SourceLine, labelled: set[str], *, opening: bool) -> None:
         text = line.text
         for credit in prose_credits(text):
-            fields = [field_name for field_name in credit.fields if field_name not in labelled]
+            fields = [field_name for field_name in credit.fields if field_name not in labelled
+                      and field_name not in self.ambiguous_crew]
             if not fields:
                 continue
             values: list[Any] = credit.names

@@ -252,8 +252,15 @@ _IN_SENTENCE = re.compile(
     rf"(?P<rating>(?<![\d.,]){_NUMBER}\s*(?:/|out\s+of)\s*\d+(?:\s+stars?)?)(?![\d/])", re.IGNORECASE)
 
 
+# Other people's scores: aggregators and audiences, never the reviewer's own rating.
+AGGREGATORS = re.compile(r"\b(?:imdb|rotten\s*tomato(?:es|s)?|tomatometer|metacritic|metascore|letterboxd|tmdb|"
+                         r"audiences?|critics|users?|viewers|average|consensus|box\s+office|budget)\b", re.IGNORECASE)
+
+
 def rating_in_sentence(text: str) -> tuple[Rating, str] | None:
     """(rating, the words that state it) for a score stated inside a sentence, else None."""
+    if AGGREGATORS.search(text):
+        return None  # "IMDb rates it 7.5/10" is not the reviewer's score
     matches = list(_IN_SENTENCE.finditer(text))
     if len(matches) != 1:
         return None  # two scores in one sentence ("the music 9/10, the plot 4/10"): not one rating
