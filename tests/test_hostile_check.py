@@ -262,3 +262,41 @@ def test_an_infinite_or_nan_rating_is_a_bad_number_not_a_clean_review(value: str
     found = [(d.code, d.message) for d in check_bytes(text.encode(), "r.yaml")]
     spelled = value.split()[-1]
     assert ("RL013", f"{spelled} (infinity or not-a-number) cannot be stored as JSON; write a finite number") in found
+
+
+def test_nesting_past_the_cap_is_rl015_at_the_collection_that_passes_it() -> None:
+    # 495 nested flow lists passed `check` and crashed `check --fix` (RecursionError).
+    text = _with("x-deep: " + "[" * 495 + "]" * 495 + "\n")
+    diagnostics = check_bytes(text.encode(), "deep.yaml")
+    assert [(d.code, d.line, d.col, d.message) for d in diagnostics] == [
+        ("RL015", 13, 108, "values are nested more than 100 levels deep here; a review holds a few levels (the "
+                           "file is not checked further)")]
+    fixed = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--fix", "-"], input=text)
+    assert "Traceback" not in fixed.output and "RecursionError" not in fixed.output
+
+
+def test_nesting_just_under_the_cap_is_checked() -> None:
+    text = _with("x-deep: " + "[" * 98 + "]" * 98 + "\n")
+    assert check_bytes(text.encode(), "deep.yaml") == []
+
+
+def test_aliases_that_nest_past_the_cap_are_refused() -> None:
+    lines = ["x-0: &a0 [x]"] + [f"x-{n}: &a{n} [*a{n - 1}]" for n in range(1, 120)]
+    diagnostics = check_bytes(_with("\n".join(lines) + "\n").encode(), "nested-aliases.yaml")
+    assert diagnostics[0].message == ("aliases nest this document's values more than 100 levels deep; it is not "
+                                      "checked further")
+
+
+def test_an_alias_inside_the_value_it_names_is_refused() -> None:
+    diagnostics = check_bytes(_with("x-loop: &a [1, *a]\n").encode(), "loop.yaml")
+    assert diagnostics[0].message == ("an alias refers to a value that holds it: the data would be infinite; it is "
+                                      "not checked further")
+
+
+def test_aliases_are_limited_by_the_text_they_expand_to() -> None:
+    # 200 aliases of one 0.9 MB text: 201 values, but 180 MB for every rule to read.
+    text = _with("x-long: &long '" + "word " * 180_000 + "'\nx-copies: [" + ", ".join(["*long"] * 200) + "]\n")
+    diagnostics = check_bytes(text.encode(), "copies.yaml")
+    assert diagnostics[0].message == ("aliases expand this document beyond 4194304 characters of text (an alias "
+                                      "bomb?); it is not checked further")
+    assert {d.code for d in diagnostics} == {"RL007"}

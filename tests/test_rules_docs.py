@@ -20,6 +20,7 @@ NOT_EXECUTABLE = {
     "RL003": "encoding errors need bytes that are not UTF-8",
     "RL011": "the size limit needs a file of megabytes",
     "RL012": "read errors need an unreadable file",
+    "RL015": "the nesting cap needs a hundred levels of brackets (tested in test_hostile_check.py)",
     "RL110": "no schema 1.0 keyword reaches the catch-all code",
     "RL701": "only schema 1.0 is published, so no published version is older (tested with a patched registry)",
     "RL999": "internal errors need a bug (tested with a failing rule)",

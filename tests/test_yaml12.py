@@ -147,3 +147,26 @@ def test_every_written_float_reads_back_as_that_float(number: float) -> None:
 @given(st.text(min_size=1, max_size=30).filter(lambda s: s[0] not in "~nNtTfF0123456789+-."))
 def test_text_that_cannot_start_a_number_null_or_boolean_stays_text(text: str) -> None:
     assert yaml12.resolve_plain(text) == text
+
+
+@pytest.mark.parametrize(("first", "second", "what"), [
+    ("1", "0x1", "the integer 1"), ("1", "+1", "the integer 1"), ("0o17", "15", "the integer 15"),
+    ("true", "True", "the boolean true"), ("false", "FALSE", "the boolean false"), ("~", "null", "null"),
+    ("null", "", "null"), ("1.5", "1.50", "the number 1.5"),
+])
+def test_keys_that_are_one_key_in_yaml_1_2_are_duplicates(first: str, second: str, what: str) -> None:
+    from reviewlint.document import load_text
+
+    second_line = f"{second}: b" if second else "? \n: b"
+    document = load_text(f"{first}: a\n{second_line}\n")
+    assert [(d.code, d.line, d.message) for d in document.diagnostics] == [
+        ("RL002", 2, f"duplicate key `{second}`: YAML 1.2 reads it as {what}, the same key as `{first}` on line 1")]
+    assert document.data == {first: "a"}  # the first one counts, as for any duplicate
+
+
+@pytest.mark.parametrize(("first", "second"), [("1", "1.0"), ("1", "true"), ("~", '"null"'), ("0", "false")])
+def test_keys_of_different_types_are_different_keys(first: str, second: str) -> None:
+    from reviewlint.document import load_text
+
+    document = load_text(f"{first}: a\n{second}: b\n")
+    assert [d.code for d in document.diagnostics] == []

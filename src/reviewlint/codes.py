@@ -43,6 +43,7 @@ MERGE_KEY = _declare("RL010", "merge-key", "load")
 FILE_TOO_LARGE = _declare("RL011", "file-too-large", "load")
 READ_ERROR = _declare("RL012", "read-error", "load")
 BAD_NUMBER = _declare("RL013", "bad-number", "load")
+TOO_DEEP = _declare("RL015", "too-deep", "load")
 
 # formatting: what the canonical emitter cannot keep (formatting/)
 NOT_FORMATTABLE = _declare("RL014", "not-formattable", "formatting")

@@ -30,6 +30,7 @@ from reviewlint.codes import (
     MULTIPLE_DOCUMENTS,
     NOT_A_MAPPING,
     SYNTAX_ERROR,
+    TOO_DEEP,
     UNSUPPORTED_TAG,
 )
 from reviewlint.codes import diagnostic as _stage_diagnostic
@@ -42,6 +43,13 @@ from reviewlint.lines import line_col_after, to_editor
 MAX_ALIAS_REPORTS = 10
 # After alias expansion, a document bigger than this is refused (billion laughs).
 MAX_EXPANDED_NODES = 100_000
+# ... or holding more characters than this (200 aliases of one long text: each rule
+# would read it 200 times).
+MAX_EXPANDED_CHARS = 4 * 1024 * 1024
+# Collections nested deeper than this are refused (RL015): every later stage (schema
+# validation, rules, export, the formatter) may then recurse without reaching Python's
+# limit. A review is a handful of levels deep.
+MAX_DEPTH = 100
 
 
 def _diag(path: str, code: str, message: str, line: int, col: int, *, end_line: int | None = None,
@@ -96,6 +104,28 @@ def _start(event: yaml.Event) -> Any:
 
 def _end(event: yaml.Event) -> Any:
     return event.end_mark
+
+
+class _TooDeep(Exception):
+    """Collections nested past MAX_DEPTH: composition stops at `mark`."""
+
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.mark = mark
+
+
+def _key_identity(value: Any) -> tuple[str, Any]:
+    """What makes two keys the same key in YAML 1.2: their resolved value and its type
+    (`1` and `0x1` are one integer key; `true` and `True` one boolean key)."""
+    return type(value).__name__, value
+
+
+def _described(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {'true' if value else 'false'}"
+    return f"the {'integer' if isinstance(value, int) else 'number'} {value!r}"
 
 
 class _Composer:
@@ -196,6 +226,8 @@ class _Composer:
                 continue
             if cls in start_events:
                 mark = event.start_mark
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep(mark)
                 is_map = cls is yaml.MappingStartEvent
                 node = Node("map" if is_map else "seq", mark.line, mark.column, mark.line, mark.column,
                             value=[], style="flow" if event.flow_style else "block", tag=event.tag,
@@ -263,29 +295,55 @@ class _Composer:
             first = next(k for k, _ in parent.value if k.kind == "scalar" and k.text == key)
             self._add(DUPLICATE_KEY, f"duplicate key `{key}` (first defined on line {first.line + 1})", key_node)
             return
+        if not isinstance(key_node.value, str):
+            # Keys that differ as text may be one key in YAML 1.2 (`1` and `0x1`, `~` and `null`).
+            if len(frame) == 3:
+                frame.append({})
+            seen: dict[tuple[str, Any], Node] = frame[3]
+            identity = _key_identity(key_node.value)
+            if identity in seen:
+                first = seen[identity]
+                self._add(DUPLICATE_KEY, f"duplicate key `{key}`: YAML 1.2 reads it as {_described(key_node.value)}, "
+                          f"the same key as `{first.text}` on line {first.line + 1}", key_node)
+                return
+            seen[identity] = key_node
         mapping[key] = value
 
 
-def _expanded_size(node: Node, limit: int) -> int:
-    """Nodes the data would hold with aliases expanded, stopping early past `limit`."""
-    memo: dict[int, int] = {}
-    order: list[Node] = []
+def _expansion(node: Node) -> str | None:
+    """Why the data, with aliases expanded, is too big, too deep or infinite; None when it
+    is not. Post-order without recursion, each node measured once."""
+    memo: dict[int, tuple[int, int, int]] = {}  # id -> (nodes, characters, depth), capped
     stack = [node]
     visiting: set[int] = set()
-    while stack:  # post-order without recursion
+    while stack:
         current = stack.pop()
-        if id(current) in memo:
+        key = id(current)
+        if key in memo:
             continue
-        if id(current) in visiting:
-            visiting.discard(id(current))
-            order.append(current)
-            total = 1 + sum(memo.get(id(child), 1) for child in children(current))
-            memo[id(current)] = min(total, limit + 1)
+        if key in visiting:
+            visiting.discard(key)
+            found = [memo[id(child)] for child in children(current)]
+            nodes = min(1 + sum(size[0] for size in found), MAX_EXPANDED_NODES + 1)
+            chars = min(len(current.text) + sum(size[1] for size in found), MAX_EXPANDED_CHARS + 1)
+            depth = min(1 + max((size[2] for size in found), default=0), MAX_DEPTH + 1)
+            memo[key] = (nodes, chars, depth)
             continue
-        visiting.add(id(current))
+        visiting.add(key)
         stack.append(current)
-        stack.extend(child for child in children(current) if id(child) not in memo)
-    return memo.get(id(node), 1)
+        for child in children(current):
+            if id(child) in visiting:
+                return "an alias refers to a value that holds it: the data would be infinite"
+            if id(child) not in memo:
+                stack.append(child)
+    nodes, chars, depth = memo[id(node)]
+    if nodes > MAX_EXPANDED_NODES:
+        return f"aliases expand this document beyond {MAX_EXPANDED_NODES} values (an alias bomb?)"
+    if chars > MAX_EXPANDED_CHARS:
+        return f"aliases expand this document beyond {MAX_EXPANDED_CHARS} characters of text (an alias bomb?)"
+    if depth > MAX_DEPTH:
+        return f"aliases nest this document's values more than {MAX_DEPTH} levels deep"
+    return None
 
 
 def load_text(text: str, path: str = "<string>") -> Document:
@@ -323,6 +381,12 @@ def load_text(text: str, path: str = "<string>") -> Document:
         document.diagnostics.extend(composer.diagnostics)
         document.diagnostics.append(_syntax_diagnostic(error, text, path))
         return document
+    except _TooDeep as deep:
+        document.diagnostics.extend(composer.diagnostics)
+        document.diagnostics.append(_diag(
+            path, TOO_DEEP, f"values are nested more than {MAX_DEPTH} levels deep here; a review holds a few "
+            "levels (the file is not checked further)", deep.mark.line + 1, deep.mark.column + 1))
+        return document
     finally:
         loader.dispose()
     document.diagnostics[:0] = composer.diagnostics
@@ -342,10 +406,9 @@ def load_text(text: str, path: str = "<string>") -> Document:
             path, NOT_A_MAPPING, f"the top level of a review must be a mapping of keys, got {type_name(root)}",
             root.line + 1, root.col + 1, end_line=root.end_line + 1, end_col=root.end_col + 1))
         return document
-    if composer.aliased and _expanded_size(root, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
-        document.diagnostics.append(_diag(
-            path, ALIAS_USED, f"aliases expand this document beyond {MAX_EXPANDED_NODES} values (an alias bomb?); "
-            "it is not checked further", 1, 1))
+    expansion = _expansion(root) if composer.aliased else None
+    if expansion is not None:
+        document.diagnostics.append(_diag(path, ALIAS_USED, f"{expansion}; it is not checked further", 1, 1))
         return document
     document.root, document.data = root, data
     return document

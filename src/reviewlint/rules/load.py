@@ -1,4 +1,4 @@
-"""Load codes (RL001-RL013): declared in codes.py, reported by the loader (document/); documented here."""
+"""Load codes (RL001-RL013, RL015): declared in codes.py, reported by the loader (document/); documented here."""
 
 from __future__ import annotations
 
@@ -316,6 +316,29 @@ _load("RL013", "A number or boolean cannot be represented.", """
     film:
       title: Ballerina
       year: 2023
+    ```
+
+    ## Fix
+    None.
+""")
+
+_load("RL015", "Values are nested too deep.", """
+    ## What it does
+    Reports a file whose lists and mappings are nested more than 100 levels deep, at the
+    collection that goes past the limit. The file is not checked further.
+
+    ## Why
+    A review is a few levels deep; a hundred levels is a generated or hostile file. The
+    limit keeps every stage that walks the values (schema validation, rules, export, the
+    formatter) within bounds, so such a file gets this finding instead of a crash.
+
+    ## Example
+    ```text
+    x-notes: [[[[[[ ... a hundred brackets deep ... ]]]]]]
+    ```
+    Use instead:
+    ```yaml
+    x-notes: [a note]
     ```
 
     ## Fix
