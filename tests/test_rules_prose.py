@@ -176,19 +176,19 @@ UNKNOWN_FAILING = [
     (body("- Her performence holds the film together."),
      [("RL608", 18, 11, "'performence' is not in the English dictionary; did you mean 'performance'?")]),
     # two edits away, and the frequent word wins over a rare one an edit away
-    (body("- It wasent the ending I hoped for."),
-     [("RL608", 18, 10, "'wasent' is not in the English dictionary; did you mean \"wasn't\"?")]),
+    (body("- It couldent end otherwise."),
+     [("RL608", 18, 10, "'couldent' is not in the English dictionary; did you mean \"couldn't\"?")]),
     # a missing apostrophe, a dropped letter, a silent e kept before -ing
-    (body("- I dont think the score is amazeing."),
-     [("RL608", 18, 9, "'dont' is not in the English dictionary; did you mean \"don't\", 'done' or 'don'?"),
-      ("RL608", 18, 33, "'amazeing' is not in the English dictionary; did you mean 'amazing'?")]),
+    (body("- The score isnt confuseing at all."),
+     [("RL608", 18, 17, "'isnt' is not in the English dictionary; did you mean \"isn't\"?"),
+      ("RL608", 18, 22, "'confuseing' is not in the English dictionary; did you mean 'confusing'?")]),
     # a sentence-initial capital is checked (case kept in the suggestion); a line start counts
     (body("- >-", "  Absolutly nothing happens in the last act."),
      [("RL608", 19, 7, "'Absolutly' is not in the English dictionary; did you mean 'Absolutely'?")]),
     # rule-built forms one slip from a listed word: "-ic" + "ly", a compound
-    (body("- It is basicly a wonderfull mess."),
+    (body("- It is basicly a powerfull mess."),
      [("RL608", 18, 13, "'basicly' is not in the English dictionary; did you mean 'basically', 'basic' or 'basics'?"),
-      ("RL608", 18, 23, "'wonderfull' is not in the English dictionary; did you mean 'wonderful' or 'wonderfully'?")]),
+      ("RL608", 18, 23, "'powerfull' is not in the English dictionary; did you mean 'powerful' or 'powerfully'?")]),
     # a three-letter slip only when two letters are swapped in a common word
     (body("- It is teh best film of the year."),
      [("RL608", 18, 13, "'teh' is not in the English dictionary; did you mean 'the'?")]),
@@ -224,7 +224,7 @@ UNKNOWN_PASSING = [
     # no English word is close: a loanword or a name
     body("- The kumbhalgarh fort looks great."),
     # a short word that is no swap of a common one
-    body("- The film von Trier made is wie nothing else."),
+    body("- The film von Trier made, und nothing else."),
 ]
 
 

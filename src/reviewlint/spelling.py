@@ -209,7 +209,7 @@ def _british_variants(word: str) -> Iterator[str]:
 
 
 # Suffixes that begin with a vowel: before them English drops a silent e ("amazing") and
-# may double a final consonant ("stopped"), so "amazeing" and "stoped" are not accepted.
+# may double a final consonant ("stopped"), so "confuseing" and "stoped" are not accepted.
 _VOWEL_SUFFIXES = ("ing", "ed", "er", "ers", "est", "able", "ish", "esque", "ism", "ist", "ists", "ity")
 
 
@@ -236,7 +236,7 @@ def _by_suffix(word: str, known: Dictionary) -> bool:
         if not restore and len(stem) > _MIN_STEM and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
             bases.append(stem[:-1])  # "stopped" -> "stop"
         if any(base in known for base in bases):
-            # ... unless a listed word is the right spelling of this one ("amazeing")
+            # ... unless a listed word is the right spelling of this one ("confuseing")
             return bool(restore) or not any(slip != word and slip in known for slip in _slips(stem, suffix))
     return False
 
@@ -259,7 +259,7 @@ def is_word(word: str) -> bool:
             return True
     for cut in range(_MIN_COMPOUND_PART, len(word) - _MIN_COMPOUND_PART + 1):
         if (word[:cut] in known or word[:cut] in extra_words()) and _plain_word(word[cut:]):
-            # "wonderfull" is "wonder" + "full", but one slip from a listed word
+            # "powerfull" is "power" + "full", but one slip from a listed word
             return not any(candidate in known for candidate in _edits1(word))
     return False
 
@@ -342,8 +342,9 @@ def distance(first: str, second: str, limit: int = 2) -> int:
 @lru_cache(maxsize=4096)
 def nearest(word: str, limit: int = 3) -> tuple[int, tuple[str, ...]]:
     """(edits, words): the most frequent listed words one edit away (Norvig's method, as
-    pyspellchecker uses it), or two edits away when those are far more frequent ("dident"
-    -> "didn't", not the rare "rident"). (0, ()) when nothing is that close.
+    pyspellchecker uses it), or two edits away when those are far more frequent (a
+    contraction without its apostrophe and with a vowel for the "n", such as "shouldent",
+    is two edits from "shouldn't" and one from rarer words). (0, ()) when nothing is close.
 
     Two edits away are looked for among the words that share the first three letters: a
     full search (a quarter of a million candidates) costs a fifth of a second a word, and

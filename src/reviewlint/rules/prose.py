@@ -616,7 +616,7 @@ def _starts_sentence(text: str, index: int) -> bool:
 
 def _in_named_compound(text: str, start: int) -> bool:
     """Whether the hyphenated word at `start` belongs to a compound that begins with a
-    capital (a name such as "Tae-shik" or "Odani-gumi")."""
+    capital (a name such as "Ji-woo" or "Jean-luc")."""
     begin = start
     while begin > 0 and not text[begin - 1].isspace():
         begin -= 1
@@ -712,7 +712,7 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
                 continue  # an acronym, shouting, or a name such as McConaughey
             hyphenated = text[start - 1:start] in _HYPHENS or text[end:end + 1] in _HYPHENS
             if hyphenated and (len(word) <= 3 or _in_named_compound(text, start)):
-                continue  # "sci-fi", "Tae-shik": parts of a compound or of a name
+                continue  # "sci-fi", "Ji-woo": parts of a compound or of a name
             stem = spelling.normal_form(word).removesuffix("'s").strip("'")
             initial = word[0].isupper()
             if initial:
