@@ -87,3 +87,21 @@ def test_examples_round_trip(example: Path) -> None:
 
 def test_error_type_is_a_value_error() -> None:
     assert issubclass(CanonicalEmitError, ValueError)
+
+
+@pytest.mark.parametrize("digits", [900, 1000])
+def test_a_long_hexadecimal_integer_formats_to_a_value_that_reads_back(digits: int) -> None:
+    from reviewlint.document import load_text
+    from reviewlint.formatting import format_text
+
+    text = "x: 0x" + "f" * digits + "\n"
+    once = format_text(text)
+    assert once == "x: 0x" + "f" * digits + "\n"  # 1,084+ decimal digits would be past the reader's limit
+    assert load_text(once).data == load_text(text).data
+
+
+def test_a_long_decimal_integer_stays_decimal() -> None:
+    from reviewlint.formatting import format_text
+
+    text = "x: " + "9" * 1000 + "\n"
+    assert format_text(text) == text

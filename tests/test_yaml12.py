@@ -8,6 +8,7 @@ neither, and these tests pin that.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -170,3 +171,17 @@ def test_keys_of_different_types_are_different_keys(first: str, second: str) -> 
 
     document = load_text(f"{first}: a\n{second}: b\n")
     assert [d.code for d in document.diagnostics] == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("0x" + "f" * 4000, "hexadecimal integer with 4000 digits is too large (at most 1000)"),
+    ("0o" + "7" * 1001, "octal integer with 1001 digits is too large (at most 1000)"),
+])
+def test_hex_and_octal_integers_have_a_digit_limit_too(text: str, message: str) -> None:
+    from reviewlint.lint import check_text
+
+    with pytest.raises(yaml12.ScalarError, match=re.escape(message)):
+        yaml12.resolve_plain(text)
+    found = check_text(f'schema_version: "1.1"\nfilm:\n  title: X\n  year: {text}\n')
+    assert "RL999" not in {d.code for d in found}
+    assert [d.message for d in found if d.code == "RL013"] == [message]

@@ -37,11 +37,15 @@ class ScalarError(ValueError):
     """A scalar that looks like a number but cannot be represented faithfully."""
 
 
-def _to_int(text: str) -> int:
+def _to_int(text: str, base: int = 10) -> int:
+    """`text` (digits only, a sign for base 10) as an integer of at most MAX_INT_DIGITS
+    digits in its base: a hex literal of 4,000 digits is a number Python cannot even print
+    in decimal (over 4,300 digits)."""
     digits = text.lstrip("+-")
     if len(digits) > MAX_INT_DIGITS:
-        raise ScalarError(f"integer with {len(digits)} digits is too large (at most {MAX_INT_DIGITS})")
-    return int(text, 10)
+        kind = {8: "octal ", 16: "hexadecimal "}.get(base, "")
+        raise ScalarError(f"{kind}integer with {len(digits)} digits is too large (at most {MAX_INT_DIGITS})")
+    return int(text, base)
 
 
 def _to_float(text: str) -> float:
@@ -77,9 +81,9 @@ def _integer(text: str) -> int | None:
     if INT_RE.match(text):
         return _to_int(text)
     if OCT_RE.match(text):
-        return int(text[2:], 8)
+        return _to_int(text[2:], 8)
     if HEX_RE.match(text):
-        return int(text[2:], 16)
+        return _to_int(text[2:], 16)
     return None
 
 

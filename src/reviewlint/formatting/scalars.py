@@ -93,12 +93,25 @@ def inline(value: Any) -> str:
     if value is False:
         return "false"
     if isinstance(value, int):
-        return str(value)
+        return _integer(value)
     if isinstance(value, float):
         return _float(value)
     if isinstance(value, str):
         return value if is_plain_safe(value) else double_quoted(value)
     raise TypeError(f"cannot write a {type(value).__name__} as YAML")
+
+
+def _integer(value: int) -> str:
+    """Decimal, unless that would be past the loader's digit limit (a 900-digit hex value
+    has 1,084 decimal digits): then hexadecimal, which reads back to the same integer."""
+    if value.bit_length() <= 3 * yaml12.MAX_INT_DIGITS:  # 3 bits per digit: surely within the limit
+        return str(value)
+    decimal = str(value) if value.bit_length() <= 10_000 else ""  # Python prints at most 4,300 digits
+    if decimal and len(decimal.lstrip("-")) <= yaml12.MAX_INT_DIGITS:
+        return decimal
+    if value < 0:
+        raise ValueError(f"a negative integer of {value.bit_length()} bits cannot be written so that it reads back")
+    return f"0x{value:x}"
 
 
 def _float(value: float) -> str:
