@@ -1,14 +1,23 @@
 """Shared fixtures. Kept small: each test module owns its own cases.
 
 `valid_review_text()` is importable (`from conftest import valid_review_text`) for module-level
-constants, and is also offered as the `valid_review` fixture.
+constants, and is also offered as the `valid_review` fixture; it is the one base review
+(tests/rulekit.py derives the rule tests' BASE from it).
+
+`invoke(*args)` is the one way tests run the command line in-process (click's runner),
+also offered as the `run_cli` fixture.
+
+`pytest -m "not slow"` leaves out the files listed in SLOW_FILES (subprocesses, builds,
+property runs over many inputs): the quick loop while working; CI runs everything.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -54,6 +63,20 @@ def valid_review_text() -> str:
 @pytest.fixture
 def valid_review() -> str:
     return _VALID_REVIEW
+
+
+def invoke(*args: str, input: str | bytes | None = None, env: Mapping[str, str | None] | None = None,
+           catch_exceptions: bool = True) -> Result:
+    """`reviewlint ARGS` run in this process through click's runner; stdout and stderr
+    are kept apart (`result.stdout`, `result.stderr`)."""
+    from reviewlint.cli import cli
+
+    return CliRunner().invoke(cli, list(args), input=input, env=env, catch_exceptions=catch_exceptions)
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., Result]:
+    return invoke
 
 
 @pytest.fixture(scope="session")

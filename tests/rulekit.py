@@ -10,39 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from conftest import valid_review_text
 from reviewlint.config import Settings
 from reviewlint.diagnostics import Diagnostic
 from reviewlint.engine import check_text
 
-# Clean under the schema and every rule (test_rules_docs.py proves it).
-BASE = """\
-schema_version: "1.1"
-film:
-  title: Quiet Harbour
-  year: 2011
-  runtime_minutes: 104
-  genres: [Drama]
-  countries: [PT]
-  original_language: pt
-  directors: [Marta Ribeiro]
-rating:
-  value: 8
-  min: 1
-  max: 10
-  step: 1
-review:
-  headline: "Quiet Harbour: a lighthouse and the town that forgets it"
-  body:
-    - A patient film about a lighthouse keeper and the town that slowly forgets him.
-  recommendation:
-    verdict: worth-watching
-content_warnings: []
-spoilers: none
-author:
-  name: Ines Lago
-language: en
-published: "2024-03-09"
-"""
+# The shared base review (conftest.py) with a one-paragraph body, so that the rule tests'
+# line numbers stay put. Clean under the schema and every rule (test_rules_docs.py proves it).
+_SECOND_PARAGRAPH = "    - The final shot holds on the lamp for a full minute, and it earns every second.\n"
+assert _SECOND_PARAGRAPH in valid_review_text()
+BASE = valid_review_text().replace(_SECOND_PARAGRAPH, "", 1)
 
 _TOP_KEY_RE = re.compile(r"^([^\s#][^:]*):", re.MULTILINE)
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reviewlint
-from conftest import valid_review_text
+from conftest import invoke, valid_review_text
 from reviewlint import CheckResult, Diagnostic, Severity, check_bytes, check_paths, check_text
-from reviewlint.cli import cli
 from reviewlint.config import Settings
 from reviewlint.engine import SettingsLookup
 
@@ -87,8 +85,8 @@ def test_the_cli_prints_exactly_what_the_api_returns(tmp_path: Path, monkeypatch
     (tmp_path / "heat.yaml").write_text(BROKEN + "x-a: &a 1\nx-b: *a\n", encoding="utf-8")
     api = [d.concise() for d in check_text((tmp_path / "heat.yaml").read_text(encoding="utf-8"), "heat.yaml",
                                            LOAD_AND_SCHEMA)]
-    cli_run = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--select", "RL0,RL1",
-                                       "--output-format", "concise", "heat.yaml"])
+    cli_run = invoke("check", "--isolated", "--no-cache", "--select", "RL0,RL1",
+                     "--output-format", "concise", "heat.yaml")
     assert cli_run.stdout.splitlines()[:-1] == api
     assert len(api) == 3
 

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import valid_review_text
+from conftest import invoke, valid_review_text
 from reviewlint.cli import cli
 
 BROKEN = valid_review_text().replace("  year: 2011\n", "  year: twenty\n")
 
 
 def run(*args: str, stdin: str | None = None) -> Any:
-    return CliRunner().invoke(cli, ["check", "--no-cache", *args], input=stdin)
+    return invoke("check", "--no-cache", *args, input=stdin)
 
 
 @pytest.fixture

@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from conftest import REPO, valid_review_text
-from reviewlint.cli import cli
-from reviewlint.commands.check import use_color
+from conftest import REPO, invoke, valid_review_text
+from reviewlint.api import use_color
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.report.text import excerpt, printable
 
@@ -45,7 +44,7 @@ def write(root: Path, name: str, content: str | bytes) -> Path:
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, [*BASE, *args])
+    return invoke(*BASE, *args)
 
 
 # --- exit codes and the summary line ----------------------------------------------------------
@@ -160,7 +159,7 @@ def test_config_excludes_apply_and_isolated_ignores_them(project: Path) -> None:
     write(project, "pyproject.toml", '[tool.reviewlint]\nexclude = ["examples/invalid/"]\n')
     write(project, "examples/good.yaml", VALID)
     write(project, "examples/invalid/bad.yaml", BROKEN)
-    configured = CliRunner().invoke(cli, ["check", "--no-cache", "--select", "RL0,RL1", "examples"])
+    configured = invoke("check", "--no-cache", "--select", "RL0,RL1", "examples")
     assert (configured.exit_code, configured.stdout) == (0, "No problems found (1 file checked)\n")
     isolated = run("--output-format", "concise", "examples")
     assert isolated.exit_code == 1
@@ -169,7 +168,7 @@ def test_config_excludes_apply_and_isolated_ignores_them(project: Path) -> None:
 
 def test_the_repositorys_examples_pass_with_its_own_config(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    result = CliRunner().invoke(cli, ["check", "--no-cache", "examples/"])
+    result = invoke("check", "--no-cache", "examples/")
     assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "No problems found (3 files checked)"), (
         result.output)
 
@@ -362,7 +361,7 @@ def test_invalid_gitignore_lines_are_skipped_with_a_warning_as_git_does(project:
     write(project, ".gitignore", "!\nfoo\\\n[z-a]\ndrafts/\n")
     write(project, "r.yaml", VALID)
     write(project, "drafts/d.yaml", BROKEN)
-    result = CliRunner().invoke(cli, [*BASE, "."])
+    result = invoke(*BASE, ".")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
         "reviewlint: warning: .gitignore:1: invalid pattern '!' is skipped (Invalid git pattern: '!')",

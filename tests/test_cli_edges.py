@@ -8,9 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from reviewlint.cli import cli
+from conftest import invoke
 from reviewlint.config import find_config
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "parasite.yaml"
@@ -25,7 +24,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["check", "--no-cache", *args])
+    result = invoke("check", "--no-cache", *args)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -75,8 +74,8 @@ def test_a_broken_link_is_named_as_one(folder: Path) -> None:
 
 def test_standard_input_is_checked_under_the_given_name(folder: Path) -> None:
     text = EXAMPLE.read_text(encoding="utf-8").replace("year: 2019", "year: twenty")
-    result = CliRunner().invoke(cli, ["check", "--isolated", "--output-format", "concise", "-",
-                                      "--stdin-filename", "reviews/parasite.yaml"], input=text)
+    result = invoke("check", "--isolated", "--output-format", "concise", "-",
+                    "--stdin-filename", "reviews/parasite.yaml", input=text)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "reviews/parasite.yaml:5:9: RL103 `year` must be an integer, got 'twenty'",
@@ -85,7 +84,7 @@ def test_standard_input_is_checked_under_the_given_name(folder: Path) -> None:
 
 def test_standard_input_cannot_be_diffed(folder: Path) -> None:
     # `check --fix -` prints the fixed text (tests/test_cli_adoption.py); --diff needs files.
-    result = CliRunner().invoke(cli, ["check", "--diff", "-"], input="a: 1\n")
+    result = invoke("check", "--diff", "-", input="a: 1\n")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == ("Error: --diff works on files, not standard input; `check --fix -` "
                                             "prints the fixed text")

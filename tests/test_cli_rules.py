@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from reviewlint.cli import cli
+from conftest import invoke
 from reviewlint.rules import all_rules
 from rulekit import overlay
 
@@ -21,7 +21,7 @@ MISSPELT = overlay("review:\n  body:\n    - Few could potray it.\n  recommendati
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args))
+    return invoke(*args)
 
 
 def check(*args: str) -> Result:

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviewlint.cli import cli
+from conftest import invoke
 from reviewlint.discovery import Skipped, discover, display_path
 
 
@@ -232,15 +231,15 @@ def test_an_unreadable_folder_is_listed_as_unreadable_not_skipped(locked: Path) 
 
 
 def test_checking_a_tree_with_an_unreadable_folder_reports_it_and_fails(locked: Path) -> None:
-    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--output-format", "concise", "tree"])
+    result = invoke("check", "--isolated", "--no-cache", "--output-format", "concise", "tree")
     assert (result.exit_code, result.stdout.splitlines()[0]) == (
         1, "tree/locked:1:1: RL012 cannot read directory: Permission denied")
     assert "No problems found" not in result.stdout
 
 
 def test_a_file_named_inside_an_unreadable_folder_is_rl012_not_an_internal_error(locked: Path) -> None:
-    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--output-format", "concise",
-                                      "tree/locked/bad.yaml", "tree/locked"])
+    result = invoke("check", "--isolated", "--no-cache", "--output-format", "concise",
+                    "tree/locked/bad.yaml", "tree/locked")
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines()[:2] == [
         "tree/locked:1:1: RL012 cannot read directory: Permission denied",

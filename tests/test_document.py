@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import valid_review_text
+from conftest import invoke, valid_review_text
 from reviewlint.document import Document, iter_nodes, load_bytes, load_text
 
 Found = list[tuple[str, int, int, str]]
@@ -478,14 +478,12 @@ def test_a_syntax_error_names_the_editors_line_in_its_message_too() -> None:
 
 
 def test_the_text_report_shows_the_editors_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from click.testing import CliRunner
 
-    from reviewlint.cli import cli
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "r.yaml").write_text('schema_version: "1.0"\nfilm:\n  title: "Para\u2028site"\n  year: twenty\n',
                                      encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--select", "RL103", "r.yaml"])
+    result = invoke("check", "--isolated", "--no-cache", "--select", "RL103", "r.yaml")
     assert result.stdout.splitlines()[:4] == [
         "r.yaml:4:9: RL103 `year` must be an integer, got 'twenty'", "   |", " 4 |   year: twenty",
         "   |         ^^^^^^ error"]

@@ -14,12 +14,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, valid_review_text
-from reviewlint.cli import cli
+from conftest import EXAMPLES, invoke, valid_review_text
 from reviewlint.document import load_text
 from reviewlint.export.jsonld import iso_duration, missing_properties, to_jsonld
 from reviewlint.export.markdown import to_markdown
@@ -350,7 +348,7 @@ def write(folder: Path, name: str, text: str) -> str:
 
 
 def run(*args: str) -> Any:
-    return CliRunner().invoke(cli, ["export", *args])
+    return invoke("export", *args)
 
 
 def test_one_file_prints_an_array_of_one(tmp_path: Path) -> None:

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from reviewlint.cli import cli
+import conftest
 from reviewlint.formatting import format_text
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
@@ -115,7 +115,7 @@ LEGACY = "Parasite (2019)\nDirector: Bong Joon-ho\nMy Rate: 9/10\n\nA family of 
 
 
 def invoke(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return conftest.invoke(*args, catch_exceptions=False)
 
 
 def disk_full(*_args: Any) -> None:

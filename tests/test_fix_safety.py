@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
+import conftest
 from conftest import valid_review_text
-from reviewlint.cli import cli
 from reviewlint.config import SettingsLookup
 from reviewlint.fixing import fix_paths
 from reviewlint.formatting import format_text
@@ -34,7 +34,7 @@ root_only = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, 
 
 
 def invoke(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return conftest.invoke(*args, catch_exceptions=False)
 
 
 def fix_cli(*paths: str) -> Result:

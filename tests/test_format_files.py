@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from conftest import invoke
 from reviewlint.cli import cli
 from reviewlint.formatting import write_atomic
 
@@ -25,7 +26,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, ["format", "--isolated", *args], catch_exceptions=False)
+    return invoke("format", "--isolated", *args, catch_exceptions=False)
 
 
 def put(path: Path, content: str | bytes, mode: int = 0o644) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewlint.commands.format import format_paths
+from reviewlint.api import format_paths
 from reviewlint.document import load_text
 from reviewlint.engine import SettingsLookup
 from reviewlint.formatting.verify import same_data

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from conftest import invoke
 from reviewlint.cli import cli
 from reviewlint.schema import schema_text
 
@@ -23,7 +24,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def init(*args: str) -> tuple[int, str]:
-    outcome = CliRunner().invoke(cli, ["init", *args])
+    outcome = invoke("init", *args)
     assert outcome.stdout == ""
     return outcome.exit_code, outcome.stderr
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import EXAMPLES, REPO
-from reviewlint.cli import cli
+from conftest import EXAMPLES, REPO, invoke
 
 INVALID = EXAMPLES / "invalid"
 SECTION = re.compile(r"^## `(?P<name>[^`]+)` \((?P<code>RL\d{3})\)\n.*?^```text\n(?P<output>.*?)^```$",
@@ -37,8 +35,8 @@ def test_documented_output_is_the_real_output(name: str, monkeypatch: pytest.Mon
     monkeypatch.chdir(REPO)
     monkeypatch.delenv("NO_COLOR", raising=False)
     code, expected = documented()[name]
-    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--output-format", "concise",
-                                      f"examples/invalid/{name}"])
+    result = invoke("check", "--isolated", "--no-cache", "--output-format", "concise",
+                    f"examples/invalid/{name}")
     assert result.exit_code == 1
     assert result.stdout == expected
     assert f": {code} " in expected.splitlines()[0]

@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from reviewlint.cli import cli
+from conftest import invoke
 from reviewlint.engine import check_paths
 from reviewlint.migrate import upgrades
 from reviewlint.migrate.batch import BatchSettings, discover, run
@@ -36,7 +36,7 @@ Warnings: none
 
 
 def migrate(*args: str) -> Result:
-    return CliRunner().invoke(cli, ["migrate", *args], catch_exceptions=False)
+    return invoke("migrate", *args, catch_exceptions=False)
 
 
 def stable(text: str) -> str:

@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from reviewlint.cli import cli
+from conftest import invoke
 
 LEGACY = Path(__file__).parents[1] / "examples" / "legacy"
 
@@ -33,7 +33,7 @@ CSV_ROW = "2024-01-0{day},Film {day},2020,https://boxd.it/{day},4,,Fine.,,\n"
 
 
 def migrate(*args: str) -> Result:
-    return CliRunner().invoke(cli, ["migrate", *args], catch_exceptions=False)
+    return invoke("migrate", *args, catch_exceptions=False)
 
 
 def summary(converted: int, notes: int, failed: int, skipped: int) -> str:

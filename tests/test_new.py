@@ -9,10 +9,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import invoke
 from reviewlint.cli import cli
-from reviewlint.commands.new import skeleton_text, slug
 from reviewlint.document import load_text
 from reviewlint.schema import check_schema, load_schema
+from reviewlint.skeleton import skeleton_text, slug
 
 SCHEMA_ID = load_schema("1.1")["$id"]
 AMELIE = """\
@@ -41,12 +42,12 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def new(*args: str) -> tuple[int, str, str]:
-    outcome = CliRunner().invoke(cli, ["new", *args])
+    outcome = invoke("new", *args)
     return outcome.exit_code, outcome.stdout, outcome.stderr
 
 
 def check(*args: str) -> tuple[int, str]:
-    outcome = CliRunner().invoke(cli, ["check", "--no-cache", "--isolated", "--output-format", "concise", *args])
+    outcome = invoke("check", "--no-cache", "--isolated", "--output-format", "concise", *args)
     return outcome.exit_code, outcome.stdout
 
 

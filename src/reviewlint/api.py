@@ -25,6 +25,15 @@ EXIT_ERROR = 2
 SettingsFor = Callable[[str], Settings]
 
 
+def use_color(choice: str, stream: TextIO) -> bool:
+    """Whether to colour output: "always", "never", or "auto" (a terminal, unless NO_COLOR)."""
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
 def stdin_settings(settings_for: SettingsFor, stdin_filename: str | None) -> tuple[str, Settings]:
     """The name standard input is reported under, and the settings of the config that
     governs it (that of `stdin_filename`, else of the working folder)."""

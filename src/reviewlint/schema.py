@@ -7,7 +7,6 @@ where one exists. For oneOf/anyOf only the branch that best fits the value is re
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -30,6 +29,7 @@ from reviewlint.codes import (
 )
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.document import Document, JsonPath, describe_value
+from reviewlint.words import did_you_mean
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -204,8 +204,7 @@ def _show(value: Any) -> str:
 
 
 def _suggest(word: str, options: Iterable[str], quote: str = "'") -> str:
-    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean {quote}{matches[0]}{quote}?" if matches else ""
+    return did_you_mean(word, options, quote=quote)
 
 
 def _type_hint(types: list[str], value: Any, schema: dict[str, Any]) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, TextIO
+from typing import Any
 
 import click
 
-from reviewlint.api import EXIT_ERROR, check_stream, exit_code, same_file_as
+from reviewlint.api import EXIT_ERROR, check_stream, exit_code, same_file_as, use_color
 from reviewlint.commands import INPUT_PATH
 from reviewlint.commands.check_extras import Extras, adoption_options
 from reviewlint.diagnostics import Severity
@@ -20,14 +20,6 @@ from reviewlint.settings import MAX_FILE_SIZE_LIMIT
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     """`--select RL1,RL201 --select RL3` -> ("RL1", "RL201", "RL3")."""
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def use_color(choice: str, stream: TextIO) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def fail(message: str) -> None:
