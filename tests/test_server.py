@@ -410,6 +410,10 @@ def test_an_internal_error_is_rl999_and_the_server_goes_on(tmp_path: Path) -> No
                "        raise RuntimeError('simulated bug')\n"
                "    return real(document, settings)\n"
                "a.check_document = failing\n"
+               "import reviewlint.server.features as f\n"
+               "def broken_hover(*args):\n"
+               "    raise ValueError('simulated hover bug')\n"
+               "f.hover_text = broken_hover\n"
                "from reviewlint.server import main\n"
                "main()\n")
 
@@ -423,6 +427,14 @@ def test_an_internal_error_is_rl999_and_the_server_goes_on(tmp_path: Path) -> No
                                     "(please report this)")
         version = client.replace_all(uri, REVIEW)
         assert "RL601" in [d.code for d in await client.diagnostics_for(uri, version)]
+        # A request that fails answers null, says why in the log, and the next one is served.
+        hover = await client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=pos(2, 4)))
+        assert hover is None
+        await client.wait_until(lambda: any("internal error in hover: simulated hover bug" in m.message
+                                            for m in client.logs))
+        result = await client.text_document_completion_async(types.CompletionParams(text_document=doc(uri),
+                                                                                    position=pos(16, 0)))
+        assert isinstance(result, types.CompletionList) and result.items
         await stop(client)
 
     run(body)

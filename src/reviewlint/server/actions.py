@@ -172,3 +172,32 @@ def suppress_action(analysis: Analysis, target: Target, diagnostic: Diagnostic,
         title = f"Suppress {code} for this entry (the line is inside a multi-line text)"
     return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[lsp_diagnostic],
                             edit=_workspace_edit(target, [edit]))
+
+
+def formatted_text(analysis: Analysis) -> str:
+    """The buffer in the canonical layout (raises FormatRefused or VerifyFailed)."""
+    from reviewlint.formatting import format_document
+
+    assert analysis.document is not None
+    return format_document(analysis.document, schema_comment=analysis.settings.schema_comment).text
+
+
+def actions_for(analysis: Analysis, target: Target, at_cursor: list[tuple[Diagnostic, types.Diagnostic]],
+                only: list[str]) -> list[types.CodeAction]:
+    """The code actions for the findings under the cursor, and fix-all, as `only` allows."""
+
+    def allowed(kind: str) -> bool:
+        return not only or any(kind == want or kind.startswith(want + ".") for want in only)
+
+    found: list[types.CodeAction] = []
+    if allowed(types.CodeActionKind.QuickFix.value):
+        for diagnostic, lsp in at_cursor:
+            found.extend(fix_actions(analysis, target, diagnostic, lsp))
+            suppress = suppress_action(analysis, target, diagnostic, lsp)
+            if suppress is not None:
+                found.append(suppress)
+    if allowed(FIX_ALL_KIND):
+        fix_all = fix_all_action(analysis, target)
+        if fix_all is not None:
+            found.append(fix_all)
+    return found

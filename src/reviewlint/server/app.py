@@ -41,6 +41,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 MAX_DIAGNOSTICS = 1000  # per document sent to the editor
 logger = logging.getLogger("reviewlint.server")
 F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
 
 
 class ReviewServer(LanguageServer):
@@ -81,19 +82,24 @@ class ReviewServer(LanguageServer):
     def show(self, message: str, kind: types.MessageType = types.MessageType.Warning) -> None:
         self.window_show_message(types.ShowMessageParams(type=kind, message=message))
 
-    def current(self, uri: str) -> Analysis | None:
-        """The analysis of the buffer as it is now (re-checked here if it is stale)."""
+    async def in_worker(self, function: Callable[..., R], *arguments: Any) -> R:
+        """Run `function` on the worker thread: all engine work (checks, fixes, formatting)
+        happens there, one piece at a time, while this thread answers hovers and completions."""
+        return await asyncio.get_running_loop().run_in_executor(self.worker, function, *arguments)
+
+    async def current(self, uri: str) -> Analysis | None:
+        """The analysis of the buffer as it is now (re-checked first if it is stale)."""
         if uri not in self.tracked:
             return None
         document = self.workspace.get_text_document(uri)
         analysis = self.analyses.get(uri)
         if analysis is None or analysis.text != document.source:
-            analysis = self._analyse(uri, document.source, document.version)
+            analysis = await self._analyse(uri, document.source, document.version)
             self._publish(uri, analysis)
         return analysis
 
-    def _analyse(self, uri: str, text: str, version: int | None) -> Analysis:
-        analysis, config_error = analyse(text, self.path_of(uri), version, self.configs)
+    async def _analyse(self, uri: str, text: str, version: int | None) -> Analysis:
+        analysis, config_error = await self.in_worker(analyse, text, self.path_of(uri), version, self.configs)
         if config_error and config_error not in self.shown_config_errors:
             self.shown_config_errors.add(config_error)
             self.show(f"reviewlint: {config_error} (checking with the default settings)",
@@ -140,15 +146,8 @@ class ReviewServer(LanguageServer):
             document = self.workspace.get_text_document(uri)
             text, version = document.source, document.version
             self.last_start[uri] = time.monotonic()
-            loop = asyncio.get_running_loop()
-            analysis = await loop.run_in_executor(self.worker, analyse, text, self.path_of(uri), version,
-                                                  self.configs)
-            result, config_error = analysis
+            result = await self._analyse(uri, text, version)
             self.last_duration[uri] = time.monotonic() - self.last_start[uri]
-            if config_error and config_error not in self.shown_config_errors:
-                self.shown_config_errors.add(config_error)
-                self.show(f"reviewlint: {config_error} (checking with the default settings)",
-                          types.MessageType.Error)
             if uri in self.tracked and (uri not in self.pending or self.workspace.get_text_document(uri).source
                                         == text):
                 self._publish(uri, result)
@@ -165,16 +164,30 @@ class ReviewServer(LanguageServer):
 
 
 def guarded(handler: F) -> F:
-    """A request handler that logs its own failure and answers nothing (null), so one bad
-    request never takes the server down."""
+    """A request handler (plain or async) that logs its own failure and answers nothing
+    (null), so one bad request never takes the server down."""
+
+    def failed(server: ReviewServer, error: Exception) -> None:
+        server.log(f"reviewlint: internal error in {handler.__name__}: {error}\n{traceback.format_exc()}",
+                   types.MessageType.Error)
+
+    if asyncio.iscoroutinefunction(handler):
+        @functools.wraps(handler)
+        async def run_async(server: ReviewServer, params: Any) -> Any:
+            try:
+                return await handler(server, params)
+            except Exception as error:
+                failed(server, error)
+                return None
+
+        return cast(F, run_async)
 
     @functools.wraps(handler)
     def run(server: ReviewServer, params: Any) -> Any:
         try:
             return handler(server, params)
         except Exception as error:
-            server.log(f"reviewlint: internal error in {handler.__name__}: {error}\n{traceback.format_exc()}",
-                       types.MessageType.Error)
+            failed(server, error)
             return None
 
     return cast(F, run)
@@ -256,47 +269,32 @@ def build() -> ReviewServer:
         code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll,
                            actions.FIX_ALL_KIND]))
     @guarded
-    def code_action(ls: ReviewServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    async def code_action(ls: ReviewServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
-        analysis = ls.current(uri)
+        analysis = await ls.current(uri)
         if analysis is None or analysis.document is None:
             return None
         only = [str(getattr(kind, "value", kind)) for kind in params.context.only or []]
-
-        def allowed(kind: str) -> bool:
-            return not only or any(kind == want or kind.startswith(want + ".") for want in only)
-
         document = ls.workspace.get_text_document(uri)
         target = actions.Target(uri, document.version, LineIndex(analysis.text, ls.encoding))
-        found: list[types.CodeAction] = []
-        if allowed(types.CodeActionKind.QuickFix.value):
-            for diagnostic, lsp in ls.published.get(uri, []):
-                if not overlaps(lsp.range, params.range):
-                    continue
-                found.extend(actions.fix_actions(analysis, target, diagnostic, lsp))
-                suppress = actions.suppress_action(analysis, target, diagnostic, lsp)
-                if suppress is not None:
-                    found.append(suppress)
-        if allowed(actions.FIX_ALL_KIND):
-            fix_all = actions.fix_all_action(analysis, target)
-            if fix_all is not None:
-                found.append(fix_all)
+        at_cursor = [(d, lsp) for d, lsp in ls.published.get(uri, []) if overlaps(lsp.range, params.range)]
+        found = await ls.in_worker(actions.actions_for, analysis, target, at_cursor, only)
         return found or None
 
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
     @guarded
-    def formatting(ls: ReviewServer, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
-        from reviewlint.formatting import FormatRefused, VerifyFailed, format_document
+    async def formatting(ls: ReviewServer, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
+        from reviewlint.formatting import FormatRefused, VerifyFailed
 
         uri = params.text_document.uri
-        analysis = ls.current(uri)
+        analysis = await ls.current(uri)
         if analysis is None:
             return None
         if analysis.document is None:
             ls.show("reviewlint: not formatted: the file is excluded by the config or could not be checked")
             return None
         try:
-            text = format_document(analysis.document, schema_comment=analysis.settings.schema_comment).text
+            text = await ls.in_worker(actions.formatted_text, analysis)
         except FormatRefused as refused:
             where = f"line {refused.diagnostic.line}, column {refused.diagnostic.col}"
             ls.show(f"reviewlint: {refused.diagnostic.message} ({refused.diagnostic.code} at {where})")
