@@ -25,6 +25,7 @@ from reviewlint.document import Document, load_bytes, load_text, too_large
 from reviewlint.lint import check_document, read_error, unreadable
 from reviewlint.results import CheckResult, FileResult
 from reviewlint.settings import Settings
+from reviewlint.words import plural as _plural
 
 MAX_ROUNDS = 10
 
@@ -140,10 +141,6 @@ def fix_document(document: Document, fixes: list[Fix], settings: Settings, *, un
 
 def _has_load_error(result: FileResult) -> bool:
     return any(d.code in LOAD_RULE_NAMES and d.severity is Severity.ERROR for d in result.diagnostics)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -6,13 +6,10 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from reviewlint.diagnostics import Diagnostic, FixSafety, Severity
+from reviewlint.words import plural
 
 if TYPE_CHECKING:
     from reviewlint.results import CheckResult, FileResult
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def summary_line(result: CheckResult) -> str:

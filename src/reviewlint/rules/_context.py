@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewlint.diagnostics import Diagnostic, Fix
 from reviewlint.document import Document, JsonPath, Node
+from reviewlint.document.model import child  # re-exported: the rule modules import them from here
 from reviewlint.lines import line_col, line_starts
 from reviewlint.rules import _text
 from reviewlint.vocabulary import EMPTY, Vocabulary
@@ -33,27 +34,6 @@ class Field:
 # legacy sentence and `notes` are the editor's, not the review's.)
 _REVIEW_TEXT_KEYS = ("headline", "tagline", "logline")
 _REVIEW_SECTION_KEYS = ("synopsis", "memorable_scene")
-
-
-def entry(node: Node | None, step: str | int) -> tuple[Node | None, Node] | None:
-    """(key node, value node) under `node` at one path step, or None."""
-    if node is None:
-        return None
-    if isinstance(step, int):
-        if node.kind == "seq" and 0 <= step < len(node.value):
-            return None, node.value[step]
-        return None
-    if node.kind == "map":
-        for key, value in node.value:
-            if key.kind == "scalar" and key.text == step:
-                return key, value
-    return None
-
-
-def child(node: Node | None, step: str | int) -> Node | None:
-    """The value node under `node` at one path step, or None."""
-    found = entry(node, step)
-    return found[1] if found is not None else None
 
 
 def _add(fields: list[Field], path: JsonPath, node: Node | None) -> None:
@@ -81,33 +61,13 @@ class Context:
         return current
 
     def lookup(self, path: JsonPath) -> tuple[Node | None, Node] | None:
-        """(key node, value node) at `path`. Walking the few steps of one path is cheaper
-        than Document.lookup, which indexes every node of the document first."""
-        current = self.document.root
-        if current is None:
-            return None
-        found: tuple[Node | None, Node] | None = (None, current)
-        for step in path:
-            found = entry(current, step)
-            if found is None:
-                return None
-            current = found[1]
-        return found
+        """(key node, value node) at `path` (the document's one lookup)."""
+        return self.document.lookup(path)
 
     def position(self, path: JsonPath, *, key: bool = False) -> tuple[int, int, int, int]:
         """As Document.position: 1-based (line, col, end_line, end_col) of the value (or key)
         at `path`; a missing path resolves to its nearest ancestor's key."""
-        wanted = tuple(path)
-        probe = wanted
-        while True:
-            found = self.lookup(probe)
-            if found is not None:
-                key_node, node = found
-                target = key_node if key_node is not None and (key or probe != wanted) else node
-                return target.line + 1, target.col + 1, target.end_line + 1, target.end_col + 1
-            if not probe:
-                return 1, 1, 1, 1
-            probe = probe[:-1]
+        return self.document.position(path, key=key)
 
     def get(self, *path: str | int) -> Any:
         """The plain value at `path`, or None."""
