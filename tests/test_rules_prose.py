@@ -259,3 +259,10 @@ def test_ignored_phrases_are_flagged_by_no_prose_rule() -> None:
     assert [f[0] for f in findings(text, CODES | SPELLING)] == ["RL603", "RL605", "RL606", "RL604", "RL608"]
     vocabulary = parse_vocabulary({"ignore": ["‘Don't Look Up’", "is TBD", "Potray", "the the end", "a snarkle"]})
     assert findings(text, CODES | SPELLING, Settings(vocabulary=vocabulary)) == []
+
+
+def test_the_review_tags_are_its_own_terms() -> None:
+    text = overlay("review:\n  body: [A fine snarkle of a film.]\ntags: [snarkle, festival-darling]")
+    assert findings(text, SPELLING) == []
+    assert [f[3] for f in findings(text.replace("[snarkle, festival-darling]", "[festival-darling]"), SPELLING)] == [
+        "'snarkle' is not in the English dictionary; did you mean 'sparkle'?"]

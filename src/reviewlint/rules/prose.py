@@ -637,6 +637,15 @@ def _mid_sentence_capitals(context: Context) -> frozenset[str]:
     return frozenset(found)
 
 
+def _tag_words(context: Context) -> frozenset[str]:
+    """Lower-case words of the review's `tags`: the site's own terms for this film."""
+    tags = context.get("tags")
+    if not isinstance(tags, list):
+        return frozenset()
+    return frozenset(word.lower() for tag in tags if isinstance(tag, str)
+                     for word in re.split(r"[\s_/-]+", tag) if word)
+
+
 def _say_choices(words: tuple[str, ...]) -> str:
     quoted = [repr(word) for word in words]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
@@ -654,11 +663,12 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
     inflection, a prefixed form or a compound of words that are, and for which the
     dictionary has a word in common use one or two letters away to suggest. Accepted
     without a look: the document's own titles and names (film, cast, characters, crew,
-    author); the config's `vocabulary.accept`, its `vocabulary.ignore` phrases and the
-    rule's `ignore-words`; words in quotes or emphasis (titles, foreign words); words with
-    a capital in mid-sentence (names), all capitals (acronyms) or a capital inside
-    (`McConaughey`); words with letters outside English (`Amélie`), with digits
-    (`1950s`), in URLs, handles and e-mail addresses; stretched words (`sooo`). Taken for
+    author) and the words of its `tags`; the config's `vocabulary.accept`, its
+    `vocabulary.ignore` phrases and the rule's `ignore-words`; words in quotes or
+    emphasis (titles, foreign words); words with a capital in mid-sentence (names), all
+    capitals (acronyms) or a capital inside (`McConaughey`); words with letters outside
+    English (`Amélie`), with digits (`1950s`), in URLs, handles and e-mail addresses;
+    stretched words (`sooo`). Taken for
     names or terms: a word used three times or more in the review, a three-letter word
     unless it is a common word with two letters swapped (`teh`), and a capitalised word
     opening a sentence unless it is one letter from an "-ly" adverb (`Absolutly`) or is
@@ -691,7 +701,7 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
     vocabulary = context.vocabulary
     ignored = {word.casefold() for word in options["ignore-words"]}
     curated = vocab.misspellings()
-    names = context.name_words
+    names = context.name_words | _tag_words(context)
     suspicious = {piece for piece in suspicious if (text := piece.decode()) not in names and text not in ignored
                   and text not in curated and not vocabulary.accepts(text)}
     if not suspicious:
