@@ -39,7 +39,7 @@ from reviewlint.migrate.chrome import (
 from reviewlint.migrate.credits import prose_credits
 from reviewlint.migrate.dates import parse_date
 from reviewlint.migrate.labels import Label, looks_like_unknown_label, match_label, split_shared
-from reviewlint.migrate.multi import FilmStart, many_films, review_starts
+from reviewlint.migrate.multi import MAX_REVIEWS, FilmStart, many_films, review_starts
 from reviewlint.migrate.options import MigrateOptions
 from reviewlint.migrate.patterns import (
     CAPITALISED_NAME,
@@ -79,6 +79,9 @@ GUIDE_CATEGORY = re.compile(
     r"^(?P<category>(?:SEX|NUDITY|VIOLENCE|GORE|PROFANITY|LANGUAGE|SUBSTANCE(?:\s+USE)?|ALCOHOL|DRUGS|SMOKING|"
     r"FRIGHTENING(?:\s+SCENES)?|SEXUAL\s+CONTENT)(?:\s*/\s*(?:SEX|NUDITY|VIOLENCE|GORE|PROFANITY|LANGUAGE|"
     r"ALCOHOL|DRUGS|SMOKING|SMOKING|SUBSTANCE\s+USE))*)\s*(?P<score>\d{1,2})?\s*[-–—:]\s+\S")
+# "Awesome-o-meter: 4.8/10", "Overall A-": a short label, then a score.
+SCORE_LINE = re.compile(r"^(?P<label>[^\W\d_][\w'’ .\-]{0,30}?)\s*(?::|\s[-–—]\s|\s)\s*(?P<value>\S.{0,40})$")
+PLAIN_SCORE = re.compile(r"[\d.,]+\s*(?:/|out of)\s*\d+.*")
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
 
@@ -104,6 +107,11 @@ class Section:
     resume: Section | None = None
     # A parental-guide category ("VIOLENCE/GORE 4 - ..."): (category, score or None).
     guide: tuple[str, int | None] | None = None
+
+
+def _identity(item: Any) -> Any:
+    """A hashable stand-in for a list item (a name, or a cast entry with its character)."""
+    return tuple(sorted(item.items())) if isinstance(item, dict) else item
 
 
 def paragraph_text(paragraph: Paragraph) -> str:
@@ -309,8 +317,10 @@ class BlogReader:
     def _title_again(self, index: int, line: SourceLine) -> bool:
         """A title line of its own further down: the title repeated (with its year), or the
         title of a post whose headline did not state it."""
-        over_credits = index + 1 < len(self.lines) and self._is_fact_label(self.lines[index + 1].text.strip())
-        if self.paragraph or not (self._alone(index) or over_credits):
+        if self.paragraph or len(line.text) > 200:
+            return False
+        if not self._alone(index) and not (
+                index + 1 < len(self.lines) and self._is_fact_label(self.lines[index + 1].text.strip())):
             return False
         text = line.text.strip()
         reading = read_title_line(text) if not self._is_fact_label(text) else None
@@ -377,7 +387,7 @@ class BlogReader:
         """"2017 / 90m - Japan", "Canada 2020", "History | War | Thriller" (unlabelled facts), or
         "2010 * PG-13 * 1h 41m When I saw..." (details glued to the first sentence)."""
         text = line.text.strip()
-        parts = facts.details_parts(text) if "|" not in text else None
+        parts = facts.details_parts(text) if "|" not in text and len(text) <= 120 else None
         rest: str | None = None
         if parts is None and self._header_open():
             glued = facts.glued_details(text)
@@ -414,14 +424,14 @@ class BlogReader:
         if "rating" in self.draft:
             return False
         text = line.text.strip()
-        match = re.match(r"^(?P<label>[^\W\d_][\w'’ .\-]{0,30}?)\s*(?::|\s[-–—]\s|\s)\s*(?P<value>\S.{0,40})$", text)
+        match = SCORE_LINE.match(text)
         if match is None:
             return False
         value = match["value"].strip()
         rating = parse_rating(value)
         if rating is None or not rating.scale_stated or AGGREGATORS.search(match["label"]):
             return False
-        plain_number = re.fullmatch(r"[\d.,]+\s*(?:/|out of)\s*\d+.*", value) is not None or "%" in value
+        plain_number = PLAIN_SCORE.fullmatch(value) is not None or "%" in value
         verdict_word = match["label"].strip().lower() in {"overall", "verdict", "final verdict", "total", "final"}
         if not (plain_number or verdict_word or rating.original):
             return False
@@ -595,7 +605,11 @@ class BlogReader:
         key = update.path[-1]
         if update.mode == facts.EXTEND:
             existing = parent.setdefault(key, [])
-            existing.extend(item for item in update.value if item not in existing)
+            seen = {_identity(item) for item in existing}
+            for item in update.value:
+                if _identity(item) not in seen:  # a set: long credit lists stay linear
+                    seen.add(_identity(item))
+                    existing.append(item)
             return None
         if update.mode == facts.APPEND:
             entries = parent.setdefault(key, [])
@@ -781,7 +795,7 @@ class BlogReader:
                       and field_name not in self.ambiguous_crew]
             if not fields:
                 continue
-            values: list[Any] = credit.names
+            values: list[Any] = list(credit.names)
             updates = [facts.Update(("film", name), values, facts.EXTEND) for name in fields]
             self._apply_quietly(facts.Outcome(updates), line, f"film.{'/'.join(fields)} (stated in a sentence)")
             self.result.add(Level.INFO, f"{' and '.join(fields)} read from the sentence '{credit.phrase}'",
@@ -1065,9 +1079,8 @@ def _starts(lines: list[SourceLine]) -> list[FilmStart]:
     return review_starts([line.text for line in lines], [line.heading for line in lines], facts.typed_value_ok)
 
 
-def _not_one_review(lines: list[SourceLine], result: MigrationResult) -> bool:
+def _not_one_review(lines: list[SourceLine], result: MigrationResult, found: list[int]) -> bool:
     """Refuse a page about many films, with the reason and where the films are named."""
-    found = many_films([line.text for line in lines])
     if not found:
         return False
     where = ", ".join(str(lines[index].number) for index in found[:10]) + (" ..." if len(found) > 10 else "")
@@ -1082,9 +1095,10 @@ def read_post(lines: list[SourceLine], result: MigrationResult, options: Migrate
     """Read one post, which may hold several reviews (a double feature, a round-up with
     each film's own title and credits): one result per film, each with its own ledger in
     which the other films' lines are listed as belonging to their review."""
-    starts = _starts(lines) if not many_films([line.text for line in lines]) else []
-    if not starts:
-        read_lines(lines, result, options, source=source, extra=extra, notes=notes)
+    listed = many_films([line.text for line in lines])
+    starts = _starts(lines) if not listed else []
+    if not starts or len(starts) > MAX_REVIEWS:  # too many to be a round-up: read_lines refuses it
+        _read_lines(lines, result, options, source=source, extra=extra, notes=notes, listed=listed)
         return [result]
     bounds = [0, *(start.index for start in starts[1:]), len(lines)]
     results: list[MigrationResult] = []
@@ -1102,8 +1116,8 @@ def read_post(lines: list[SourceLine], result: MigrationResult, options: Migrate
                                                 "other review)", line.text.strip())
         for record in result.accounting.records:  # what the caller already placed (front matter)
             piece.accounting.records.append(record)
-        read_lines(lines[begin:end], piece, options, source={**source, "part": label},
-                   extra=extra if part == 1 else None, notes=list(notes or []) if part == 1 else None)
+        _read_lines(lines[begin:end], piece, options, source={**source, "part": label},
+                    extra=extra if part == 1 else None, notes=list(notes or []) if part == 1 else None, listed=[])
         piece.add(Level.INFO, f"this file holds {len(starts)} reviews; this is the one of "
                   f"'{starts[part - 1].title}' (lines {lines[begin].number}-{lines[end - 1].number})")
         results.append(piece)
@@ -1116,7 +1130,14 @@ def read_lines(lines: list[SourceLine], result: MigrationResult, options: Migrat
     text (HTML meta tags, Markdown front matter), and `notes` what it already kept
     verbatim; the text's own statements win over `extra`. A post that holds several
     reviews is refused here with where each starts (`read_post` splits it instead)."""
-    if _not_one_review(lines, result):
+    _read_lines(lines, result, options, source=source, extra=extra, notes=notes,
+                listed=many_films([line.text for line in lines]))
+
+
+def _read_lines(lines: list[SourceLine], result: MigrationResult, options: MigrateOptions, *,
+                source: dict[str, Any], extra: dict[str, Any] | None, notes: list[str] | None,
+                listed: list[int]) -> None:
+    if _not_one_review(lines, result, listed):
         _account_all(lines, result, "not converted: a page about many films")
         refuse_quietly(result)
         return

@@ -46,12 +46,15 @@ CHROME_SENTENCES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
 ))
 
 
+_CHROME_SENTENCE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in CHROME_SENTENCES), re.IGNORECASE)
+
+
 def is_chrome(text: str) -> bool:
     """A line made only of widget and navigation words, or a fixed platform sentence."""
     stripped = text.strip().strip("|•·»«>-–— ")
     if not stripped or len(stripped) > 160:
         return False
-    if any(pattern.fullmatch(stripped) for pattern in CHROME_SENTENCES):
+    if _CHROME_SENTENCE.fullmatch(stripped):
         return True
     words = [word.strip(".,:;!?()[]|•·»«\"'").lower() for word in stripped.split()]
     words = [word for word in words if word]

@@ -50,6 +50,8 @@ def _fail(problem: str) -> Outcome:
     return Outcome(problem=problem)
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_GENRE_SEPARATORS = re.compile(r"\s*(?:[,/&]|\band\b)\s*")
 YEAR = re.compile(r"^(?P<year>\d{4})\.?$")
 TITLE_WITH_YEAR = re.compile(r"^(?P<title>.+?)\s*\((?P<year>(?:18|19|20)\d{2})\)$")
 IMDB_ID = re.compile(r"^(?:https?://(?:www\.|m\.)?imdb\.com/title/)?(?P<id>tt\d{7,})/?(?:\?.*)?$")
@@ -108,7 +110,7 @@ def _writer_director(value: str) -> Outcome:
 def _cast(value: str) -> Outcome:
     """"Stars: 5 / 5" is a score, not a cast list."""
     rating = parse_rating(value)
-    if rating is not None and rating.scale_stated and not re.search(r"[^\W\d_]{3,}", value):
+    if rating is not None and rating.scale_stated and not _WORD.search(value):
         outcome = rating_outcome(rating, value)
         outcome.infos.append(f"'{value.strip()}' is a score, not names: mapped to rating")
         return outcome
@@ -362,7 +364,7 @@ def typed_value_ok(key: str, value: str) -> bool:
 
 def _known_genres(value: str) -> list[str] | None:
     """"Romance, Fantasy": every part a genre the vocabulary knows, else None."""
-    parts = [part.strip() for part in re.split(r"\s*(?:[,/&]|\band\b)\s*", value.strip().rstrip(".")) if part.strip()]
+    parts = [part.strip() for part in _GENRE_SEPARATORS.split(value.strip().rstrip(".")) if part.strip()]
     known = vocab.genres()
     if not parts or any(fold_key(part) not in known for part in parts):
         return None
@@ -416,8 +418,8 @@ def details_parts(text: str) -> list[tuple[str, Outcome | None]] | None:
     """"2017 / 90m - Japan", "Romance, Fantasy - Animation", "Canada 2020": a line made of
     unlabelled facts, each part read (None for the one part, at most, that is not one)."""
     value = text.strip()
-    if len(value) > 120 or ":" in value:
-        return None
+    if len(value) > 120 or ":" in value or len(value.split()) > 10:
+        return None  # a details line is a handful of short facts, not a sentence
     parts = [part.strip() for part in _DETAIL_SEPARATORS.split(value) if part.strip()]
     readings = [(part, classify_unlabelled(part)) for part in parts]
     found = [outcome for _, outcome in readings if outcome is not None]

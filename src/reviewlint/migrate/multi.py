@@ -21,6 +21,8 @@ from reviewlint.migrate.titles import read_title_line
 
 # How far below a film's title line its own credits may start.
 CREDITS_WITHIN = 8
+# More films with their own credits than a round-up holds: an index or a list, not reviews to split.
+MAX_REVIEWS = 12
 # Title-and-year lines without credits that make a page a list of films, not a review.
 MANY_FILMS = 4
 CREDIT_KEYS = frozenset({"directors", "writers", "writer_director", "cast", "runtime", "rating", "year", "release",
@@ -34,7 +36,17 @@ class FilmStart:
     title: str
 
 
+# A title line of a film in a list or a double feature names its year (or is a heading).
+_YEARISH = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")
+
+
+# "(2019)", "[2019]" or ", 2019" at the end: how a title line states its year.
+_TITLE_YEAR_MARK = re.compile(r"[(\[](?:18[89]\d|19\d\d|20\d\d)[)\],]|,\s*(?:18[89]\d|19\d\d|20\d\d)\s*$")
+
+
 def _film_title(text: str, heading: int) -> str | None:
+    if not heading and _YEARISH.search(text) is None:
+        return None
     label = match_label(text)
     if label is not None and label.kind == "fact" and label.key != "title":
         return None  # "Release Date: May 12th, 2018" is a fact, not a film's title line
@@ -75,6 +87,8 @@ def review_starts(texts: list[str], headings: list[int], typed_ok: Callable[[str
 
 
 def _title_with_year(text: str) -> str | None:
+    if len(text) > 120 or _TITLE_YEAR_MARK.search(text) is None:
+        return None
     label = match_label(text)
     if label is not None and label.kind == "fact" and label.key != "title":
         return None
@@ -85,12 +99,13 @@ def _title_with_year(text: str) -> str | None:
 def many_films(texts: list[str]) -> list[int]:
     """Indices of the title lines of a page about many films (a numbered list of three or
     more, or title-and-year lines making up a large share of the page), else []."""
-    found = [index for index, text in enumerate(texts)
-             if not is_blank(text) and len(text) <= 200 and _title_with_year(text.strip()) is not None]
-    titles = {(_title_with_year(texts[index].strip()) or "").casefold() for index in found}
+    titled = {index: title for index, text in enumerate(texts)
+              if not is_blank(text) and len(text) <= 200 and (title := _title_with_year(text.strip())) is not None}
+    found = list(titled)
+    titles = {title.casefold() for title in titled.values()}
     numbered = [index for index in found if _NUMBERED.match(texts[index])]
     content = sum(1 for text in texts if not is_blank(text))
-    if len({(_title_with_year(texts[index].strip()) or "").casefold() for index in numbered}) >= 3:
+    if len({titled[index].casefold() for index in numbered}) >= 3:
         return numbered
     if len(titles) >= MANY_FILMS and len(found) * 10 >= content * 3:
         return found

@@ -48,8 +48,11 @@ SPEAKER_FIRST = re.compile(r"^(?P<speaker>[^:\"“”]{1,60}):\s*(?P<quote>[\"�
 SPEAKER_AFTER = re.compile(r"^(?P<quote>[\"“„«「‘'].+?[\"”“»」’'])\s*(?:[—–-]{1,2}|~)\s*(?P<speaker>[^\"“”]{1,60})$")
 
 
+_BOILERPLATE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in BOILERPLATE_LINES), re.IGNORECASE)
+
+
 def is_boilerplate(text: str) -> bool:
-    return any(pattern.fullmatch(text) for pattern in BOILERPLATE_LINES)
+    return _BOILERPLATE.fullmatch(text) is not None
 
 
 def unquote(text: str) -> str | None:

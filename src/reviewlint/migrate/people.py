@@ -71,6 +71,7 @@ def split_names(text: str) -> list[str] | None:
     pieces = re.split(f"({_SEPARATORS.pattern})", masked, flags=re.IGNORECASE)
     names: list[str] = []
     previous_joined_by_and = False
+    full_name_before_last = False  # some entry before the last one is a full name
     for index in range(0, len(pieces), 2):
         part = _MASK.sub(lambda match: kept[int(match[1])], strip_list_marker(pieces[index]).strip())
         separator = pieces[index + 1] if index + 1 < len(pieces) else ""
@@ -84,10 +85,12 @@ def split_names(text: str) -> list[str] | None:
         # "Joel and Ethan Coen": one given name joined to a full name may share its surname;
         # "Joel" alone would be a person the post never named, so keep the line verbatim.
         # In a longer list ("A B, C D, E & F G") the conjunction only closes the list.
-        listed = len(names) >= 2 and any(len(name.split()) > 1 for name in names[:-1])
+        listed = len(names) >= 2 and full_name_before_last
         if previous_joined_by_and and len(names[-1].split()) == 1 and len(part.split()) > 1 and not listed:
             return None
         previous_joined_by_and = bool(_CONJUNCTION.fullmatch(separator))
+        if names and len(names[-1].split()) > 1:
+            full_name_before_last = True
         names.append(part)
     return names or None
 

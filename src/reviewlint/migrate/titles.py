@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reviewlint.migrate.ratings import Rating, parse_rating
 
 YEAR = r"(?:18[89]\d|19\d\d|20\d\d)"
 _CERT = r"(?:G|PG|PG-13|R|NC-17|NR|U|UA|A|12A?|15|18|M|MA15\+|R18\+?|M18|NC16|TV-(?:Y7?|G|PG|14|MA)|Not Rated|Unrated)"
 
+_YEAR_ONLY = re.compile(YEAR)
+_NUMBER_ONLY = re.compile(r"\d+")
+_BRACKETED_YEAR = re.compile(rf"[(\[]{YEAR}[)\]]")
+_CERT_ONLY = re.compile(_CERT)
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+")
 _EMPHASIS_PAIR = re.compile(r"(\*{1,3}|_{1,3})(?P<inner>[^*_]+?)\1")
 _REVIEW_PREFIX = re.compile(
@@ -135,7 +140,7 @@ def _read_rest(rest: str) -> dict[str, object] | None:
     found: dict[str, object] = {}
     leftover: list[str] = []
     for token in tokens:
-        if "certificate" not in found and re.fullmatch(_CERT, token):
+        if "certificate" not in found and _CERT_ONLY.fullmatch(token):
             found["certificate"] = token
             continue
         rating = parse_rating(token) if "rating" not in found else None
@@ -155,7 +160,7 @@ def _with_year(text: str, form_prefix: str) -> TitleReading | None:
         if match is None:
             continue
         title = _tidy_title(match["title"])
-        if not title or reads_as_prose(title) or re.fullmatch(YEAR, title) or _ENDS_WITH_DAY.search(title):
+        if not title or reads_as_prose(title) or _YEAR_ONLY.fullmatch(title) or _ENDS_WITH_DAY.search(title):
             return None
         groups = match.groupdict()
         extra = _read_rest(groups.get("rest") or "")
@@ -184,13 +189,15 @@ def _bare(text: str, form: str, strong: bool) -> TitleReading | None:
         title = quoted["title"].strip()
         return TitleReading(title=title, form=form + "quoted title", strong=True) if not reads_as_prose(title) else None
     title = _tidy_title(text)
-    if not title or reads_as_prose(title) or re.fullmatch(rf"{YEAR}|\d+", title):
+    if not title or reads_as_prose(title) or _NUMBER_ONLY.fullmatch(title):
         return None
     return TitleReading(title=title, form=form.rstrip(", ") or "headline", strong=strong)
 
 
+@lru_cache(maxsize=4096)
 def read_title_line(line: str) -> TitleReading | None:
-    """The title that `line` states, or None when it does not read as a title line."""
+    """The title that `line` states, or None when it does not read as a title line. Pure,
+    so cached: the reader asks about the same line from several places."""
     text = _clean(line)
     if not text or len(text) > 200:
         return None
@@ -238,7 +245,7 @@ def _read(text: str, *, strip_prefixes: bool) -> TitleReading | None:
     dated = _with_year(text, prefix)
     if dated is not None:
         return dated
-    if re.search(rf"[(\[]{YEAR}[)\]]", text):
+    if _BRACKETED_YEAR.search(text):
         return None  # a year in brackets inside a sentence: not a title line
     return _bare(text, prefix, strong)
 

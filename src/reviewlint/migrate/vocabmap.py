@@ -18,6 +18,11 @@ def fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_CODE = re.compile(r"[A-Z]{2}")
+_COUNTRY_SEPARATORS = re.compile(r"\s*(?:[,;/|&]|\s-\s)\s*")
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
 # --- countries and languages -----------------------------------------------------------------
 
 @cache
@@ -29,7 +34,7 @@ def _country_names() -> dict[str, str]:
 
 def country_code(name: str) -> str | None:
     text = name.strip().rstrip(".").strip()
-    if re.fullmatch(r"[A-Z]{2}", text) and text in vocab.countries():
+    if _CODE.fullmatch(text) and text in vocab.countries():
         return text
     return _country_names().get(fold(text).removeprefix("the "))
 
@@ -42,14 +47,14 @@ def country_codes(text: str) -> tuple[list[str], list[str]]:
     whole = country_code(text)
     if whole:
         return [whole], []
-    for part in re.split(r"\s*(?:[,;/|&]|\s-\s)\s*", text):
+    for part in _COUNTRY_SEPARATORS.split(text):
         if not part.strip():
             continue
         code = country_code(part)
         if code:
             codes.append(code)
             continue
-        for piece in re.split(r"\s+and\s+", part, flags=re.IGNORECASE):
+        for piece in _AND.split(part):
             code = country_code(piece)
             if code:
                 codes.append(code)
