@@ -13,25 +13,13 @@ from typing import Any
 from reviewlint.formatting.emit import emit
 from reviewlint.formatting.keyorder import schema_version_for, sort_keys
 from reviewlint.formatting.model import Collection, Root, from_data
+from reviewlint.formatting.schemacomment import SCHEMA_COMMENT_PREFIX as SCHEMA_COMMENT_PREFIX  # re-exported
+from reviewlint.formatting.schemacomment import schema_comment_line
 from reviewlint.formatting.verify import first_difference, same_data
-
-SCHEMA_COMMENT_PREFIX = "# yaml-language-server: $schema="
 
 
 class CanonicalEmitError(ValueError):
     """The canonical text would not load back to the data it was made from."""
-
-
-def schema_comment_line(version: str | None, path: str | None = None) -> str | None:
-    """`# yaml-language-server: $schema=<the schema copy, relative to path>` for editors, or
-    None when no copy is configured (`schema-path`): the schema's `$id` is an identifier,
-    not an address that serves it, so it is never written as a link (reviewlint.schemalink)."""
-    if version is None or path is None:
-        return None
-    from reviewlint.schemalink import modeline_target
-
-    target = modeline_target(path)
-    return SCHEMA_COMMENT_PREFIX + target if target else None
 
 
 def emit_canonical(data: Mapping[str, Any], *, schema_comment: bool = False, path: str | None = None) -> str:

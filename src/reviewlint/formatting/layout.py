@@ -142,7 +142,7 @@ def format_document(document: Document, *, edits: Sequence[Edit] = (), schema_co
         sort_keys(built.root.value, version)
     first_line = built.schema_comment
     if schema_comment:
-        from reviewlint.formatting import schema_comment_line
+        from reviewlint.formatting.schemacomment import schema_comment_line
 
         first_line = schema_comment_line(version, document.path) or first_line
     output = emit(built.root, first_line=first_line, width=width)
