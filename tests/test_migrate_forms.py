@@ -44,7 +44,6 @@ def infos(result: MigrationResult) -> list[str]:
     ("Review: Salt Road", {"title": "Salt Road"}),
     ("Salt Road Review", {"title": "Salt Road"}),
     ("Salt Road: Korean Film Review", {"title": "Salt Road"}),
-    ("Film: Salt Road", {"title": "Salt Road"}),
     ("Harbour Fest 2019 Review: SALT ROAD", {"title": "SALT ROAD"}),
     ("DVD: Salt Road", {"title": "Salt Road"}),
     ("Salt Road parents guide", {"title": "Salt Road"}),
@@ -61,6 +60,33 @@ def test_title_line_forms(headline: str, film: dict[str, Any]) -> None:
     data = data_of(headline + BODY)
     assert data["review"]["headline"] == headline
     assert {key: data["film"][key] for key in film} == film
+
+
+@pytest.mark.parametrize("line", ["Film: Salt Road", "Title: Salt Road", "Movie: Salt Road"])
+def test_a_title_label_gives_the_title_and_is_no_headline(line: str) -> None:
+    data = data_of(line + "\nYear: 2019" + BODY)
+    assert data["film"]["title"] == "Salt Road" and data["film"]["year"] == 2019
+    assert "headline" not in data["review"]
+
+
+@pytest.mark.parametrize("headline", ["Reseña: Salt Road (2019)", "Kritik: Salt Road (2019)",
+                                      "Critique : Salt Road (2019)", "Recensione: Salt Road (2019)",
+                                      "Resenha: Salt Road (2019)", "Ulasan: Salt Road (2019)"])
+def test_review_prefixes_in_other_languages(headline: str) -> None:
+    film = data_of(headline + BODY)["film"]
+    assert film == {"title": "Salt Road", "year": 2019}
+
+
+def test_a_score_opening_the_verdict() -> None:
+    data = data_of("Salt Road (2019)" + BODY + "\nVerdict: 7/10 — Worth watching.\n")
+    assert data["rating"] == {"value": 7, "min": 1, "max": 10, "step": 1}
+    assert data["review"]["recommendation"] == {"verdict": "worth-watching", "text": "Worth watching."}
+
+
+def test_colon_less_credit_abbreviations_in_the_details() -> None:
+    film = data_of("Salt Road (2019)\nDrama | 112 min | Norway\nDir. Ana Ruiz\nWith Bo Chen, Eva Sand" + BODY)["film"]
+    assert film["directors"] == ["Ana Ruiz"] and film["cast"] == ["Bo Chen", "Eva Sand"]
+    assert film["countries"] == ["NO"] and film["runtime_minutes"] == 112
 
 
 def test_a_rating_and_certificate_on_the_title_line() -> None:

@@ -82,6 +82,9 @@ GUIDE_CATEGORY = re.compile(
 # "Awesome-o-meter: 4.8/10", "Overall A-": a short label, then a score.
 SCORE_LINE = re.compile(r"^(?P<label>[^\W\d_][\w'’ .\-]{0,30}?)\s*(?::|\s[-–—]\s|\s)\s*(?P<value>\S.{0,40})$")
 PLAIN_SCORE = re.compile(r"[\d.,]+\s*(?:/|out of)\s*\d+.*")
+# "7/10 — worth a look.": a score opening a verdict, then its words.
+LEADING_SCORE = re.compile(r"^(?P<score>\d+(?:[.,]\d+)?\s*(?:/|out\s+of)\s*\d+)\s*[—–:.-]\s*(?P<rest>\S.*)$",
+                           re.IGNORECASE)
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
 
@@ -255,8 +258,9 @@ class BlogReader:
 
     def _headline(self, index: int, line: SourceLine) -> bool:
         text = line.text.strip()
-        if len(text) > 300 or self._is_fact_label(text):
-            return False
+        label = match_label(text)
+        if len(text) > 300 or self._is_fact_label(text) or (label is not None and label.key == "title" and label.colon):
+            return False  # "Title: X" is the title's label, not a headline
         glued = headline_byline(text)
         head = glued.head if glued is not None and glued.head else text
         reading = read_title_line(head)
@@ -970,9 +974,17 @@ class BlogReader:
         for paragraph in (p for section in sections for p in section.paragraphs):
             rating = parse_rating(paragraph_text(paragraph)) if len(paragraph) == 1 else None
             if rating is not None and rating.scale_stated:
-                self._apply(facts.read_fact("rating", paragraph[0].text), paragraph[0], paragraph[0].text.strip())
-            else:
-                paragraphs.append(paragraph)
+                self._apply(facts.read_fact("rating", paragraph[0].text), paragraph[0], paragraph[0].text.strip(),
+                            "a score under the verdict")
+                continue
+            lead = LEADING_SCORE.match(paragraph[0].text.strip())
+            score = parse_rating(lead["score"]) if lead is not None and "rating" not in self.draft else None
+            if lead is not None and score is not None and score.scale_stated:
+                # "7/10 — worth a look.": the score, then the verdict's words.
+                self._apply_quietly(facts.rating_outcome(score, lead["score"]), paragraph[0],
+                                    "a score opening the verdict")
+                paragraph = [SourceLine(paragraph[0].number, lead["rest"], 0), *paragraph[1:]]
+            paragraphs.append(paragraph)
         if not paragraphs:
             return []
         text = join_paragraphs(paragraphs)

@@ -104,7 +104,7 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
 PHRASE_LABELS = frozenset({"directed by", "written by", "screenplay by", "starring", "rated", "reviewed by",
                            "review by", "posted by", "review written by", "written and directed by",
                            "written & directed by", "réalisé par", "dirigida por", "dirigido por", "diretto da",
-                           "disutradarai oleh", "dibintangi", "featuring"})
+                           "disutradarai oleh", "dibintangi", "featuring", "dir.", "with"})
 # Facts whose value has a form we can check, so "Runtime 92 min" needs no colon.
 TYPED_FACTS = frozenset({"year", "runtime", "rating", "release", "external:imdb", "external:metacritic",
                          "external:rotten-tomatoes", "external:letterboxd", "external:tmdb"})

@@ -30,7 +30,10 @@ _CERT_ONLY = re.compile(_CERT)
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+")
 _EMPHASIS_PAIR = re.compile(r"(\*{1,3}|_{1,3})(?P<inner>[^*_]+?)\1")
 _REVIEW_PREFIX = re.compile(
-    r"^(?P<lead>[^:|–—]{0,40}?\b)?(?:(?:film|movie|dvd|blu-?ray|4k|book|tv|series)\s+)?review(?:ed)?\s*[:\-–—|]\s*"
+    r"^(?P<lead>[^:|–—]{0,40}?\b)?(?:(?:film|movie|dvd|blu-?ray|4k|book|tv|series)\s+)?"
+    # "Review", and the word in the languages film blogs are written in.
+    r"(?:review(?:ed)?|reseña|resena|crítica|critica|kritik|filmkritik|rezension|critique|recensione|resenha|"
+    r"recensie|ulasan|resensi)\s*[:\-–—|]\s*"
     r"(?P<rest>.+)$", re.IGNORECASE)
 _FORMAT_PREFIX = re.compile(r"^(?:dvd|blu-?ray|4k(?:\s+uhd)?|vhs|uhd|streaming|netflix|in\s+cinemas?|now\s+showing)"
                             r"\s*[:\-–—|]\s*(?P<rest>.+)$", re.IGNORECASE)
