@@ -193,3 +193,35 @@ def test_fingerprints_never_collide_and_ignore_lines(findings: list[tuple[str, s
     marks = list(fingerprints(diagnostics))
     assert len(set(marks)) == len(marks)
     assert marks == list(fingerprints(shifted))
+
+
+def test_sarif_uris_resolve_to_the_file_from_any_working_folder(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from urllib.parse import unquote, urljoin
+
+    from click.testing import CliRunner
+
+    from reviewlint.cli import cli
+
+    (tmp_path / "audit" / "examples").mkdir(parents=True)
+    target = tmp_path / "audit" / "examples" / "alias.yaml"
+    shutil.copy(EXAMPLES / "alias.yaml", target)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    outcome = CliRunner().invoke(cli, ["check", "--no-cache", "--isolated", "--output-format", "sarif",
+                                       "audit/examples/alias.yaml"])
+    run_log = json.loads(outcome.stdout)["runs"][0]
+    location = run_log["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    base = run_log["originalUriBaseIds"][location["uriBaseId"]]["uri"]
+    assert unquote(urljoin(base, location["uri"])) == target.resolve().as_uri()
+
+
+def test_junitparser_reads_a_warnings_only_run_as_passing(tmp_path: Path) -> None:
+    from junitparser import JUnitXml
+
+    warning = Diagnostic("RL402", "headline repeats the title", "a.yaml", 3, 1, Severity.WARNING,
+                         "headline-repeats-title", json_path=("review", "headline"))
+    (tmp_path / "j.xml").write_text(report("junit", CheckResult(files=[FileResult("a.yaml", [warning])])),
+                                    encoding="utf-8")
+    parsed = JUnitXml.fromfile(str(tmp_path / "j.xml"))
+    assert (parsed.tests, parsed.failures, parsed.errors) == (1, 0, 0)
