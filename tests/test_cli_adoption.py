@@ -171,3 +171,11 @@ def test_watch_checks_again_after_a_change(repo: Path, monkeypatch: pytest.Monke
     assert outcome.stdout.count("(2 files checked)") == 2
     assert "2 problems in 2 files (2 files checked)" in outcome.stdout  # the second run saw the change
     assert outcome.stderr.count("[watching for changes; Ctrl-C to stop]") == 2
+
+
+def test_show_settings_names_the_per_file_ignores_that_apply(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text('[tool.reviewlint.per-file-ignores]\n"reviews/o*.yaml" = ["RL103"]\n',
+                                         encoding="utf-8")
+    lines = run("--show-settings", "reviews/old.yaml").stdout.splitlines()
+    assert 'ignore = []                                 # default' in lines
+    assert "# reviews/old.yaml matches 'reviews/o*.yaml': RL103 ignored here" in lines

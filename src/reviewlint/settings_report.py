@@ -96,8 +96,15 @@ def describe(path: str, lookup: SettingsLookup, overrides: dict[str, Any]) -> st
     else:
         lines.append(f"Config: {shown}" + (f" (extends {', '.join(reversed(extended))})" if extended else ""))
     lines += [f"Root:   {settings.root}", ""]
+    from reviewlint.settings import _relative_to, glob_match
+
+    relative = _relative_to(path, settings.root)
+    matched = [(pattern, codes) for pattern, codes in settings.per_file_ignores if glob_match(relative, pattern)]
+    folded = sum(len(codes) for _, codes in matched)  # for_file() appended these to `ignore`
     for field, key, flag in FIELDS:
         value = getattr(settings, field)
+        if field == "ignore" and folded:
+            value = value[:-folded]
         sources = list(origins.get(key, []))
         if flag is not None and _flag_set(overrides, field):
             sources.append(f"{flag} (command line)")
@@ -111,6 +118,8 @@ def describe(path: str, lookup: SettingsLookup, overrides: dict[str, Any]) -> st
         elif field == "per_file_ignores":
             table = {pattern: list(codes) for pattern, codes in value}
             lines.append(_line(f"per-file-ignores = {json.dumps(table, ensure_ascii=False)}", comment))
+            for pattern, codes in matched:
+                lines.append(f"# {relative} matches {pattern!r}: {', '.join(codes)} ignored here")
         else:
             lines.append(_line(f"{key} = {_toml(value)}", comment))
     from reviewlint.codes import ALWAYS_SHOWN
