@@ -462,3 +462,19 @@ def test_directors_credited_to_different_people_in_prose_are_not_guessed() -> No
     assert "directors" not in result.data["film"]
     assert ("the text credits directors to different people in different sentences; none is taken (add them by "
             "hand)") in infos(result)
+
+
+def test_a_plain_headline_with_a_tagline_after_the_title() -> None:
+    result = convert("Salt Road: A Ferry Into the Dark\n\nSalt Road is slow, and rightly so." + BODY)
+    assert result.data is not None
+    assert result.data["film"]["title"] == "Salt Road"
+    assert result.data["review"]["tagline"] == "A Ferry Into the Dark"
+    assert "line 1: title 'Salt Road' taken from the headline: the post names it again on line 3" in infos(result)
+
+
+def test_blogger_footer_chrome() -> None:
+    result = convert("Salt Road (2019)" + BODY + "\nPosted by Eva Sand at 10:12 PM\n3 comments:\n"
+                     "Email ThisBlogThis!Share to TwitterShare to Facebook\n")
+    assert result.data is not None
+    assert result.data["author"] == {"name": "Eva Sand"}
+    assert result.data["source"]["dropped"] == ["3 comments:", "Email ThisBlogThis!Share to TwitterShare to Facebook"]

@@ -54,7 +54,7 @@ from reviewlint.migrate.patterns import (
 from reviewlint.migrate.people import looks_like_credit
 from reviewlint.migrate.ratings import AGGREGATORS, parse_rating, rating_in_sentence, standalone_rating
 from reviewlint.migrate.result import Level, MigrationResult
-from reviewlint.migrate.titles import TitleReading, quoted_title_in, read_title_line
+from reviewlint.migrate.titles import TitleReading, quoted_title_in, read_title_line, reads_as_prose
 from reviewlint.migrate.vocabmap import ending_of, map_warnings, verdict_of
 
 # "Ouija is a 2014 horror movie about...": the year (and genre) a sentence states of the film.
@@ -85,6 +85,8 @@ PLAIN_SCORE = re.compile(r"[\d.,]+\s*(?:/|out of)\s*\d+.*")
 # "7/10 — worth a look.": a score opening a verdict, then its words.
 LEADING_SCORE = re.compile(r"^(?P<score>\d+(?:[.,]\d+)?\s*(?:/|out\s+of)\s*\d+)\s*[—–:.-]\s*(?P<rest>\S.*)$",
                            re.IGNORECASE)
+# "Salt Road: A Ferry Into the Dark", "Salt Road – a tidal drama": a title, then a tagline.
+HEADLINE_SPLIT = re.compile(r"^(?P<title>[^:–—|]{1,80}?)\s*(?::|\s[–—-]\s|\s\|\s)\s*(?P<tagline>\S.*)$")
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
 
@@ -852,19 +854,22 @@ class BlogReader:
 
     def confirm_headline_title(self) -> None:
         """A plain headline ("88 Minutes") is the film's title when the post names it again,
-        written the same way, in its text; otherwise it stays the headline only."""
+        written the same way, in its text, or stands over the film's credits; otherwise it
+        stays the headline only. "Title: a tagline" is tried for its title part too."""
         if self.title_candidate is None or "title" in self.draft.get("film", {}):
             return
         title, headline = self.title_candidate
-        # Written the same way; a headline in capitals ("OLDBOY") may be written "Oldboy" below.
-        pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE if title.isupper() else 0)
-        again = next((line for line in self.lines if line.number != headline.number and line.text.strip() != title
-                      and pattern.search(line.text)), None)
+        tagline: str | None = None
+        why = self._named_again(title, headline)
+        lead = HEADLINE_SPLIT.match(title)
+        if not why and lead is not None and not reads_as_prose(lead["title"]):
+            why = self._named_again(lead["title"], headline)
+            if why:
+                title, tagline = lead["title"].strip(), lead["tagline"].strip()
         following = next((line for line in self.lines if line.number > headline.number and not is_blank(line.text)),
                          None)
-        why = f"the post names it again on line {again.number}" if again is not None else ""
         generic = {word.lower() for word in re.findall(r"\w+", title)} & GENERIC_WORDS
-        if again is None and following is not None and not generic and any(
+        if not why and following is not None and not generic and any(
                 record.line == following.number and record.where.startswith("film.")
                 for record in self.accounting.records):
             why = f"it stands over the film's credits (line {following.number})"
@@ -875,7 +880,18 @@ class BlogReader:
         self.draft.setdefault("film", {})["title"] = title
         self.accounting.mapped(headline.number, "film.title", headline.text.strip())
         self._record("film.title", headline, f"headline: {why}")
+        if tagline and "tagline" not in self.draft.get("review", {}) and len(tagline) <= 200:
+            self.draft.setdefault("review", {})["tagline"] = tagline
+            self._record("review.tagline", headline, "headline after the title")
         self.result.add(Level.INFO, f"title '{title}' taken from the headline: {why}", headline.number)
+
+    def _named_again(self, title: str, headline: SourceLine) -> str:
+        """Where the post names `title` again, written the same way (any case for a title in
+        capitals), as a reason; "" when it does not."""
+        pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE if title.isupper() else 0)
+        again = next((line for line in self.lines if line.number != headline.number and line.text.strip() != title
+                      and pattern.search(line.text)), None)
+        return f"the post names it again on line {again.number}" if again is not None else ""
 
     # --- placing the sections ------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from typing import Any
 # Whole lines that blog platforms add around a post. Matched against the entire line only,
 # so a sentence that mentions comments is never dropped.
 BOILERPLATE_LINES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
-    r"post a comment", r"\d+\s+comments?", r"no comments:?", r"leave a (?:comment|reply)", r"comments?:?",
+    r"post a comment", r"\d+\s+comments?:?", r"no comments:?", r"leave a (?:comment|reply)", r"comments?:?",
     r"share(?: this(?: post)?)?:?", r"like this:?", r"loading\.{3}|loading…", r"(?:newer|older) posts?",
     r"home", r"subscribe to:?\s*post comments \(atom\)", r"post comments \(atom\)", r"email this",
     r"blogthis!", r"share to (?:twitter|facebook|pinterest|x)",
