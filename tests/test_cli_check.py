@@ -369,3 +369,14 @@ def test_invalid_gitignore_lines_are_skipped_with_a_warning_as_git_does(project:
         "reviewlint: warning: .gitignore:3: invalid pattern '[z-a]' is skipped (bad character range z-a)",
     ]
     assert result.stdout == "No problems found (1 file checked)\n"
+
+
+def test_an_output_file_found_among_the_inputs_stops_a_fix_before_anything_is_written(project: Path) -> None:
+    # Trailing spaces: a file `check --fix` would rewrite (into the canonical layout).
+    review = write(project, "reviews/r.yaml", VALID.replace("  year: 2011\n", "  year: 2011   \n"))
+    before = review.read_bytes()
+    result = invoke("check", "--isolated", "--no-cache", "--fix", "reviews", "-o", "reviews/r.yaml")
+    assert result.exit_code == 2
+    assert "Error: --output-file reviews/r.yaml is the input reviews/r.yaml: the report would replace it" \
+        in result.output
+    assert review.read_bytes() == before

@@ -117,8 +117,14 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
                 sys.exit(extra.fix_stdin(lookup, stdin_filename, unsafe_fixes))
             result = check_stream(sys.stdin.buffer, lookup, stdin_filename)
         elif fix or diff:  # each file read once: checked, fixed in memory, written once
+            from reviewlint.engine import discover_with_config
             from reviewlint.fixing import fix_paths
 
+            if output_file is not None:  # found before anything is written, not after
+                found = discover_with_config(paths or (".",), lookup, exclude=exclude, force_exclude=force_exclude)
+                if (clash := same_file_as(output_file, found.files)) is not None:
+                    raise click.UsageError(f"--output-file {output_file} is the input {clash}: the report would "
+                                           "replace it")
             result, outcome = fix_paths(paths or (".",), settings_for=lookup, exclude=exclude,
                                         force_exclude=force_exclude, unsafe=unsafe_fixes, diff_only=diff)
         else:
