@@ -478,3 +478,8 @@ def test_blogger_footer_chrome() -> None:
     assert result.data is not None
     assert result.data["author"] == {"name": "Eva Sand"}
     assert result.data["source"]["dropped"] == ["3 comments:", "Email ThisBlogThis!Share to TwitterShare to Facebook"]
+
+
+@pytest.mark.parametrize("line", ["Part 2/3", "Episode 5/10"])
+def test_counters_are_not_scores(line: str) -> None:
+    assert "rating" not in data_of("Salt Road (2019)" + BODY + "\n" + line + "\n")

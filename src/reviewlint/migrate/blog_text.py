@@ -87,6 +87,9 @@ LEADING_SCORE = re.compile(r"^(?P<score>\d+(?:[.,]\d+)?\s*(?:/|out\s+of)\s*\d+)\
                            re.IGNORECASE)
 # "Salt Road: A Ferry Into the Dark", "Salt Road – a tidal drama": a title, then a tagline.
 HEADLINE_SPLIT = re.compile(r"^(?P<title>[^:–—|]{1,80}?)\s*(?::|\s[–—-]\s|\s\|\s)\s*(?P<tagline>\S.*)$")
+# "Part 2/3", "Episode 5/10": counters, not scores.
+NOT_SCORES = re.compile(r"(?:part|chapter|episode|ep|season|page|day|week|vol|volume|issue|step|round|disc|"
+                        r"no|number|#)\.?", re.IGNORECASE)
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
 
@@ -435,7 +438,8 @@ class BlogReader:
             return False
         value = match["value"].strip()
         rating = parse_rating(value)
-        if rating is None or not rating.scale_stated or AGGREGATORS.search(match["label"]):
+        if rating is None or not rating.scale_stated or AGGREGATORS.search(match["label"]) or \
+                NOT_SCORES.fullmatch(match["label"].strip()):
             return False
         plain_number = PLAIN_SCORE.fullmatch(value) is not None or "%" in value
         verdict_word = match["label"].strip().lower() in {"overall", "verdict", "final verdict", "total", "final"}
