@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reviewlint import baseline
 from reviewlint.diagnostics import Diagnostic, Severity
@@ -85,3 +87,24 @@ def test_a_bad_baseline_is_a_clear_error(tmp_path: Path, content: str | None, me
     with pytest.raises(baseline.BaselineError) as caught:
         baseline.apply(result_of(), str(path))
     assert str(caught.value) == message.format(p=path)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["a.yaml", "sub/b.yaml"]), st.sampled_from(["RL102", "RL002", "RL801"]),
+                          st.sampled_from(["x", "y"]), st.integers(1, 300)), max_size=25),
+       st.integers(0, 40))
+def test_a_baseline_hides_exactly_what_it_recorded_wherever_lines_move(
+        tmp_path: Path, findings: list[tuple[str, str, str, int]], shift: int) -> None:
+    def result(offset: int) -> CheckResult:
+        by_file: dict[str, list[Diagnostic]] = {"a.yaml": [], "sub/b.yaml": []}
+        for path, code, key, line in findings:
+            full = str(tmp_path / path)
+            by_file[path].append(Diagnostic(code, f"`{key}` (first defined on line {line + offset})", full,
+                                            line + offset, 1, json_path=(key,)))
+        return CheckResult(files=[FileResult(str(tmp_path / p), d) for p, d in by_file.items()])
+
+    baseline_path = str(tmp_path / "baseline.json")
+    baseline.write(result(0), baseline_path)
+    applied = baseline.apply(result(shift), baseline_path)
+    assert applied.result.diagnostics == []
+    assert applied.hidden == len(findings)
