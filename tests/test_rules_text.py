@@ -8,9 +8,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import valid_review_text
 from reviewlint.document import load_text
 from reviewlint.lines import line_col, line_starts
 from reviewlint.rules._text import quick_layout, scalar_runs, value_offsets
+
+BASE_REVIEW = valid_review_text()
 
 
 def scalar_offsets(text: str) -> tuple[str, list[int] | None]:
@@ -133,3 +136,18 @@ def test_a_scalar_with_many_findings_is_walked_once(monkeypatch: pytest.MonkeyPa
     assert len(calls) == 1
     assert points[0] == (1, 7, 1, 11)
     assert points[-1][0] == 1 and points[-1][1] > points[0][1]
+
+
+@pytest.mark.parametrize(("repeats", "more"), [(100, None), (101, "1 more doubled-word finding in this value is"),
+                                              (350, "250 more doubled-word findings in this value are")])
+def test_one_rule_lists_at_most_a_hundred_findings_in_one_value(repeats: int, more: str | None) -> None:
+    from reviewlint.lint import check_text
+
+    body = "    - >-\n" + "".join(f"      the the film {n}\n" for n in range(repeats))
+    text = BASE_REVIEW.replace("  body:\n", "  body:\n" + body, 1)
+    found = [d for d in check_text(text) if d.code == "RL604"]
+    assert len(found) == min(repeats, 100) + (1 if more else 0)
+    if more:
+        summary = found[-1] if found[-1].message.startswith(more) else next(d for d in found if "more" in d.message)
+        assert summary.message == f"{more} not listed one by one (the first 100 are)"
+        assert summary.fix is None

@@ -29,7 +29,7 @@ def _supported(document: Document) -> bool:
 def run_rules(document: Document, settings: Settings) -> tuple[list[Diagnostic], bool]:
     """(diagnostics, whether a rule failed internally). A rule that raises costs the file
     one RL999 diagnostic; the other rules still run."""
-    from reviewlint.rules._context import Context
+    from reviewlint.rules._context import Context, limit_per_value
 
     if not document.loaded or not _supported(document):
         return [], False
@@ -40,7 +40,7 @@ def run_rules(document: Document, settings: Settings) -> tuple[list[Diagnostic],
         context.rule = entry
         assert entry.check is not None
         try:
-            produced = list(entry.check(context, options))
+            produced = limit_per_value(list(entry.check(context, options)))
         except Exception as error:  # a bug in one rule must not hide the others' findings
             failures.append((entry, error))
             continue

@@ -6,7 +6,7 @@ several rules need (the prose fields, the people's names) happen once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,33 @@ from reviewlint.vocabulary import EMPTY, Vocabulary
 
 if TYPE_CHECKING:
     from reviewlint.rules._core import Rule
+
+
+# One rule lists at most this many findings in one value; the rest are counted in one more.
+MAX_FINDINGS_PER_VALUE = 100
+
+
+def limit_per_value(found: list[Diagnostic]) -> list[Diagnostic]:
+    """`found` (the findings of one rule) with at most MAX_FINDINGS_PER_VALUE per value
+    (per JSON path); the rest of a value's findings become one finding that counts them,
+    at the first one left out, so a hostile text of thousands of findings stays a short
+    report."""
+    counts: dict[tuple[str | int, ...], int] = {}
+    kept: list[Diagnostic] = []
+    left_out: dict[tuple[str | int, ...], Diagnostic] = {}
+    for diagnostic in found:
+        where = diagnostic.json_path
+        count = counts[where] = counts.get(where, 0) + 1
+        if count <= MAX_FINDINGS_PER_VALUE or not where:
+            kept.append(diagnostic)
+        elif where not in left_out:
+            left_out[where] = diagnostic
+    for where, first in left_out.items():
+        more = counts[where] - MAX_FINDINGS_PER_VALUE
+        what = f"{more} more {first.rule} finding{' in this value is' if more == 1 else 's in this value are'}"
+        kept.append(replace(first, message=f"{what} not listed one by one (the first {MAX_FINDINGS_PER_VALUE} are)",
+                            fix=None))
+    return kept
 
 
 @dataclass(frozen=True, slots=True)
