@@ -187,7 +187,9 @@ def run_watch(paths: tuple[str, ...], rerun: Callable[[], None]) -> None:
         return
 
     def relevant(_change: Any, path: str) -> bool:
-        return path.endswith((".yaml", ".yml", ".toml", ".json"))
+        # Reviews and configs only: a report or cache file written by the run itself
+        # (JSON, XML) must not start the next run.
+        return path.endswith((".yaml", ".yml", ".toml")) and ".reviewlint_cache" not in path
 
     def once() -> None:
         with contextlib.suppress(SystemExit):  # each run ends as a normal check would; watching goes on
