@@ -306,3 +306,14 @@ def test_a_report_file_on_a_full_disk_is_whole_or_absent(tmp_path: Path, monkeyp
                                                           else ["other.json"])
     if existing:
         assert report.read_text(encoding="utf-8") == "old report\n"
+
+
+def test_check_output_file_on_a_full_disk_says_so_and_leaves_no_empty_report(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.yaml").write_text(MESSY, encoding="utf-8")
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = invoke("check", "--isolated", "--no-cache", "--output-format", "json", "-o", "report.json", "a.yaml")
+    assert result.exit_code == 2
+    assert "reviewlint: error: cannot write report.json: No space left on device" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]

@@ -171,11 +171,16 @@ def _report(result: Any, output_format: str, output_file: str | None, options: R
     from reviewlint.report.summary import summary_line
 
     if output_file:
-        try:
-            with open(output_file, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
-                renderer(output_format)(result, handle, ReportOptions(color=False, statistics=options.statistics))
+        import io
+
+        from reviewlint.formatting.write import write_new_or_replace
+
+        report = io.StringIO(newline="\n")
+        renderer(output_format)(result, report, ReportOptions(color=False, statistics=options.statistics))
+        try:  # whole or not at all: a full disk leaves the old report (or none), never an empty one
+            write_new_or_replace(output_file, report.getvalue().encode("utf-8", "backslashreplace"))
         except OSError as error:
-            fail(f"cannot write {output_file}: {error.strerror}")
+            fail(f"cannot write {output_file}: {error.strerror or error}")
         click.echo(summary_line(result))
         click.echo(f"Report written to {output_file}")
     else:
