@@ -14,12 +14,13 @@ nothing of config files, so config.py turns a VocabularyError into its ConfigErr
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
+
+from reviewlint.words import did_you_mean
 
 KEYS = ("accept", "ignore", "cues")
 
@@ -114,8 +115,7 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def _suggest(word: str, known: Iterable[str]) -> str:
-    matches = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean `{matches[0]}`?" if matches else ""
+    return did_you_mean(word, known)
 
 
 def _phrases(value: Any, where: str) -> tuple[str, ...]:

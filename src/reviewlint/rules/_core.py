@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewlint.codes import STAGE_CODES
 from reviewlint.diagnostics import Diagnostic, FixSafety, Severity
 
 # The fixed sections of a rule doc, in order.
@@ -141,6 +142,13 @@ def document_code(code: str, name: str, *, severity: Severity, summary: str, doc
     """Register the doc of a code that another stage reports (no check function here)."""
     return register(Rule(code=code, name=name, severity=severity, fix=fix, summary=summary,
                          doc=make_doc(doc, {}), family=family))
+
+
+def document_stage_code(code: str, summary: str, doc: str) -> Rule:
+    """Register the doc of a code declared in codes.py: its name, family and severity come
+    from there, the one declaration the reporting stage uses too."""
+    entry = STAGE_CODES[code]
+    return document_code(code, entry.name, severity=entry.severity, summary=summary, doc=doc, family=entry.family)
 
 
 def iter_checks(rules: Iterable[Rule]) -> Iterator[Rule]:

@@ -1,14 +1,13 @@
-"""RL999: a bug in reviewlint itself, reported by the engine; documented here."""
+"""RL999: a bug in reviewlint itself, declared in codes.py, reported by lint.py and runner.py; documented here."""
 
 from __future__ import annotations
 
-from reviewlint.diagnostics import Severity
-from reviewlint.rules._core import document_code
+from reviewlint.codes import INTERNAL_ERROR
+from reviewlint.rules._core import document_stage_code
 
 FAMILY = "internal"
 
-document_code("RL999", "internal-error", severity=Severity.ERROR, family=FAMILY,
-              summary="reviewlint failed while checking the file.", doc="""
+document_stage_code(INTERNAL_ERROR, summary="reviewlint failed while checking the file.", doc="""
     ## What it does
     Reports that reviewlint itself failed on this file: a rule, the schema validation or
     the fixer raised an unexpected error. The other rules and files are still checked,

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from reviewlint.codes import LOAD_RULE_NAMES
-from reviewlint.diagnostics import Severity
-from reviewlint.rules._core import document_code
+from reviewlint.rules._core import document_stage_code
 
 FAMILY = "load"
 
 
-def _load(code: str, summary: str, doc: str, severity: Severity = Severity.ERROR) -> None:
-    document_code(code, LOAD_RULE_NAMES[code], severity=severity, summary=summary, doc=doc, family=FAMILY)
+def _load(code: str, summary: str, doc: str) -> None:
+    assert code in LOAD_RULE_NAMES, code
+    document_stage_code(code, summary, doc)
 
 
 _load("RL001", "The file is not valid YAML.", """

@@ -1,17 +1,13 @@
-"""Suppression codes (RL801-RL802): reported by suppress.py; documented here."""
+"""Suppression codes (RL801-RL802): declared in codes.py, reported by suppress.py; documented here."""
 
 from __future__ import annotations
 
-from reviewlint.diagnostics import Severity
-from reviewlint.rules._core import document_code
+from reviewlint.codes import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
+from reviewlint.rules._core import document_stage_code
 
 FAMILY = "suppression"
 
-UNUSED_SUPPRESSION = "RL801"
-INVALID_SUPPRESSION = "RL802"
-
-document_code(UNUSED_SUPPRESSION, "unused-suppression", severity=Severity.WARNING, family=FAMILY,
-              summary="An inline suppression suppresses nothing.", doc="""
+document_stage_code(UNUSED_SUPPRESSION, summary="An inline suppression suppresses nothing.", doc="""
     ## What it does
     Reports each code or name in a `# reviewlint: disable=...` or
     `# reviewlint: disable-file=...` comment that did not suppress any finding, at the
@@ -41,8 +37,7 @@ document_code(UNUSED_SUPPRESSION, "unused-suppression", severity=Severity.WARNIN
     None: delete the comment (or the one code from it).
 """)
 
-document_code(INVALID_SUPPRESSION, "invalid-suppression", severity=Severity.WARNING, family=FAMILY,
-              summary="An inline suppression comment cannot be understood.", doc="""
+document_stage_code(INVALID_SUPPRESSION, summary="An inline suppression comment cannot be understood.", doc="""
     ## What it does
     Reports a `# reviewlint:` comment whose action is not `disable` or `disable-file`,
     that names no rules, or that names an unknown code or rule (with a did-you-mean).

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from reviewlint.codes import SCHEMA_RULE_NAMES
-from reviewlint.diagnostics import Severity
-from reviewlint.rules._core import document_code
+from reviewlint.rules._core import document_stage_code
 
 FAMILY = "schema"
 
 
 def _schema(code: str, summary: str, doc: str) -> None:
-    document_code(code, SCHEMA_RULE_NAMES[code], severity=Severity.ERROR, summary=summary, doc=doc, family=FAMILY)
+    assert code in SCHEMA_RULE_NAMES, code
+    document_stage_code(code, summary, doc)
 
 
 _schema("RL101", "A required key is missing.", """
