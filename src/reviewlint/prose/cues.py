@@ -17,14 +17,20 @@ from dataclasses import dataclass
 from reviewlint.prose import figurative
 from reviewlint.prose.lexicon import Cue, Lexicon, PhraseTable, lexicon
 from reviewlint.prose.negation import negated
-from reviewlint.prose.tokens import CLAUSE_MARKS, Token, sentences, tokenize
+from reviewlint.prose.tokens import CLAUSE_MARKS, Token, ascii_words, sentences, tokenize
 
-_CENSORED_RE = re.compile(r"(?<![^\W\d_])[a-zA-Z](?:[-*—–_]{2,}|[*—–]+)[a-zA-Z]{0,3}(?![^\W\d_])"
+# Censored swearing: "f--k", "s**t", "d-mn", "h—l".
+CENSORED_RE = re.compile(r"(?<![^\W\d_])[a-zA-Z](?:[-*—–_]{2,}|[*—–]+)[a-zA-Z]{0,3}(?![^\W\d_])"
                           r"|(?<![^\W\d_])[a-zA-Z]-[b-df-hj-np-tv-z]{1,3}(?![^\W\d_])")
 _HEADING_RE = re.compile(r"\s*([A-Za-z][A-Za-z &/,\-]{1,60}?)\s*(?::|\s(?=\d+\s*[-–—:.]))\s*(.*)", re.DOTALL)
 _KIDS_SCORE_RE = re.compile(r"\s*(\d+)")
 # Word tokens between an animal and what befalls it ("the dog is hit by a car").
 ANIMAL_WINDOW = 5
+
+
+def may_be_censored(text: str) -> bool:
+    """Whether `text` may hold censored swearing (a cheap test before CENSORED_RE)."""
+    return ("-" in text or "*" in text or "—" in text or "–" in text) and CENSORED_RE.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +49,7 @@ def _match_at(tokens: Sequence[Token], index: int, cue: Cue) -> int | None:
     for slot in cue.slots:
         if position >= len(tokens) or not tokens[position].is_word:
             return None
-        if slot is not None and tokens[position].key not in slot:
+        if slot is not None and not slot.accepts(tokens[position].key):
             return None
         position += 1
     return position
@@ -51,7 +57,7 @@ def _match_at(tokens: Sequence[Token], index: int, cue: Cue) -> int | None:
 
 def _matches(tokens: Sequence[Token], table: PhraseTable) -> Iterator[tuple[int, int, Cue]]:
     for index, token in enumerate(tokens):
-        for cue in table.by_first.get(token.key, ()):
+        for cue in table.starting(token.key):
             end = _match_at(tokens, index, cue)
             if end is not None:
                 yield index, end, cue
@@ -67,7 +73,13 @@ def find(text: str, lex: Lexicon | None = None, ignored: Sequence[tuple[int, int
     phrases)."""
     lex = lex or lexicon()
     found: list[Finding] = []
+    # Most texts and sentences hold no cue word at all: a set intersection says so before
+    # any parsing.
+    if lex.trigger_words.isdisjoint(ascii_words(text)) and not may_be_censored(text):
+        return found
     for start, end in sentences(text):
+        if lex.trigger_words.isdisjoint(ascii_words(text[start:end])) and not may_be_censored(text[start:end]):
+            continue
         tokens = tokenize(text, start, end)
         found.extend(_in_sentence(text, tokens, lex, ignored))
     return found
@@ -167,7 +179,7 @@ def _swearing(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, i
             break
     if not found and tokens:
         first, last = tokens[0].start, tokens[-1].end
-        match = _CENSORED_RE.search(text, first, last)
+        match = CENSORED_RE.search(text, first, last)
         if match is not None:
             index = next((i for i, t in enumerate(tokens) if t.end > match.start()), 0)
             stop = next((i + 1 for i in range(len(tokens) - 1, -1, -1) if tokens[i].start < match.end()), index + 1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from reviewlint.prose.tokens import sentences
+from reviewlint.prose.tokens import ascii_words, sentences
 
 DATA = Path(__file__).parent / "data"
 # Frames that only say "at last"; a start-of-film word outweighs them.
@@ -24,32 +24,116 @@ _WEAK_FRAME_RE = re.compile(r"\b(?:finally|eventually|ultimately|at last)\b")
 _LEFT_FEELING_RE = re.compile(r"(?:left|leaves?|leaving) (?:me|you|us|viewers|audiences|the audience)\b")
 
 
+# Words without which no sentence is read as telling the ending (a cheap prefilter; every
+# form in data/endings.json needs one of them).
+ENDING_WORDS = frozenset(word.encode() for word in """
+end ends ended ending endings final finally last eventually ultimately finale climax denouement resolution closure
+twist turn turns turned revealed reveals reveal exposed unmasked dream dreams fantasy hallucination delusion simulation
+along dies died killed murdered stabbed poisoned dead survive survives survived doom demise death deaths odds doomed
+stops cuts sacrifice sacrifices sacrificing sacrificed throws threw learn learns learned discover discovers
+discovered realize realizes realized realise realises realised alone happily sunset distance responsible behind
+actually secretly personality personalities figment prevails triumphs conquers wins changed forever alive return
+killer murderer culprit villain mastermind traitor stalker mole together reunite reconcile wind winds better
+conclude concludes concluded closes closed culminates culminated finishes finished wraps
+""".split())
+
+
+_LITERAL_RE = re.compile(r"[a-z]+")
+_WORD_RE = re.compile(r"[a-z0-9']+")
+
+
+class Forms:
+    """One kind of form (frames, reveals...): regular expressions compiled one by one, and only
+    when a sentence holds one of the pattern's own words (compiling them all up front costs
+    more than checking a file)."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self._patterns = patterns
+        self._gates: list[frozenset[bytes]] | None = None
+        self._compiled: dict[int, re.Pattern[str]] = {}
+
+    @property
+    def gates(self) -> list[frozenset[bytes]]:
+        """Per pattern, the prefilter words it needs one of: a pattern is tried only in sentences
+        holding one (a pattern without such a word is always tried)."""
+        if self._gates is None:
+            self._gates = [_gate(pattern) for pattern in self._patterns]
+        return self._gates
+
+    def search(self, text: str, words: set[bytes] | None = None) -> re.Match[str] | None:
+        """The leftmost match in `text` of the patterns worth trying for its `words`."""
+        best: re.Match[str] | None = None
+        for index, pattern_text in enumerate(self._patterns):
+            if words is not None:
+                gate = self.gates[index]
+                if gate and gate.isdisjoint(words):
+                    continue
+            pattern = self._compiled.get(index)
+            if pattern is None:
+                pattern = self._compiled[index] = re.compile(pattern_text)
+            match = pattern.search(text)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        return best
+
+
+@cache
+def _by_prefix() -> dict[bytes, frozenset[bytes]]:
+    """Each start (of three letters or more) of a prefilter word -> the words it starts."""
+    table: dict[bytes, set[bytes]] = {}
+    for word in ENDING_WORDS:
+        for size in range(3, len(word) + 1):
+            table.setdefault(word[:size], set()).add(word)
+    return {start: frozenset(words) for start, words in table.items()}
+
+
+def _gate(pattern: str) -> frozenset[bytes]:
+    """The prefilter's words that a pattern's literal words may be (a literal is often a stem
+    followed by endings: "end(?:s|ed)?", "realiz")."""
+    gate: set[bytes] = set()
+    for literal in _LITERAL_RE.findall(re.sub(r"\\[a-zA-Z]", " ", pattern)):
+        word = literal.encode()
+        # the word itself, words it starts ("realiz": realizes), words that start it ("endings?")
+        gate |= {word[:size] for size in range(3, len(word) + 1) if word[:size] in ENDING_WORDS}
+        gate |= _by_prefix().get(word, frozenset())
+    return frozenset(gate)
+
+
 @dataclass(frozen=True)
 class EndingForms:
-    frames: re.Pattern[str]
-    outcomes: re.Pattern[str]
-    reveals: re.Pattern[str]
-    kinds: re.Pattern[str]
-    generic: re.Pattern[str]
-    mentions: re.Pattern[str]
-    other_part: re.Pattern[str]
-    first_person: re.Pattern[str]
-    evaluation: re.Pattern[str]
-    judged: re.Pattern[str]
-    premise: re.Pattern[str]
-    position: re.Pattern[str]
+    frames: Forms
+    outcomes: frozenset[str]
+    reveals: Forms
+    kinds: Forms
+    generic: Forms
+    mentions: Forms
+    other_part: Forms
+    first_person: Forms
+    evaluation: Forms
+    judged: Forms
+    premise: Forms
+    position: Forms
 
 
 @cache
 def forms() -> EndingForms:
     data = json.loads((DATA / "endings.json").read_text(encoding="utf-8"))
+    named = {name: Forms(data[name]) for name in (
+        "frames", "reveals", "kinds", "generic", "mentions", "other_part", "first_person", "evaluation", "judged",
+        "premise", "position")}
+    return EndingForms(outcomes=frozenset(data["outcomes"]), **named)
 
-    def compiled(name: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{pattern})" for pattern in data[name]))
 
-    return EndingForms(*(compiled(name) for name in (
-        "frames", "outcomes", "reveals", "kinds", "generic", "mentions", "other_part", "first_person", "evaluation",
-        "judged", "premise", "position")))
+def outcome(text: str) -> str | None:
+    """The first outcome phrase ("dies", "comes back", "gets together") in normalised text."""
+    words = _WORD_RE.findall(text)
+    phrases = forms().outcomes
+    for start in range(len(words)):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[start:start + size])
+            if phrase in phrases:
+                return phrase
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +154,9 @@ def normalise(sentence: str) -> str:
 def cue(sentence: str) -> str | None:
     """The words of `sentence` that tell the ending, or None when it does not."""
     text = normalise(sentence)
+    words = ascii_words(text)
     found = forms()
-    reveal = found.reveals.search(text)
+    reveal = found.reveals.search(text, words)
     if reveal is not None:
         strong_end = found.frames.search(_WEAK_FRAME_RE.sub("", text))
         placed_early = found.position.search(text) or found.other_part.search(reveal.group(0))
@@ -80,16 +165,18 @@ def cue(sentence: str) -> str | None:
         if _is_death(reveal.group(0)) and found.premise.search(text) and strong_end is None:
             return None  # "When her husband is killed, she ...": the premise, not the end
         return reveal.group(0)
+    kind = found.kinds.search(text, words)
+    frame = found.frames.search(text, words)
+    if kind is None and frame is None:
+        return None  # most sentences stop here, before the costlier checks
     if found.mentions.search(text):
         return None
-    kind = found.kinds.search(text)
     if kind is not None and found.generic.search(text) is None:
         return kind.group(0)
-    frame = found.frames.search(text)
     if frame is None:
         return None
-    outcome = found.outcomes.search(text)
-    if outcome is None:
+    result = outcome(text)
+    if result is None:
         return None
     proper_frame = found.frames.search(_WEAK_FRAME_RE.sub("", text))
     if found.other_part.search(text) and proper_frame is None:
@@ -97,9 +184,9 @@ def cue(sentence: str) -> str | None:
     evaluated = found.evaluation.search(text[:frame.start()] + text[frame.end():])
     if evaluated and (found.first_person.search(text) or proper_frame is None or found.judged.search(text)):
         return None
-    if _LEFT_FEELING_RE.match(text, outcome.start()):
+    if result in ("left", "leaves", "leave") and _LEFT_FEELING_RE.search(text):
         return None  # "the ending left me cold": a feeling, not an event
-    return frame.group(0) if frame.start() < outcome.start() else outcome.group(0)
+    return frame.group(0)
 
 
 def _is_death(words: str) -> bool:
@@ -118,7 +205,7 @@ def find(text: str, extra: re.Pattern[str] | None = None) -> list[EndingSentence
     found: list[EndingSentence] = []
     for start, end in sentences(text):
         sentence = text[start:end]
-        words = cue(sentence)
+        words = cue(sentence) if not ENDING_WORDS.isdisjoint(ascii_words(sentence)) else None
         if words is None and extra is not None:
             match = extra.search(sentence)
             words = match.group(0) if match is not None else None

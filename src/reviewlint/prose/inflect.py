@@ -58,3 +58,38 @@ def forms(lemma: str) -> frozenset[str]:
         if _doubles(lemma):
             found |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return frozenset(found)
+
+
+@cache
+def _irregular_lemmas() -> dict[str, frozenset[str]]:
+    reverse: dict[str, set[str]] = {}
+    for lemma, inflected in IRREGULAR.items():
+        for form in inflected:
+            reverse.setdefault(form, set()).add(lemma)
+    return {form: frozenset(lemmas) for form, lemmas in reverse.items()}
+
+
+@cache
+def lemmas(word: str) -> frozenset[str]:
+    """The words `word` may be an inflection of, itself included: the inverse of `forms`
+    (every form of a lemma leads back to it; a few non-words come along, harmlessly)."""
+    found = {word}
+    found |= _irregular_lemmas().get(word, frozenset())
+    size = len(word)
+    if size > 3 and word.endswith(("ies", "ied")):
+        found.add(word[:-3] + "y")
+    if size > 2 and word.endswith("es"):
+        found |= {word[:-2], word[:-1]}
+    if size > 2 and word.endswith("s") and not word.endswith("ss"):
+        found.add(word[:-1])
+    if size > 3 and word.endswith("ed"):
+        stem = word[:-2]
+        found |= {stem, word[:-1]}
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            found.add(stem[:-1])
+    if size > 4 and word.endswith("ing"):
+        stem = word[:-3]
+        found |= {stem, stem + "e"}
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            found.add(stem[:-1])
+    return frozenset(found)
