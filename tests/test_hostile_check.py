@@ -300,3 +300,10 @@ def test_aliases_are_limited_by_the_text_they_expand_to() -> None:
     assert diagnostics[0].message == ("aliases expand this document beyond 4194304 characters of text (an alias "
                                       "bomb?); it is not checked further")
     assert {d.code for d in diagnostics} == {"RL007"}
+
+
+@pytest.mark.parametrize("value", ["9" * 400, "-" + "9" * 400, "0x" + "f" * 300])
+def test_a_rating_past_a_double_is_a_bad_number_not_an_internal_error(value: str) -> None:
+    # found by the token-level fuzzer: the rating rules took float() of it (OverflowError, RL999)
+    text = GOOD.replace("rating: {value: 7,", f"rating: {{value: {value},")
+    assert [d.code for d in check_bytes(text.encode(), "big.yaml")] == ["RL013"]

@@ -176,6 +176,10 @@ def test_keys_of_different_types_are_different_keys(first: str, second: str) -> 
 @pytest.mark.parametrize(("text", "message"), [
     ("0x" + "f" * 4000, "hexadecimal integer with 4000 digits is too large (at most 1000)"),
     ("0o" + "7" * 1001, "octal integer with 1001 digits is too large (at most 1000)"),
+    ("0x" + "f" * 300, "hexadecimal integer ffffffffffffffffffff... (300 digits) is beyond the range of a "
+                       "floating-point number, which is how JSON readers hold numbers"),
+    ("9" * 400, "integer 99999999999999999999... (400 digits) is beyond the range of a floating-point number, which "
+                "is how JSON readers hold numbers"),
 ])
 def test_hex_and_octal_integers_have_a_digit_limit_too(text: str, message: str) -> None:
     from reviewlint.lint import check_text

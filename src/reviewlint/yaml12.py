@@ -22,6 +22,9 @@ NAN_RE = re.compile(r"^\.(?:nan|NaN|NAN)$")
 # Digits beyond this are refused rather than converted: int() of a huge literal is
 # quadratic, and Python refuses more than 4300 digits anyway.
 MAX_INT_DIGITS = 1000
+# Integers past a double's range (about 1.8e308) are refused as 1e999 is: JSON readers
+# hold numbers as doubles, and every comparison with a float would overflow.
+MAX_INT_BITS = 1023
 
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
@@ -42,10 +45,14 @@ def _to_int(text: str, base: int = 10) -> int:
     digits in its base: a hex literal of 4,000 digits is a number Python cannot even print
     in decimal (over 4,300 digits)."""
     digits = text.lstrip("+-")
+    kind = {8: "octal ", 16: "hexadecimal "}.get(base, "")
     if len(digits) > MAX_INT_DIGITS:
-        kind = {8: "octal ", 16: "hexadecimal "}.get(base, "")
         raise ScalarError(f"{kind}integer with {len(digits)} digits is too large (at most {MAX_INT_DIGITS})")
-    return int(text, base)
+    value = int(text, base)
+    if abs(value).bit_length() > MAX_INT_BITS:
+        raise ScalarError(f"{kind}integer {text[:20]}... ({len(digits)} digits) is beyond the range of a "
+                          "floating-point number, which is how JSON readers hold numbers")
+    return value
 
 
 def _to_float(text: str) -> float:
