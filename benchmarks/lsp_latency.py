@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -53,6 +54,12 @@ def rss_kib(pid: int) -> int:
     raise RuntimeError("no VmRSS")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (what start-up costs on an idle machine)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def one_char(version: int, line: int, column: int) -> list[types.TextDocumentContentChangeEvent]:
     """Type an `x` on odd versions, delete it on even ones: the text alternates."""
     if version % 2:
@@ -64,15 +71,18 @@ def one_char(version: int, line: int, column: int) -> list[types.TextDocumentCon
                           end=types.Position(line=line, character=column + 1)), text="")]
 
 
-async def first_diagnostics(root: Path, text: str) -> float:
+async def first_diagnostics(root: Path, text: str) -> tuple[float, float]:
+    """(wall-clock seconds, server CPU seconds) from spawn to the first diagnostics."""
     started = time.perf_counter()
     client, _ = await start(root)
     uri = (root / "review.yaml").as_uri()
     client.open(uri, text)
     await client.diagnostics_for(uri)
     elapsed = time.perf_counter() - started
+    assert client._server is not None
+    cpu = cpu_seconds(client._server.pid)
     await stop(client)
-    return elapsed
+    return elapsed, cpu
 
 
 async def change_latencies(client: Client, uri: str, changes: int, pause: float, where: tuple[int, int]
@@ -102,7 +112,9 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "review.yaml").write_text(text, encoding="utf-8")
-        starts = [await first_diagnostics(root, text) for _ in range(args.runs)]
+        runs = [await first_diagnostics(root, text) for _ in range(args.runs)]
+        starts = [wall for wall, _ in runs]
+        cpu = [used for _, used in runs]
         client, _ = await start(root)
         uri = (root / "review.yaml").as_uri()
         client.open(uri, text)
@@ -123,7 +135,8 @@ async def main() -> None:
         return f"median {statistics.median(values) * 1000:.1f} ms, p90 {p90 * 1000:.1f} ms (n={len(values)})"
 
     print(f"review: {len(lines)} lines, {len(initial)} findings")
-    print(f"start to first diagnostics: {ms(starts)}")
+    print(f"start to first diagnostics: {ms(starts)}; server CPU time until then: {ms(cpu)}")
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"one-character change, after a pause: {ms(paused)}")
     print(f"one-character change, typing: {ms(typing)}")
     print(f"memory: {warm / 1024:.1f} MiB after 100 edits, {after / 1024:.1f} MiB after {args.edits} more "
