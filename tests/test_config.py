@@ -202,3 +202,11 @@ def test_a_max_file_size_past_the_limit_is_a_config_error() -> None:
     assert error_of({"max-file-size": 99999999999999999999999}) == (
         "pyproject.toml: `max-file-size` must be a number of bytes from 1 to 1073741824, got "
         "99999999999999999999999")
+
+
+def test_a_long_key_or_option_value_is_cut_short_in_the_message() -> None:
+    long_key = "x" * 100_000
+    assert error_of({long_key: 1}) == f"pyproject.toml: unknown key `{'x' * 57}...`"
+    message = error_of({"rules": {"misspelling": {"severity": ["warning"] * 20_000}}})
+    assert message == ("pyproject.toml: `rules.misspelling.severity` must be a string, got "
+                       "['warning', 'warning', 'warning', 'warning', 'warning', '...")

@@ -22,7 +22,7 @@ from reviewlint.errors import ConfigError
 from reviewlint.rules import validate_rule_options, validate_selectors
 from reviewlint.settings import MAX_FILE_SIZE_LIMIT, Settings, default_settings
 from reviewlint.vocabulary import VocabularyError, parse_vocabulary
-from reviewlint.words import did_you_mean
+from reviewlint.words import did_you_mean, shorten
 
 __all__ = [
     "CONFIG_FILES", "KNOWN_KEYS", "ConfigError", "Settings", "SettingsLookup", "apply_overrides", "default_settings",
@@ -155,7 +155,7 @@ def parse_table(table: dict[str, Any], source: str, root: Path) -> Settings:
     for key, value in table.items():
         where = f"{source}: `{key}`"
         if key not in KNOWN_KEYS:
-            raise ConfigError(f"{source}: unknown key `{key}`{did_you_mean(str(key), KNOWN_KEYS)}")
+            raise ConfigError(f"{source}: unknown key `{shorten(str(key))}`{did_you_mean(str(key), KNOWN_KEYS)}")
         if key in ("select", "ignore", "extend-select"):
             selectors = _string_list(value, where)
             validate_selectors(selectors, where)

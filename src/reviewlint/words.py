@@ -1,4 +1,4 @@
-"""Words for messages: one plural, one did-you-mean."""
+"""Words for messages: one plural, one did-you-mean, one way to cut a value short."""
 
 from __future__ import annotations
 
@@ -16,3 +16,9 @@ def did_you_mean(word: str, candidates: Iterable[str], *, quote: str = "`", cuto
 
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
     return f"; did you mean {quote}{matches[0]}{quote}?" if matches else ""
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """`text` cut to `limit` characters with "..." (a value from a file is never expanded
+    whole into a message: it may be megabytes)."""
+    return text if len(text) <= limit else text[:limit - 3] + "..."

@@ -28,7 +28,7 @@ from typing import Any
 from reviewlint.diagnostics import FixSafety, Severity
 from reviewlint.errors import ConfigError
 from reviewlint.rules._core import OptionSpec, Rule, registered, show_default, type_name
-from reviewlint.words import did_you_mean
+from reviewlint.words import did_you_mean, shorten
 
 __all__ = [
     "FixSafety", "OptionSpec", "Rule", "Severity", "all_rules", "describe_options", "get_rule",
@@ -98,7 +98,7 @@ def validate_selectors(selectors: tuple[str, ...], where: str) -> None:
         if not selector.strip():
             raise ConfigError(f"{where}: empty rule selector")
         if not selector_matches(selector):
-            raise ConfigError(f"{where}: unknown rule or code `{selector.strip()}`"
+            raise ConfigError(f"{where}: unknown rule or code `{shorten(selector.strip())}`"
                               f"{suggest(selector.strip(), _selector_words())}")
 
 
@@ -117,7 +117,7 @@ def _check_value(kind: type, value: Any, where: str) -> Any:
         ok = isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)
     if not ok:
         name = type_name(kind)
-        raise ConfigError(f"{where} must be {'an' if name[0] in 'aeiou' else 'a'} {name}, got {value!r}")
+        raise ConfigError(f"{where} must be {'an' if name[0] in 'aeiou' else 'a'} {name}, got {shorten(repr(value))}")
     if kind is float:
         return float(value)
     return tuple(value) if kind is list else value
@@ -126,11 +126,12 @@ def _check_value(kind: type, value: Any, where: str) -> Any:
 def validate_rule_options(table: dict[str, Any], source: str) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
     """`rules.<name or code>.<option> = value` -> ((rule name, ((option, value), ...)), ...)."""
     result: dict[str, dict[str, Any]] = {}
-    for raw_name, options in table.items():
-        entry = get_rule(str(raw_name))
+    for raw, options in table.items():
+        raw_name = shorten(str(raw))
+        entry = get_rule(str(raw))
         if entry is None or entry.check is None:
             known = [r.name for r in all_rules() if r.check is not None]
-            hint = suggest(str(raw_name), known + [r.code for r in all_rules() if r.check is not None])
+            hint = suggest(str(raw), known + [r.code for r in all_rules() if r.check is not None])
             if entry is not None:
                 raise ConfigError(f"{source}: `rules.{raw_name}`: {entry.code} is reported by the "
                                   f"{entry.family} stage and has no options")
@@ -140,11 +141,11 @@ def validate_rule_options(table: dict[str, Any], source: str) -> tuple[tuple[str
         specs = {**entry.options, **COMMON_OPTIONS}
         checked: dict[str, Any] = dict(result.get(entry.name, {}))
         for option, value in options.items():
-            where = f"{source}: `rules.{raw_name}.{option}`"
+            where = f"{source}: `rules.{raw_name}.{shorten(str(option))}`"
             if option not in specs:
                 known_options = ", ".join(f"`{name}`" for name in specs)
                 hint = suggest(str(option), list(specs))
-                raise ConfigError(f"{source}: `rules.{raw_name}`: unknown option `{option}`{hint} "
+                raise ConfigError(f"{source}: `rules.{raw_name}`: unknown option `{shorten(str(option))}`{hint} "
                                   f"(options of {entry.name}: {known_options})")
             checked[option] = _check_value(specs[option][0], value, where)
             if option == "severity":
