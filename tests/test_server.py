@@ -445,10 +445,14 @@ def test_files_that_are_not_reviews_are_left_alone(tmp_path: Path) -> None:
         client, _ = await start(tmp_path)
         client.open((tmp_path / ".reviewlint.yaml").as_uri(), "ignore: [RL601]\n")
         client.open((tmp_path / "notes.txt").as_uri(), "film: x\n", language_id="plaintext")
+        # A workflow file: hidden from `check .` (as every dot-folder), so not a review here either.
+        workflow = (tmp_path / ".github" / "workflows" / "ci.yml").as_uri()
+        client.open(workflow, "on: push\njobs: {}\n")
         probe = (tmp_path / "probe.yaml").as_uri()
         client.open(probe, REVIEW)
         await client.diagnostics_for(probe)
-        assert set(client.published) == {probe}
+        assert set(client.published) <= {probe, workflow}
+        assert all(not params.diagnostics for params in client.published.get(workflow, []))
         await stop(client)
 
     run(body)

@@ -59,11 +59,14 @@ class Configs:
         return settings.for_file(path), problem
 
     def excluded(self, path: str, settings: Settings) -> bool:
-        """Whether the config's `exclude` (or a .gitignore) leaves this file out, as
-        `check --force-exclude` (the pre-commit hook) would."""
+        """Whether `check` would leave this file out of a walk of its tree: hidden (a name
+        starting with `.`, as `.github/workflows/ci.yml`), or excluded by the config's
+        `exclude` or a .gitignore, as with `check --force-exclude` (the pre-commit hook)."""
         cached = self._excluded.get(path)
         if cached is None:
-            if not os.path.isfile(path):
+            if hidden(path, settings.root):
+                cached = True
+            elif not os.path.isfile(path):
                 cached = False  # an unsaved buffer: nothing to exclude it by
             else:
                 from reviewlint.discovery import discover
@@ -72,6 +75,15 @@ class Configs:
                 cached = not found.files and not found.missing
             self._excluded[path] = cached
         return cached
+
+
+def hidden(path: str, root: Path) -> bool:
+    absolute = Path(os.path.abspath(path))
+    try:
+        parts = absolute.relative_to(root.absolute()).parts
+    except ValueError:
+        parts = (absolute.name,)
+    return any(part.startswith(".") for part in parts)
 
 
 def is_config_file(path: str) -> bool:
