@@ -340,7 +340,13 @@ def test_config_changes_are_picked_up(tmp_path: Path) -> None:
     config = tmp_path / ".reviewlint.yaml"
 
     async def body() -> None:
+        # Each file gets the config that governs its own path, as in the CLI.
+        (tmp_path / "quiet").mkdir()
+        (tmp_path / "quiet" / ".reviewlint.yaml").write_text("ignore: [RL5, RL6]\n", encoding="utf-8")
         client, _ = await start(tmp_path)
+        nested = (tmp_path / "quiet" / "harbour.yaml").as_uri()
+        client.open(nested, REVIEW)
+        assert [d.code for d in await client.diagnostics_for(nested)] == ["RL208"]
         uri = path.as_uri()
         client.open(uri, REVIEW)
         assert "RL601" in [d.code for d in await client.diagnostics_for(uri)]
