@@ -11,6 +11,10 @@ benchmarks/fuzz.py can run the same ones for much longer:
   FormatRefused or gives text that formats to itself and loads to the same data.
 - legacy_post: lines of a legacy blog post (labels, ratings, headings, nbsp, words)
   -> migrate_text never raises and accounts for every non-blank line.
+- token_mutated: an example review mutated at the YAML token level (tests/yaml_mutations.py)
+  -> check, `check --fix`, format, export and migrate give no traceback, no RL999, no
+  position outside the file, no meaning change, no emitter refusal, and format is
+  idempotent. CI runs a fixed range of seeds; benchmarks/fuzz.py runs thousands.
 
 The example counts are small for CI; REVIEWLINT_FUZZ_EXAMPLES=N raises them all to N.
 """
@@ -37,6 +41,7 @@ from reviewlint.formatting import FormatRefused, format_text
 from reviewlint.formatting.verify import same_data
 from reviewlint.migrate import migrate_text
 from test_migrate_property import _assert_accounted  # the accounting invariant, asserted one way
+from yaml_mutations import mutated, run_pipeline
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
 # YAML 1.2 line breaks, plus the ones YAML 1.1 (libyaml) also knows.
@@ -256,13 +261,46 @@ def legacy_post(text: str) -> None:
             _assert_accounted(result)
 
 
+# --- (d) YAML-token-level mutations ------------------------------------------------------------
+
+# Seeds for CI: fixed, so a failure names the seed that reproduces it (`mutated(seed)`).
+TOKEN_SEEDS = int(os.environ.get("REVIEWLINT_FUZZ_SEEDS") or 120)
+
+
+def token_mutated(seed: int) -> None:
+    names, data = mutated(seed)
+    outcome = run_pipeline(data, time_limit=float("inf"))  # time is measured by benchmarks/fuzz.py, not here
+    assert outcome.problems == {}, (seed, names, outcome.problems)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 PROPERTIES: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None]]] = {
     "yaml_like": (yaml_like_text, yaml_like),
     "mutated_review": (mutated_review_bytes(), mutated_review),
     "legacy_post": (legacy_text, legacy_post),
+    "token_mutated": (st.integers(0, 2**32), token_mutated),
 }
+
+
+@pytest.mark.slow
+def test_token_mutated_reviews_go_through_every_command_safely() -> None:
+    from yaml_mutations import TOKEN_MUTATIONS
+
+    problems = {}
+    applied: set[str] = set()
+    formatted = 0
+    for seed in range(TOKEN_SEEDS):
+        names, data = mutated(seed)
+        applied.update(names)
+        outcome = run_pipeline(data, time_limit=float("inf"))
+        formatted += outcome.formatted
+        if outcome.problems:
+            problems[seed] = (names, outcome.problems)
+    assert problems == {}, f"{len(problems)} of {TOKEN_SEEDS} seeds: {list(problems.items())[:3]}"
+    # Not vacuous: every token-level mutation is tried, and many inputs still load and format.
+    assert set(TOKEN_MUTATIONS) <= applied
+    assert formatted >= TOKEN_SEEDS // 5
 
 
 @fuzz_settings(1000)
