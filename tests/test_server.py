@@ -65,6 +65,9 @@ def test_initialize_advertises_the_features(tmp_path: Path) -> None:
         capabilities = result.capabilities
         assert result.server_info is not None and result.server_info.name == "reviewlint"
         assert capabilities.document_formatting_provider
+        sync = capabilities.text_document_sync
+        assert isinstance(sync, types.TextDocumentSyncOptions)
+        assert sync.change == types.TextDocumentSyncKind.Incremental and sync.save and sync.open_close
         assert capabilities.hover_provider
         assert capabilities.completion_provider is not None
         assert isinstance(capabilities.code_action_provider, types.CodeActionOptions)
