@@ -2,11 +2,11 @@
 
 Diagnostics run on open, on save and, while the author types, at most once per interval:
 the `debounce` option (50 ms) or four times the last check's duration, whichever is longer,
-so a big file never keeps a core busy more than a fifth of the time. The first change after
-a pause is checked at once; changes that arrive meanwhile are coalesced into one check of
-the newest text. Checks run on a worker
-thread so the server keeps answering hovers and completions meanwhile. Nothing here
-decides what is a finding: that is the engine's, with the config the CLI would use.
+so a big file never keeps a core busy more than a quarter of the time. The first change
+after a pause is checked at once; changes that arrive meanwhile are coalesced into one check
+of the newest text. All engine work runs on one worker thread, so the server keeps
+answering hovers and completions meanwhile. Nothing here decides what is a finding: that is
+the engine's, with the config the CLI would use.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ DEFAULT_DEBOUNCE = 0.05  # seconds: the shortest interval between two checks of 
 CHECK_SHARE = 4  # ... and at least this many times the last check's duration
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_DIAGNOSTICS = 1000  # per document sent to the editor
-logger = logging.getLogger("reviewlint.server")
 F = TypeVar("F", bound=Callable[..., Any])
 R = TypeVar("R")
 
