@@ -220,12 +220,13 @@ def test_subfolders_are_mirrored_and_names_never_collide(tmp_path: Path) -> None
     (source / ".drafts").mkdir()
     (source / ".drafts" / "secret.txt").write_text(POST, encoding="utf-8")
     (source / "image.png").write_bytes(b"\x89PNG")
-    out = source / "converted"  # inside the input folder: never read back as input
+    out = tmp_path / "converted"  # an output inside the input is a usage error (test_migrate_safety)
     assert migrate(str(source), "-o", str(out)).exit_code == 0
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
         "2019", "2019/lanterns-2.yaml", "2019/lanterns.yaml"]
-    again = migrate(str(source), "-o", str(out))
-    assert "converted/" not in again.stdout.replace(f"-> {out}", "")
+    # The batch API still skips an output folder inside the input, for callers that allow it.
+    files, _ = discover([str(source)], exclude=source / "2019")
+    assert files == []
 
 
 def test_progress_callback_sees_every_file(old: Path) -> None:

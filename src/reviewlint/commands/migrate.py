@@ -33,10 +33,14 @@ def fail(message: str) -> None:
               help="Write `content_warnings: []` (checked, none) for reviews whose source states no warnings.")
 @click.option("--include-unreviewed", is_flag=True,
               help="Letterboxd: also write a review for each rated film without review text.")
-@click.option("--verbose", "-v", is_flag=True, help="Also show how each value was read (info notes).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also show where each value came from (line and form), what was not placed and why, and how "
+                   "values were read.")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="The report's format: text for people, json (the whole batch, one document) for scripts.")
 def migrate_command(paths: tuple[str, ...], output_dir: str | None, in_place: bool, dry_run: bool, force: bool,
                     author: str | None, language: str | None, assume_no_warnings: bool, include_unreviewed: bool,
-                    verbose: bool) -> None:
+                    verbose: bool, output_format: str) -> None:
     """Convert legacy reviews into canonical YAML reviews.
 
     PATHS are files or folders. Folders are searched for blog posts (.txt, .md, .html),
@@ -68,6 +72,11 @@ def migrate_command(paths: tuple[str, ...], output_dir: str | None, in_place: bo
     output = Path(output_dir) if output_dir else None
     if output is not None and output.exists() and not output.is_dir():
         fail(f"--output {output_dir} exists and is not a folder")
+    if output is not None:
+        inside = next((name for name in paths if Path(name).is_dir() and _contains(name, output_dir or "")), None)
+        if inside is not None:
+            fail(f"--output {output_dir} is inside the input folder {inside}: its reviews would be read as input "
+                 "on the next run (and are skipped on this one); write to a folder outside the input")
     files, missing = discover(list(paths), exclude=output)
     # Without -o one review is printed; a dry run writes nothing, so it needs no folder.
     to_stdout = output is None and not in_place and not dry_run
@@ -79,7 +88,7 @@ def migrate_command(paths: tuple[str, ...], output_dir: str | None, in_place: bo
                              assume_no_warnings=assume_no_warnings, include_unreviewed=include_unreviewed)
     settings = BatchSettings(output_dir=output, in_place=in_place, dry_run=dry_run, force=force, options=options)
     stream: TextIO = sys.stderr if to_stdout else sys.stdout
-    if sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES:
+    if _show_progress(len(files)):
         with click.progressbar(length=len(files), label="Migrating", file=sys.stderr) as bar:
             report = run(files, settings, progress=lambda _: bar.update(1))
     else:
@@ -91,5 +100,27 @@ def migrate_command(paths: tuple[str, ...], output_dir: str | None, in_place: bo
             fail(f"{files[0].path} holds {reviews} reviews: add -o FOLDER")
         texts = [outcome.text for outcome in report.outcomes if outcome.text is not None]
         click.echo("---\n".join(texts), nl=False)
-    print_report(report, settings, stream, verbose=verbose, summary=not to_stdout or len(report.outcomes) > 1)
+    if output_format == "json":
+        from reviewlint.migrate.jsonreport import write_json
+
+        write_json(report, settings, stream)
+    else:
+        print_report(report, settings, stream, verbose=verbose, summary=not to_stdout or len(report.outcomes) > 1)
     sys.exit(EXIT_FINDINGS if report.failed else EXIT_CLEAN)
+
+
+def _contains(folder: str, path: str) -> bool:
+    """Whether `path` is `folder` or lies below it (links resolved, the path need not exist)."""
+    import os
+
+    outer, inner = os.path.realpath(folder), os.path.realpath(path)
+    return inner == outer or inner.startswith(outer.rstrip(os.sep) + os.sep)
+
+
+def _show_progress(files: int) -> bool:
+    """A bar only for a person watching a long batch: never into a pipe, a file or a CI log."""
+    import os
+
+    if files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return False
+    return not os.environ.get("CI") and os.environ.get("TERM") != "dumb"

@@ -244,7 +244,9 @@ class BlogReader:
         here (a short line above them, a site's tagline, does not close it)."""
         if self.sections:
             return False
-        above = [line for paragraph in self.intro.paragraphs for line in paragraph] + self.paragraph
+        # At most two lines are needed: a full list made this quadratic on long posts.
+        above = list(itertools.islice(itertools.chain(itertools.chain.from_iterable(self.intro.paragraphs),
+                                                     self.paragraph), 2))
         return not above or (len(above) == 1 and self.title_line is None and len(above[0].text.split()) <= 15)
 
     def _header_line(self, index: int, line: SourceLine) -> bool:

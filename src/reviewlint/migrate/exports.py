@@ -11,7 +11,7 @@ from reviewlint.migrate import facts
 from reviewlint.migrate.accounting import Accounting
 from reviewlint.migrate.frontmatter import merge
 from reviewlint.migrate.options import MigrateOptions
-from reviewlint.migrate.result import Level, MigrationResult, failed, skipped
+from reviewlint.migrate.result import Level, MigrationResult, Status, failed, skipped
 
 # A blog's whole export with more posts than this is refused with the count: a bound on
 # time and memory that no real blog reaches.
@@ -75,7 +75,7 @@ def convert(post: ExportPost, position: int, file: str, kind: str, options: Migr
         result.data.setdefault("source", {}).update({key: value for key, value in source.items() if key != "format"})
         if dropped:
             result.data["source"]["dropped"] = [*dropped, *result.data["source"].get("dropped", [])]
-    if not result.accounting.content_lines():
+    if not result.accounting.content_lines() and result.status is not Status.FAILED:
         return skipped(file, kind, f"{part} (line {post.line}) holds no text")
     result.name_hint = post.slug or post.title or f"post-{position}"
     return result

@@ -39,6 +39,10 @@ KNOWN = ("date", "name", "year", "letterboxd uri", "rating", "rewatch", "review"
 # Field size: a Letterboxd review can be long, but not this long; the csv module's default
 # limit (128 KiB) is raised so a real review never fails, and stays bounded.
 FIELD_LIMIT = 4 * 1024 * 1024
+# Bounds on a file's shape: a real export has 5 to 9 columns and at most a few tens of
+# thousands of rows. Past these the file (or the row) is refused with the reason.
+MAX_COLUMNS = 64
+MAX_ROWS = 500_000
 
 
 def export_kind(header: list[str]) -> str | None:
@@ -84,9 +88,13 @@ class _Row:
     """One CSV row being converted; every non-empty cell gets a ledger record."""
 
     def __init__(self, header: list[str], values: list[str], row: int, file: str, kind: str) -> None:
-        self.columns = [(name.strip(), value) for name, value in zip(header, values, strict=False)]
+        names = _column_names(header)
+        self.columns = list(zip(names, values, strict=False))
         for extra, value in enumerate(values[len(header):]):
             self.columns.append((f"column {len(header) + extra + 1}", value))
+        self.index: dict[str, int] = {}
+        for position, (name, _) in enumerate(self.columns, start=1):
+            self.index.setdefault(name.lower(), position)
         self.result = MigrationResult(
             source=file, format=FORMAT, data=None, part=f"row {row}",
             accounting=Accounting([f"{name}: {value}" if value.strip() else "" for name, value in self.columns],
@@ -96,27 +104,49 @@ class _Row:
         self.notes: list[str] = []
 
     def value(self, column: str) -> str:
-        for name, value in self.columns:
-            if name.lower() == column:
-                return value.strip()
-        return ""
+        number = self.index.get(column)
+        return self.columns[number - 1][1].strip() if number is not None else ""
 
-    def _cell(self, column: str) -> int:
-        for index, (name, _) in enumerate(self.columns):
-            if name.lower() == column:
-                return index + 1
-        raise KeyError(column)
+    def has(self, column: str) -> bool:
+        return column in self.index
 
     def mapped(self, column: str, where: str) -> None:
-        index = self._cell(column)
-        self.result.accounting.mapped(index, where, self.result.accounting.lines[index - 1])
+        number = self.index[column]
+        self.result.accounting.mapped(number, where, self.result.accounting.lines[number - 1])
 
     def keep(self, column: str, reason: str, level: Level = Level.WARNING) -> None:
-        index = self._cell(column)
-        text = self.result.accounting.lines[index - 1]
+        self.keep_cell(self.index[column], reason, level)
+
+    def keep_cell(self, number: int, reason: str, level: Level = Level.WARNING) -> None:
+        text = self.result.accounting.lines[number - 1]
         self.notes.append(text)
-        self.result.accounting.preserved(index, f"notes[{len(self.notes) - 1}]", text, reason)
+        self.result.accounting.preserved(number, f"notes[{len(self.notes) - 1}]", text, reason)
         self.result.add(level, f"kept under notes: {text[:80]!r} ({reason})")
+
+
+def _column_names(header: list[str]) -> list[str]:
+    """Header names, a repeated one named with its column number ("Notes (column 10)") so that
+    both values are kept and told apart."""
+    seen: dict[str, int] = {}
+    for name in header:
+        seen[name.strip().lower()] = seen.get(name.strip().lower(), 0) + 1
+    return [f"{name.strip()} (column {position})" if seen[name.strip().lower()] > 1 else name.strip()
+            for position, name in enumerate(header, start=1)]
+
+
+def _duplicate_known(header: list[str]) -> str | None:
+    """A problem message when a column reviewlint maps appears twice: which one is the
+    review (or the rating) cannot be told, so the file is refused rather than half read."""
+    columns: dict[str, list[int]] = {}
+    for position, name in enumerate(header, start=1):
+        columns.setdefault(name.strip().lower(), []).append(position)
+    for name, numbers in columns.items():
+        if name in KNOWN and len(numbers) > 1:
+            shown = header[numbers[0] - 1].strip()
+            where = ", ".join(str(position) for position in numbers)
+            return (f"the header names the column '{shown}' {len(numbers)} times (columns {where}); reviewlint "
+                    "cannot tell which one holds the value: rename or remove the extra column")
+    return None
 
 
 def _convert(row: _Row, options: MigrateOptions) -> MigrationResult:
@@ -181,7 +211,7 @@ def _convert(row: _Row, options: MigrateOptions) -> MigrationResult:
             row.mapped("watched date", "watched.date")
         else:
             row.keep("watched date", "not a date")
-    if any(name.lower() == "rewatch" for name, _ in row.columns):
+    if row.has("rewatch"):
         rewatch = row.value("rewatch")
         if rewatch.lower() in ("yes", ""):
             watched["rewatch"] = rewatch.lower() == "yes"
@@ -195,9 +225,9 @@ def _convert(row: _Row, options: MigrateOptions) -> MigrationResult:
         tags = list(dict.fromkeys(tag.strip() for tag in row.value("tags").split(",") if tag.strip()))
         draft["tags"] = tags
         row.mapped("tags", "tags")
-    for column, value in row.columns:
+    for position, (column, value) in enumerate(row.columns, start=1):
         if value.strip() and column.lower() not in KNOWN:
-            row.keep(column.lower(), f"a column reviewlint does not know ('{column}')")
+            row.keep_cell(position, f"a column reviewlint does not know ('{column}')")
     draft["spoilers"] = "unknown"
     if row.notes:
         draft["notes"] = row.notes
@@ -218,13 +248,25 @@ def read_letterboxd(text: str, file: str, options: MigrateOptions) -> list[Migra
     header = rows[0]
     kind = export_kind(header)
     if kind is None:
-        found = ", ".join(column.strip() for column in header[:12]) or "nothing"
+        found = ", ".join(column.strip()[:40] for column in header[:12]) or "nothing"
         return [failed(file, FORMAT, "not a Letterboxd export: the header needs the columns Name, Year and "
                        f"Letterboxd URI (found: {found})")]
+    problem = _duplicate_known(header)
+    if problem is None and len(header) > MAX_COLUMNS:
+        problem = f"the header has {len(header)} columns, over the limit of {MAX_COLUMNS} for a Letterboxd export"
+    if problem is None and len(rows) - 1 > MAX_ROWS:
+        problem = f"the export has {len(rows) - 1} rows, over the limit of {MAX_ROWS}; split it into smaller files"
+    if problem is not None:
+        return [failed(file, FORMAT, problem)]
     results: list[MigrationResult] = []
     without_text = 0
     for number_, values in enumerate(rows[1:], start=2):
         if not any(value.strip() for value in values):
+            continue
+        if len(values) > MAX_COLUMNS:
+            results.append(failed(file, FORMAT, f"row {number_} has {len(values)} cells, over the limit of "
+                                  f"{MAX_COLUMNS} for a Letterboxd export; the row was not converted"))
+            results[-1].part = f"row {number_}"
             continue
         row = _Row(header, values, number_, file, kind)
         has_text = bool(row.value("review"))

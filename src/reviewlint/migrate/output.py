@@ -62,6 +62,28 @@ def _inside(path: Path, root: Path) -> bool:
     return real_parent == real_root or real_parent.startswith(real_root + os.sep)
 
 
+def make_folders(folder: Path, root: Path) -> None:
+    """Create `folder` (below `root`) one level at a time, checking each level before the
+    next is made: a symbolic link planted in the output tree (`out/escape -> /outside`) is
+    refused before anything is created through it."""
+    root.mkdir(parents=True, exist_ok=True)  # the folder the user named, wherever it is
+    real_root = os.path.realpath(root)
+    try:
+        parts = folder.relative_to(root).parts
+    except ValueError:
+        raise UnsafePath(f"{folder} would be outside the output folder {root}") from None
+    current = root
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            raise UnsafePath(f"{current} is a symbolic link; reviewlint does not write through links")
+        real = os.path.realpath(current)
+        if not (real == real_root or real.startswith(real_root + os.sep)):
+            raise UnsafePath(f"{current} would be outside the output folder {root}")
+        if not current.is_dir():
+            current.mkdir()
+
+
 def _new_file_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -74,7 +96,7 @@ def write_file(path: Path, text: str, *, root: Path | None, force: bool) -> str:
     Raises OutputExists when the file exists and `force` is false, UnsafePath when the
     path would leave `root` or is a symbolic link, OSError for anything else."""
     if root is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(path.parent, root)
         if not _inside(path, root):
             raise UnsafePath(f"{path} would be outside the output folder {root}")
     if path.is_symlink():

@@ -14,7 +14,11 @@ from reviewlint.migrate.accounting import Accounting
 from reviewlint.migrate.blog_text import SourceLine
 from reviewlint.migrate.encoding import split_lines
 from reviewlint.migrate.options import MigrateOptions
-from reviewlint.migrate.result import MigrationResult, skipped
+from reviewlint.migrate.result import Level, MigrationResult, Status, failed, skipped
+
+# One post with more text lines than this is refused with the count: a real review has a few
+# hundred at most, and the blog reader's time grows with every line (issue 16's bound).
+MAX_POST_LINES = 20_000
 
 TEXT = "blog-text"
 MARKDOWN = "blog-markdown"
@@ -26,13 +30,24 @@ def _finish(result: MigrationResult, kind: str, name: str, dropped: list[str], *
     if result.data is not None and dropped:
         source = result.data.setdefault("source", {"format": kind})
         source["dropped"] = [*dropped, *source.get("dropped", [])]
-    if not result.accounting.content_lines():
+    if not result.accounting.content_lines() and result.status is not Status.FAILED:
         return skipped(name, kind, "the file holds no text" + (" outside its markup" if markup else ""))
     return result
 
 
+def too_long(lines: int, name: str, kind: str, unit: str = "lines") -> MigrationResult | None:
+    """A refusal for a post longer than any review, naming the count and the limit."""
+    if lines <= MAX_POST_LINES:
+        return None
+    return failed(name, kind, f"the post has {lines} {unit}, over the limit of {MAX_POST_LINES} for one review; "
+                  "split it, or convert the reviews it holds one by one")
+
+
 def read_text(text: str, name: str, options: MigrateOptions) -> list[MigrationResult]:
     lines = split_lines(text)
+    refusal = too_long(len(lines), name, TEXT)
+    if refusal is not None:
+        return [refusal]
     result = MigrationResult(source=name, format=TEXT, data=None, accounting=Accounting(lines))
     block = frontmatter.find(lines)
     applied = frontmatter.Applied()
@@ -54,6 +69,9 @@ def read_markdown(text: str, name: str, options: MigrateOptions) -> list[Migrati
     from reviewlint.migrate.markdown import markdown_lines
 
     lines = split_lines(text)
+    refusal = too_long(len(lines), name, MARKDOWN)
+    if refusal is not None:
+        return [refusal]
     result = MigrationResult(source=name, format=MARKDOWN, data=None, accounting=Accounting(lines))
     source_lines, applied = markdown_lines(lines, result)
     results = blog_text.read_post(source_lines, result, options, source={"format": MARKDOWN, "file": name},
@@ -73,9 +91,18 @@ def read_post_html(text: str, result: MigrationResult, options: MigrateOptions, 
     """Read one post's HTML (a page, or the content of an export's post) into `result`;
     returns the page-chrome lines it dropped. `first_line` is where the HTML starts in the
     file; `title` a title the export gives outside the HTML, with its line."""
-    from reviewlint.migrate.html import html_lines, remap_issue_lines, remap_provenance
+    from reviewlint.migrate.html import html_lines, remap_issue_lines, remap_provenance, too_many_tags
 
+    refusal = too_many_tags(text)
+    if refusal is not None:
+        result.add(Level.ERROR, refusal, first_line)
+        return []
     source_lines, page_extra, _ = html_lines(text, result, first_line=first_line)
+    if len(result.accounting.lines) > MAX_POST_LINES:
+        result.add(Level.ERROR, f"the post has {len(result.accounting.lines)} lines of text, over the limit of "
+                   f"{MAX_POST_LINES} for one review; split it, or convert the reviews it holds one by one")
+        result.accounting = Accounting([])
+        return []
     dropped: list[str] = page_extra.pop("#dropped", [])
     page_title = page_extra.pop("#title", None)
     facts = {**page_extra, **(extra or {})}

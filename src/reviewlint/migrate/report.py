@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from reviewlint.diagnostics import Severity
-from reviewlint.migrate.result import Level, Status
+from reviewlint.migrate.accounting import BOILERPLATE, Fate
+from reviewlint.migrate.result import Level, MigrationResult, Status
 
 if TYPE_CHECKING:
     from reviewlint.migrate.batch import BatchReport, BatchSettings, FileOutcome
@@ -24,6 +25,11 @@ ACTIONS = {
     "exists": "NOT written: the file exists (use --force to replace it)", "printed": "printed",
     "unchanged": "unchanged",
 }
+
+
+def shown_path(path: object) -> str:
+    """A path as a report shows it: bytes that are not UTF-8 as \\xNN, never a crash."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _plural(count: int, word: str) -> str:
@@ -53,8 +59,8 @@ def _check_summary(outcome: FileOutcome) -> str:
 
 def describe(outcome: FileOutcome, verbose: bool) -> list[str]:
     result = outcome.result
-    name = str(outcome.input.path) + (f" ({result.part})" if result.part else "")
-    target = f" -> {outcome.output}" if outcome.output is not None and outcome.action != "printed" else ""
+    name = shown_path(outcome.input.path) + (f" ({result.part})" if result.part else "")
+    target = f" -> {shown_path(outcome.output)}" if outcome.output is not None and outcome.action != "printed" else ""
     status = result.status
     if status is Status.FAILED:
         head = f"{name}: failed"
@@ -70,22 +76,60 @@ def describe(outcome: FileOutcome, verbose: bool) -> list[str]:
             details.append(f"read as {result.encoding}")
         head = f"{name}{target}: " + "; ".join(part for part in details if part)
     lines = [head]
-    unit = result.accounting.unit if result.accounting.unit != "column" else "column"
+    unit = result.accounting.unit
     infos = 0
     for issue in result.issues:
         if issue.level is Level.INFO and not verbose:
             infos += 1
             continue
         lines.append(f"  {LEVEL_LABELS[issue.level]}: {issue.describe(unit)}")
+    for number in result.accounting.unaccounted()[:MAX_LISTED]:
+        text = result.accounting.lines[number - 1].strip()
+        lines.append(f"  error: {_where(result, number)}{_shown(text)} was not placed anywhere (please report this)")
+    if verbose and status not in (Status.FAILED, Status.SKIPPED):
+        lines.extend(f"  from: {entry.describe()}" for entry in result.provenance)
+        lines.extend(_not_placed(result))
     if infos:
         lines.append(f"  ({_plural(infos, 'detail')} on how values were read: --verbose shows them)")
     return lines
 
 
+# The most lines of one kind listed for one review; the rest are counted.
+MAX_LISTED = 50
+
+
+def _shown(text: str, width: int = 60) -> str:
+    return repr(text if len(text) <= width else text[: width - 3].rstrip() + "...")
+
+
+def _where(result: MigrationResult, number: int) -> str:
+    """"line 12 " for a file's line; extracted text lines are shown at their source line."""
+    unit = result.accounting.unit
+    if unit == "text line" and result.line_map and number in result.line_map:
+        return f"line {result.line_map[number]} "
+    return f"{unit} {number} "
+
+
+def _not_placed(result: MigrationResult) -> list[str]:
+    """What did not reach a field of its own, and why: kept under notes, or dropped."""
+    shown: list[str] = []
+    records = [record for record in result.accounting.records if record.fate is not Fate.MAPPED]
+    for record in records[:MAX_LISTED]:
+        if record.fate is Fate.PRESERVED:
+            why = f"kept under {record.where}" + (f": {record.reason}" if record.reason else "")
+        else:
+            why = "dropped as " + ("boilerplate (listed under source.dropped)" if record.reason == BOILERPLATE
+                                   else record.reason or "layout")
+        shown.append(f"  not placed: {_where(result, record.line)}{_shown(record.text)} ({why})")
+    if len(records) > MAX_LISTED:
+        shown.append(f"  not placed: ... and {len(records) - MAX_LISTED} more")
+    return shown
+
+
 def print_report(report: BatchReport, settings: BatchSettings, stream: TextIO, *, verbose: bool,
                  summary: bool) -> None:
     for missing in report.missing:
-        print(f"{missing}: failed: no such file or folder", file=stream)
+        print(f"{shown_path(missing)}: failed: no such file or folder", file=stream)
     for outcome in report.outcomes:
         for line in describe(outcome, verbose):
             print(line, file=stream)
@@ -105,7 +149,7 @@ def print_report(report: BatchReport, settings: BatchSettings, stream: TextIO, *
     if settings.dry_run:
         print("Dry run: nothing was written.", file=stream)
     elif settings.output_dir is not None or settings.in_place:
-        where = f" to {settings.output_dir}" if settings.output_dir is not None else " in place"
+        where = f" to {shown_path(settings.output_dir)}" if settings.output_dir is not None else " in place"
         print(f"Wrote {_plural(written, 'file')}{where}.", file=stream)
     if report.existing:
         print(_existing_line(report.existing, settings.dry_run), file=stream)
