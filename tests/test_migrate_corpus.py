@@ -18,7 +18,7 @@ BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "migrate_corpus
 
 # The share of expected facts that must land in their own field (the level reached, less a
 # small margin for harmless changes in tie-breaking).
-FLOOR_PERCENT = 88.0
+FLOOR_PERCENT = 89.5
 
 
 def _benchmark() -> ModuleType:

@@ -483,3 +483,12 @@ def test_blogger_footer_chrome() -> None:
 @pytest.mark.parametrize("line", ["Part 2/3", "Episode 5/10"])
 def test_counters_are_not_scores(line: str) -> None:
     assert "rating" not in data_of("Salt Road (2019)" + BODY + "\n" + line + "\n")
+
+
+def test_a_title_set_in_capitals_in_the_prose() -> None:
+    text = ("SALT ROAD is slow. I loved how SALT ROAD lets the harbour breathe, and by the end SALT ROAD had me.\n\n"
+            "It reminded me of NINE WINTERS in places.\n")
+    result = convert(text)
+    assert result.data is not None and result.data["film"]["title"] == "SALT ROAD"
+    shouted = convert("This was AMAZING. The cast is AMAZING and the ending is AMAZING, a film to see twice over.\n")
+    assert shouted.data is not None and "title" not in shouted.data.get("film", {})

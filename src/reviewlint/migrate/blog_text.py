@@ -90,6 +90,13 @@ HEADLINE_SPLIT = re.compile(r"^(?P<title>[^:–—|]{1,80}?)\s*(?::|\s[–—-]\
 # "Part 2/3", "Episode 5/10": counters, not scores.
 NOT_SCORES = re.compile(r"(?:part|chapter|episode|ep|season|page|day|week|vol|volume|issue|step|round|disc|"
                         r"no|number|#)\.?", re.IGNORECASE)
+# A run of words in capitals inside prose ("THE MAN FROM NOWHERE"), and the capitals that are
+# acronyms rather than titles.
+CAPITALS = re.compile(r"(?<![\w'’])[A-Z][A-Z0-9'’&.\-]*(?:\s+[A-Z0-9][A-Z0-9'’&.\-]*){0,7}(?![\w'’])")
+ACRONYMS = frozenset({"DVD", "HD", "USA", "UK", "TV", "CGI", "FBI", "CIA", "NYC", "BBC", "HBO", "IMDB", "IMDb",
+                      "MPAA", "OMG", "LOL", "WTF", "NOT", "THE", "AND", "VERY", "REALLY", "SPOILER", "SPOILERS",
+                      "BLU-RAY", "BLURAY", "VHS", "DVDS", "NETFLIX", "AMAZON", "HULU", "DISNEY", "MARVEL", "DC",
+                      "OK", "OKAY", "YES", "NO", "NEVER", "ALWAYS", "MUST", "SEE", "WATCH", "BEST", "WORST"})
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
 
@@ -115,6 +122,12 @@ class Section:
     resume: Section | None = None
     # A parental-guide category ("VIOLENCE/GORE 4 - ..."): (category, score or None).
     guide: tuple[str, int | None] | None = None
+
+
+def _is_english_word(word: str) -> bool:
+    from reviewlint.spelling import is_word  # the spelling rule's dictionary, loaded only here
+
+    return is_word(word)
 
 
 def _identity(item: Any) -> Any:
@@ -891,6 +904,35 @@ class BlogReader:
             self._record("review.tagline", headline, "headline after the title")
         self.result.add(Level.INFO, f"title '{title}' taken from the headline: {why}", headline.number)
 
+    def title_in_capitals(self) -> None:
+        """Reviews that set the film's title in capitals in their prose ("THE MAN FROM NOWHERE
+        has the best fight scenes") and state it nowhere else: the capitalised name the text
+        repeats most, three times at least and twice as often as any other, is the title."""
+        if "title" in self.draft.get("film", {}):
+            return
+        counts: dict[str, int] = {}
+        first: dict[str, SourceLine] = {}
+        for line in (line for paragraph in self._prose_paragraphs() for line in paragraph):
+            for match in CAPITALS.finditer(line.text):
+                name = " ".join(match[0].split())
+                letters = sum(char.isalpha() for char in name)
+                if letters < 4 or name in ACRONYMS or line.text[match.end():match.end() + 1] == ":":
+                    continue
+                counts[name] = counts.get(name, 0) + 1
+                first.setdefault(name, line)
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return
+        title, times = ranked[0]
+        if " " not in title and _is_english_word(title.lower()):
+            return  # "AMAZING" three times is emphasis, not a film's name
+        line = first[title]
+        self.draft.setdefault("film", {})["title"] = title
+        self.accounting.mapped(line.number, "film.title", line.text.strip())
+        self._record("film.title", line, f"a name in capitals the text repeats ({times} times)")
+        self.result.add(Level.INFO, f"title '{title}' taken from the text: the post names it in capitals {times} "
+                        "times and states no title otherwise", line.number)
+
     def _named_again(self, title: str, headline: SourceLine) -> str:
         """Where the post names `title` again, written the same way (any case for a title in
         capitals), as a reason; "" when it does not."""
@@ -1187,6 +1229,7 @@ def _read_lines(lines: list[SourceLine], result: MigrationResult, options: Migra
     reader.read()
     reader.confirm_headline_title()
     reader.facts_from_prose()
+    reader.title_in_capitals()
     reader._inline_spoiler_notices()
     draft = reader.assemble()
     for key, value in (extra or {}).items():
