@@ -41,3 +41,19 @@ def test_caret_under_korean_and_combining_marks() -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
 def test_cells_never_negative(text: str) -> None:
     assert _cells(text) >= 0
+
+
+def test_on_a_colour_terminal_the_code_links_to_the_rules_page() -> None:
+    import io
+
+    from reviewlint.engine import CheckResult, FileResult
+    from reviewlint.report import ReportOptions, renderer
+
+    finding = Diagnostic("RL103", "bad", "a.yaml", 1, 1, Severity.ERROR, "wrong-type")
+    stream = io.StringIO()
+    renderer("text")(CheckResult(files=[FileResult("a.yaml", [finding])]), stream,
+                     ReportOptions(color=True, show_source=False))
+    assert "\x1b]8;;https://reviewlint.dev/rules/wrong-type\x1b\\" in stream.getvalue()
+    plain = io.StringIO()
+    renderer("text")(CheckResult(files=[FileResult("a.yaml", [finding])]), plain, ReportOptions(show_source=False))
+    assert "\x1b" not in plain.getvalue()
