@@ -158,7 +158,7 @@ def test_a_per_file_ignores_pattern_that_matches_nothing_is_warned_about(repo: P
 
 
 def test_watch_checks_again_after_a_change(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import watchfiles
+    watchfiles = pytest.importorskip("watchfiles", reason="--watch's optional dependency (reviewlint[watch])")
 
     def one_change(*paths: str, **options: Any) -> Any:
         assert paths == ("reviews/",)
@@ -179,3 +179,12 @@ def test_show_settings_names_the_per_file_ignores_that_apply(repo: Path) -> None
     lines = run("--show-settings", "reviews/old.yaml").stdout.splitlines()
     assert 'ignore = []                                 # default' in lines
     assert "# reviews/old.yaml matches 'reviews/o*.yaml': RL103 ignored here" in lines
+
+
+def test_watch_without_watchfiles_says_what_to_install(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "watchfiles", None)  # as if not installed
+    outcome = run("--watch", "reviews/")
+    assert outcome.exit_code == 2
+    assert outcome.stderr == "reviewlint: error: --watch needs the watchfiles package: pip install watchfiles\n"
