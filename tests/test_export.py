@@ -434,6 +434,7 @@ def test_script_end_tag_cannot_break_out_of_a_script_element(tmp_path: Path) -> 
 
 
 def test_countries_are_named_from_cldr_and_korea_is_told_apart() -> None:
+    pytest.importorskip("language_data", reason="CLDR names come with language-data (langcodes[data])")
     from reviewlint.export.jsonld import country
 
     assert country("KR") == {"@type": "Country", "name": "South Korea", "identifier": "KR"}
@@ -446,3 +447,15 @@ def test_author_may_be_an_organization() -> None:
     assert author({"name": "Harbour Film Quarterly", "type": "organization", "url": "https://example.org"}) == {
         "@type": "Organization", "name": "Harbour Film Quarterly", "url": "https://example.org"}
     assert author({"name": "Aluna"}) == {"@type": "Person", "name": "Aluna"}
+
+
+def test_without_cldr_data_a_country_keeps_its_iso_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    import langcodes
+
+    from reviewlint.export.jsonld import country
+
+    def no_data(*args: object) -> str:
+        raise ImportError("language_data")
+
+    monkeypatch.setattr(langcodes.Language, "territory_name", no_data)
+    assert country("KR") == {"@type": "Country", "name": "Korea, Republic of", "identifier": "KR"}

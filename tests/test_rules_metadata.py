@@ -147,6 +147,7 @@ def test_genre_fixes() -> None:
 
 
 def test_korea_is_not_a_safe_fix_because_it_may_be_either_korea() -> None:
+    pytest.importorskip("language_data", reason="CLDR names come with language-data (langcodes[data])")
     assert findings(film("countries: [Korea]"), CODES) == [
         ("RL504", 5, 15, "'Korea' may mean South Korea ('KR') or North Korea ('KP'); write the code of the one meant")]
     assert fix_of(film("countries: [Korea]"), "RL504") == (FixSafety.UNSAFE, (Edit(("film", "countries", 0), "KR"),))
