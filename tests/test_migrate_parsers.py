@@ -261,3 +261,12 @@ def test_people_lists_keep_separators_inside_parentheses_and_caseless_scripts() 
     assert split_names("Zendaya, Tom Holland") == ["Zendaya", "Tom Holland"]
     assert split_names("50 Cent and Eminem") == ["50 Cent", "Eminem"]
     assert split_names("봉준호, 송강호") == ["봉준호", "송강호"]
+
+
+@pytest.mark.parametrize(("text", "standalone"), [("4 (out of 5)", True), ("2 / 10", True), ("1/2", False),
+                                                  ("3/8", False), ("Fair (3/8)", True), ("★★★½", True),
+                                                  ("***", False), ("6", False), ("B+", False)])
+def test_a_line_that_is_only_a_rating(text: str, standalone: bool) -> None:
+    from reviewlint.migrate.ratings import standalone_rating
+
+    assert (standalone_rating(text) is not None) is standalone

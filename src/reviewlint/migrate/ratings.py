@@ -48,6 +48,7 @@ _WORD_THEN_SCORE = re.compile(r"^(?P<word>[^\W\d_][\w'’ -]{0,24}?)\s*[(\[](?P<
 
 # Units that only restate what a score is; any other unit stays in `original`.
 _PLAIN_UNITS = frozenset({"star", "stars", "point", "points", "pts"})
+_PARENTHESISED_SCALE = re.compile(r"\s*\(\s*(?P<scale>(?:out\s+of|/)\s*\d+)\s*\)\s*$", re.IGNORECASE)
 _WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
 _WORDS = "|".join(_WORD_NUMBERS)
@@ -197,7 +198,7 @@ def _with_original(rating: Rating | None, original: str) -> Rating | None:
 
 def parse_rating(text: str) -> Rating | None:
     """The rating written in `text` (the whole text must be the rating), or None."""
-    whole = text.strip()
+    whole = _PARENTHESISED_SCALE.sub(r" \g<scale>", text.strip())  # "4 (out of 5)" -> "4 out of 5"
     if match := _NUMBER_STAR.match(whole):  # "8*": the asterisk is part of the rating
         return _unstated(number(match["value"]), whole)
     stripped = whole.strip("*_").strip() if not set(whole) <= set("*½ ") and not _STARS_OVER.match(whole) else whole
@@ -271,6 +272,9 @@ def rating_in_sentence(text: str) -> tuple[Rating, str] | None:
     return rating, written
 
 
+_USUAL_MAXIMA = frozenset({4, 5, 10, 20, 100})
+
+
 def standalone_rating(text: str) -> Rating | None:
     """A line that is nothing but a rating in a form that cannot be anything else: a stated
     scale ("4 / 5", "4 out of 5 boots", "Good (5/8)"), stars ("★★★½", "***1/2") or repeated
@@ -282,7 +286,8 @@ def standalone_rating(text: str) -> Rating | None:
     if rating is None:
         return None
     if (rating.scale_stated and rating.original is None) or _OUT_OF.match(stripped.strip("*").strip()):
-        return rating
+        # "1/2" or "3/8" alone may count parts or steps; a score's usual maxima, or a unit, say it is one.
+        return rating if rating.max in _USUAL_MAXIMA or rating.original else None
     in_words = _IN_WORDS.match(stripped)
     if _WORD_THEN_SCORE.match(stripped) or _SYMBOLS.match(stripped) or _STARS_OVER.match(stripped) or (
             in_words and in_words["max"]):
