@@ -46,7 +46,8 @@ def write_copy(target: str, version: str | None) -> None:
                    "for editors to read from the repository: it works offline and on every machine.")
 def schema_command(version: str | None, show_path: bool, show_print: bool, show_list: bool,
                    write_path: str | None) -> None:
-    """Print the film-review JSON Schema (newest version unless --version is given)."""
+    """Print the film-review JSON Schema (newest version unless --version is given), or
+    write a copy into your repository for editors (--write)."""
     if sum((show_path, show_print, show_list)) > 1:
         raise click.UsageError("--path, --print and --list each print something different: give one")
     if write_path is not None and (show_path or show_print or show_list):
