@@ -266,3 +266,13 @@ def test_the_review_tags_are_its_own_terms() -> None:
     assert findings(text, SPELLING) == []
     assert [f[3] for f in findings(text.replace("[snarkle, festival-darling]", "[festival-darling]"), SPELLING)] == [
         "'snarkle' is not in the English dictionary; did you mean 'sparkle'?"]
+
+
+def test_a_text_of_thousands_of_unknown_words_costs_a_bounded_number_of_lookups() -> None:
+    from reviewlint.rules import prose
+
+    base = "performance"
+    slips = [base[:at] + letter + base[at:] for at in range(2, 11) for letter in "bcdfghjkqxz"]  # 99 distinct
+    slips += [base[:at] + "w" + base[at:] for at in range(2, 11)] + ["perfxrmance", "perfqrmance"]
+    found = findings(body("- " + " ".join(slips) + "."), SPELLING)
+    assert len(set(slips)) == 108 and len(found) == prose._MAX_SUGGESTION_LOOKUPS == 100

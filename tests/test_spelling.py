@@ -128,3 +128,9 @@ def test_an_unwritable_cache_falls_back_to_memory(tmp_path: Path, monkeypatch: p
 def test_unknown_pieces_are_remembered_as_known_once_checked() -> None:
     assert spelling.unknown_pieces({b"the", b"didn", b"t", b"performence", b"1950s"}) == {b"performence"}
     assert b"didn" in spelling._KNOWN_PIECES and b"performence" not in spelling._KNOWN_PIECES
+
+
+def test_only_so_many_new_pieces_are_looked_at_the_first_in_sorted_order() -> None:
+    pieces = {f"zq{letter}xv".encode() for letter in "abcdefghij"}
+    assert spelling.unknown_pieces(pieces, limit=3) == {b"zqaxv", b"zqbxv", b"zqcxv"}
+    assert spelling.unknown_pieces({b"x" * (spelling.LONGEST_WORD + 1)}) == set()

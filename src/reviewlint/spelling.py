@@ -437,20 +437,25 @@ def is_deliberate(word: str) -> bool:
 # further look; in a run over many files this set soon holds the writers' vocabulary.
 _KNOWN_PIECES: set[bytes] = set()
 _KNOWN_PIECES_LIMIT = 500_000
+# No English word is longer; a longer run of letters is not a slip worth a message.
+LONGEST_WORD = 45
 
 
-def unknown_pieces(pieces: set[bytes]) -> set[bytes]:
+def unknown_pieces(pieces: set[bytes], limit: int = 3000) -> set[bytes]:
     """The pieces that are not plainly English. Contractions split into pieces ("didn",
-    "t"), so a piece is also fine when it is a word with an "n" added."""
+    "t"), so a piece is also fine when it is a word with an "n" added. At most `limit`
+    new pieces are looked at (the first in sorted order): a review holds a few hundred
+    distinct words, and a text of many thousands of unknown ones must stay cheap."""
     fresh = pieces - _KNOWN_PIECES
     if not fresh:
         return fresh
     if len(_KNOWN_PIECES) > _KNOWN_PIECES_LIMIT:
         _KNOWN_PIECES.clear()
     unknown: set[bytes] = set()
-    for piece in fresh:
+    for piece in sorted(fresh)[:limit] if len(fresh) > limit else fresh:
         text = piece.decode("ascii")
-        if len(text) <= 2 or not text.isalpha() or is_word(text) or (text.endswith("n") and is_word(text[:-1])):
+        if (len(text) <= 2 or len(text) > LONGEST_WORD or not text.isalpha() or is_word(text)
+                or (text.endswith("n") and is_word(text[:-1]))):
             _KNOWN_PIECES.add(piece)
         else:
             unknown.add(piece)

@@ -592,6 +592,9 @@ _REPEATED_WORD = 3
 # A capitalised word opening a sentence is more often a name than a slip: it is reported
 # when one letter from an "-ly" adverb ("Absolutly") or at least this long.
 _LONG_WORD = 9
+# Suggestions looked for in one review at most: a real review has a handful of unknown
+# words, and a text of thousands must not cost minutes.
+_MAX_SUGGESTION_LOOKUPS = 100
 _OPENERS = " \t\"'“‘«„([*_—–-"
 
 
@@ -706,13 +709,14 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
                   and text not in curated and not vocabulary.accepts(text)}
     if not suspicious:
         return
-    needles = [piece.decode() for piece in suspicious]
     capitals: frozenset[str] | None = None
     counts: collections.Counter[bytes] | None = None
+    lookups = 0
     for field in context.prose:
+        if lookups >= _MAX_SUGGESTION_LOOKUPS:
+            return
         text = field.text
-        lowered = text.lower()
-        if not any(needle in lowered for needle in needles):
+        if not (_text.words(text.lower()) & suspicious):
             continue
         protected: list[tuple[int, int]] | None = None
         for start, end, word in spelling.words(text):
@@ -743,6 +747,9 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
                 counts = collections.Counter(context.prose_word_list)
             if counts[stem.encode("ascii", "replace")] >= _REPEATED_WORD:
                 continue  # written the same way again and again: a name or a term, not a slip
+            lookups += 1
+            if lookups > _MAX_SUGGESTION_LOOKUPS:
+                return
             edits, nearest = spelling.nearest(stem) if len(stem) > 3 else spelling.swapped(stem)
             if not nearest:
                 continue  # nothing English is close: a name, a loanword or a coinage
