@@ -492,3 +492,13 @@ def test_a_title_set_in_capitals_in_the_prose() -> None:
     assert result.data is not None and result.data["film"]["title"] == "SALT ROAD"
     shouted = convert("This was AMAZING. The cast is AMAZING and the ending is AMAZING, a film to see twice over.\n")
     assert shouted.data is not None and "title" not in shouted.data.get("film", {})
+
+
+def test_a_site_name_over_the_title_is_never_the_title() -> None:
+    result = convert("The Celluloid Harbour\n\nFriday, May 3, 2024\n\nSalt Road\n\nSalt Road is slow, and the harbour "
+                     "scenes breathe." + BODY + "\n© 2024 The Celluloid Harbour\n")
+    assert result.data is not None
+    assert result.data["film"] == {"title": "Salt Road"}
+    assert result.data["review"]["headline"] == "The Celluloid Harbour"
+    assert result.data["published"] == "2024-05-03"
+    assert result.data["source"]["dropped"] == ["© 2024 The Celluloid Harbour"]

@@ -8,7 +8,7 @@ import itertools
 import re
 
 from reviewlint.migrate import facts
-from reviewlint.migrate.accounting import is_blank
+from reviewlint.migrate.accounting import Fate, is_blank
 from reviewlint.migrate.blog_base import ReaderBase
 from reviewlint.migrate.blog_model import (
     Section,
@@ -297,6 +297,7 @@ class HeaderReader(ReaderBase):
         if not why:
             self.result.add(Level.INFO, f"the headline '{title}' is not taken as the film's title: the post does "
                             "not name it again", headline.number)
+            self._title_under_headline()
             return
         self.draft.setdefault("film", {})["title"] = title
         self.accounting.mapped(headline.number, "film.title", headline.text.strip())
@@ -306,10 +307,33 @@ class HeaderReader(ReaderBase):
             self._record("review.tagline", headline, "headline after the title")
         self.result.add(Level.INFO, f"title '{title}' taken from the headline: {why}", headline.number)
 
+    def _title_under_headline(self) -> None:
+        """"Harbour Notes" (a blog's name) over "Salt Road" standing alone: the short line under
+        an unconfirmed headline is the title when the post names it again."""
+        for paragraph in self.intro.paragraphs[:2]:
+            if len(paragraph) != 1 or len(paragraph[0].text.split()) > 10:
+                continue
+            line = paragraph[0]
+            reading = read_title_line(line.text.strip())
+            if reading is None or reading.year is not None:
+                continue
+            why = self._named_again(reading.title, line)
+            if not why:
+                continue
+            self.intro.paragraphs.remove(paragraph)
+            self.draft.setdefault("film", {})["title"] = reading.title
+            self.accounting.mapped(line.number, "film.title", line.text.strip())
+            self._record("film.title", line, f"a title line under the headline: {why}")
+            self.result.add(Level.INFO, f"title '{reading.title}' taken from line {line.number}, under the "
+                            f"headline: {why}", line.number)
+            return
+
     def _named_again(self, title: str, headline: SourceLine) -> str:
         """Where the post names `title` again, written the same way (any case for a title in
-        capitals), as a reason; "" when it does not."""
+        capitals), as a reason; "" when it does not. Dropped chrome ("© 2024 Site Name") is
+        not the post naming anything."""
         pattern = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE if title.isupper() else 0)
+        dropped = {record.line for record in self.accounting.by_fate(Fate.DROPPED)}
         again = next((line for line in self.lines if line.number != headline.number and line.text.strip() != title
-                      and pattern.search(line.text)), None)
+                      and line.number not in dropped and pattern.search(line.text)), None)
         return f"the post names it again on line {again.number}" if again is not None else ""
