@@ -502,3 +502,10 @@ def test_a_site_name_over_the_title_is_never_the_title() -> None:
     assert result.data["review"]["headline"] == "The Celluloid Harbour"
     assert result.data["published"] == "2024-05-03"
     assert result.data["source"]["dropped"] == ["© 2024 The Celluloid Harbour"]
+
+
+def test_a_warning_on_its_label_line_takes_one_paragraph() -> None:
+    data = data_of("Salt Road (2019)\n\nAudience warning: Contains violence and nudity.\n\nFriday 19th October\n\n"
+                   "The harbour scenes breathe, and the quiet middle act earns its long silences.\n")
+    assert data["content_warnings_source"] == "Contains violence and nudity."
+    assert data["content_warnings"] == ["violence", "nudity"]

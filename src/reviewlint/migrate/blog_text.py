@@ -70,6 +70,7 @@ GUIDE_CATEGORY = re.compile(
     r"ALCOHOL|DRUGS|SMOKING|SMOKING|SUBSTANCE\s+USE))*)\s*(?P<score>\d{1,2})?\s*[-–—:]\s+\S")
 
 
+ONE_PARAGRAPH_SECTIONS = frozenset({"warnings", "notes"})
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
 
@@ -258,7 +259,10 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         self.accounting.mapped(label_line.number, ", ".join(fields) or label.key, label_line.text.strip())
 
     def _start_section(self, label: Label, line: SourceLine) -> None:
-        aside = bool(label.value) and self.current.key == "body" and not line.heading
+        # A label with its text on the same line heads one paragraph when it interrupts the
+        # review, and always for a warning ("Audience warning: ...") or a note.
+        aside = bool(label.value) and not line.heading and (
+            self.current.key == "body" or label.key in ONE_PARAGRAPH_SECTIONS)
         self.current = Section(label.key, line, spoiler=label.spoiler, resume=self.current if aside else None)
         self.sections.append(self.current)
         self.block_has_fact = False
