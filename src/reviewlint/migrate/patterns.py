@@ -1,4 +1,4 @@
-"""The shapes of lines in blog posts: boilerplate, separators, title lines, signatures,
+"""The shapes of lines in blog posts: boilerplate, separators, signatures,
 spoiler notices and quoted dialogue. Pure patterns and small functions; the blog reader
 decides what to do with a match."""
 
@@ -23,16 +23,6 @@ BOILERPLATE_LINES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
 ))
 # Separators: "---", "***", "* * *", "===" (also Markdown rules and heading underlines).
 LAYOUT_LINE = re.compile(r"^\s*(?:[-=_~]{3,}|(?:\*\s*){3,}|(?:#\s*){3,}|[•·]{3,})\s*$")
-
-TITLE_LINE = re.compile(
-    r"^(?:(?P<prefix>(?:film|movie)\s+review|review)\s*[:\-–—|]\s*"
-    # A title label takes a colon only: "Film-Noir (2019)" is a title, "Film: Heat (1995)" a label.
-    r"|(?:(?:film|movie)\s+title|title|film|movie)\s*:\s*)?"
-    r"(?P<title>.+?)\s*\((?P<year>(?:18|19|20)\d{2})\)"
-    r"(?:\s*(?:film\s+|movie\s+)?review\b)?"
-    r"(?:\s*(?:[–—:|]|\s-|-\s)\s*(?P<tagline>.+))?$", re.IGNORECASE)
-TITLE_PREFIX_ONLY = re.compile(r"^(?:film|movie)?\s*review\s*[:\-–—|]\s*(?P<title>[^:–—|]+?)\s*$", re.IGNORECASE)
-TITLE_SUFFIX_ONLY = re.compile(r"^(?P<title>[^:–—|]+?)\s*[:\-–—|]?\s+(?:film\s+|movie\s+)?review$", re.IGNORECASE)
 
 PARENTHESISED_NAME = re.compile(r"^\((?P<name>[^()]{1,100})\)$")
 SIGNATURE = re.compile(r"^(?:[-—–~]{1,2})\s*(?P<name>[^-—–~].{0,99})$")
