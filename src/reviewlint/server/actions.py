@@ -15,10 +15,10 @@ from lsprotocol import types
 from reviewlint.diagnostics import Diagnostic, FixSafety
 from reviewlint.document import Document, Node, iter_nodes
 from reviewlint.server.analysis import Analysis
+from reviewlint.server.convert import FIX_ALL_KIND
 from reviewlint.server.edits import text_edits
 from reviewlint.server.positions import LineIndex
 
-FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.reviewlint"
 REASON_PLACEHOLDER = "<reason>"
 # Codes no comment can hide: the file did not load or could not be checked, or the
 # finding is about suppressions themselves.

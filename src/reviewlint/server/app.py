@@ -27,13 +27,13 @@ from pygls.uris import to_fs_path
 
 from reviewlint import __version__
 from reviewlint.diagnostics import Diagnostic
-from reviewlint.server import actions, features
 from reviewlint.server.analysis import Analysis, Configs, analyse, is_config_file
-from reviewlint.server.convert import overlaps, to_lsp
-from reviewlint.server.edits import text_edits
+from reviewlint.server.convert import FIX_ALL_KIND, overlaps, to_lsp
 from reviewlint.server.positions import UTF16, LineIndex
 from reviewlint.server.ruledocs import RuleLinks
 
+# Code actions, formatting, hover and completion modules are imported on their first
+# request: the first diagnostics (what start-up is measured to) need none of them.
 NAME = "reviewlint"
 DEFAULT_DEBOUNCE = 0.05  # seconds: the shortest interval between two checks of one document
 CHECK_SHARE = 4  # ... and at least this many times the last check's duration
@@ -266,9 +266,11 @@ def build() -> ReviewServer:
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll,
-                           actions.FIX_ALL_KIND]))
+                           FIX_ALL_KIND]))
     @guarded
     async def code_action(ls: ReviewServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        from reviewlint.server import actions
+
         uri = params.text_document.uri
         analysis = await ls.current(uri)
         if analysis is None or analysis.document is None:
@@ -284,6 +286,8 @@ def build() -> ReviewServer:
     @guarded
     async def formatting(ls: ReviewServer, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
         from reviewlint.formatting import FormatRefused, VerifyFailed
+        from reviewlint.server import actions
+        from reviewlint.server.edits import text_edits
 
         uri = params.text_document.uri
         analysis = await ls.current(uri)
@@ -306,6 +310,8 @@ def build() -> ReviewServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @guarded
     def hover(ls: ReviewServer, params: types.HoverParams) -> types.Hover | None:
+        from reviewlint.server import features
+
         uri = params.text_document.uri
         if uri not in ls.tracked:
             return None
@@ -322,6 +328,8 @@ def build() -> ReviewServer:
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "-", "["]))
     @guarded
     def completion(ls: ReviewServer, params: types.CompletionParams) -> types.CompletionList | None:
+        from reviewlint.server import features
+
         uri = params.text_document.uri
         if uri not in ls.tracked:
             return None

@@ -9,6 +9,8 @@ from reviewlint.server.positions import LineIndex
 from reviewlint.server.ruledocs import RuleLinks
 
 SOURCE = "reviewlint"
+# The kind of the "fix all" code action (a sub-kind of source.fixAll, as ruff's).
+FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.reviewlint"
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
