@@ -3,6 +3,7 @@ installed `reviewlint server`: what an editor sees."""
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import time
@@ -76,7 +77,10 @@ def test_initialize_advertises_the_features(tmp_path: Path) -> None:
         await client.wait_until(lambda: client.registrations)
         watched = client.registrations[0].registrations[0]
         assert watched.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
-        await stop(client)
+        process = client._server
+        await stop(client)  # shutdown, then exit: the process ends cleanly
+        assert process is not None
+        assert await asyncio.wait_for(process.wait(), 20) == 0
 
     run(body)
 
