@@ -509,3 +509,10 @@ def test_a_warning_on_its_label_line_takes_one_paragraph() -> None:
                    "The harbour scenes breathe, and the quiet middle act earns its long silences.\n")
     assert data["content_warnings_source"] == "Contains violence and nudity."
     assert data["content_warnings"] == ["violence", "nudity"]
+
+
+@pytest.mark.parametrize(("line", "codes"), [("País: Noruega", ["NO"]), ("Land: Norwegen, Frankreich", ["NO", "FR"]),
+                                             ("Pays : Norvège", ["NO"]), ("Negara: Jepang", ["JP"]),
+                                             ("Paese: Francia e Italia", ["FR", "IT"])])
+def test_countries_named_in_the_blogs_language(line: str, codes: list[str]) -> None:
+    assert data_of("Salt Road (2019)\n" + line + BODY)["film"]["countries"] == codes

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from reviewlint import vocab
@@ -20,7 +20,8 @@ def fold(text: str) -> str:
 
 _CODE = re.compile(r"[A-Z]{2}")
 _COUNTRY_SEPARATORS = re.compile(r"\s*(?:[,;/|&]|\s-\s)\s*")
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_LIST_MARKS = re.compile(r"[,;/|&]|\s(?:and|und|et|y|e|en|dan)\s", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|und|et|y|e|en|dan)\s+", re.IGNORECASE)
 
 
 # --- countries and languages -----------------------------------------------------------------
@@ -36,7 +37,24 @@ def country_code(name: str) -> str | None:
     text = name.strip().rstrip(".").strip()
     if _CODE.fullmatch(text) and text in vocab.countries():
         return text
-    return _country_names().get(fold(text).removeprefix("the "))
+    return _country_names().get(fold(text).removeprefix("the ")) or _country_in_any_language(text)
+
+
+@lru_cache(maxsize=1024)
+def _country_in_any_language(name: str) -> str | None:
+    """"Noruega", "Norwegen", "Norvège": a country named in the language a blog is written
+    in, through the CLDR names langcodes' language-data holds."""
+    if (not name or len(name) > 60 or not all(char.isalpha() or char in " -'’." for char in name)
+            or _LIST_MARKS.search(name) or len(name.split()) > 4):
+        return None  # one name only: a list is split by the caller first
+    import langcodes
+
+    try:
+        found = langcodes.find_name("territory", name)
+    except (LookupError, ValueError):
+        return None
+    code = found.territory
+    return code if code is not None and code in vocab.countries() else None
 
 
 def country_codes(text: str) -> tuple[list[str], list[str]]:
