@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reviewlint.migrate import Level, MigrateOptions, Status, migrate_file, migrate_text
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "legacy" / "letterboxd" / "reviews.csv"
@@ -93,3 +96,18 @@ def test_quoted_multiline_review_and_html_entities() -> None:
     [result] = migrate_text(text, filename="reviews.csv")
     assert result.data is not None
     assert result.data["review"]["body"] == ["Line one & more\nline two", 'New paragraph with "quotes".']
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", " ", "\t", "\n", "\r\n", "\r", "\xa0", "\u2028", "\f", "é"]),
+                max_size=20).map("".join))
+def test_plain_review_text_reads_as_the_html_path_would(text: str) -> None:
+    """Reviews without markup skip the HTML parser (a 100,000-row export); the paragraphs must not change."""
+    from reviewlint.migrate.html import html_to_text
+    from reviewlint.migrate.letterboxd import _paragraphs, _plain_lines
+
+    marked = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    via_html = [line for line, _, _ in html_to_text(marked)[0]]
+    assert [line.strip() for line in via_html if line.strip()] == [
+        line.strip() for line, _, _ in _plain_lines(text) if line.strip()]
+    assert _paragraphs(text)[1] == []

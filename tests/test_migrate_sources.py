@@ -405,3 +405,10 @@ def test_real_letterboxd_exports_match_their_expected_rows(shared_dir: Path, nam
             assert data.get("watched", {}).get("rewatch", False) is expect["rewatch"]
         if "review_paragraphs_min" in expect:
             assert len(data["review"]["body"]) >= expect["review_paragraphs_min"]
+
+
+def test_line_breaks_only_libyaml_sees_do_not_shift_front_matter_lines() -> None:
+    """NEL and LS inside a value are line breaks to libyaml, not to editors: found by hypothesis."""
+    result = one("---\nnote: 'a\x85b\u2028c'\nauthor: Ana Ruiz\n---\n# Harbour Lights (2004)\n\nIt glows.\n", "p.md")
+    assert result.data is not None and result.data["author"] == {"name": "Ana Ruiz"}
+    assert ("author.name", 3, "front matter `author`") in sources(result)

@@ -149,13 +149,27 @@ def _plain(node: yaml.Node, budget: list[int], depth: int = 0) -> Any:
     return {str(_plain(key, budget, depth + 1)): _plain(value, budget, depth + 1) for key, value in node.value}
 
 
+def _libyaml_lines(body: list[str]) -> list[int]:
+    """libyaml line -> index in `body`. libyaml also breaks lines at NEL, LS and PS, which
+    editors (and our line numbers) keep inside a line."""
+    owner: list[int] = []
+    for index, line in enumerate(body):
+        owner.extend([index] * (1 + sum(line.count(char) for char in "\x85\u2028\u2029")))
+    return owner or [0]
+
+
 def _read_yaml(block: FrontMatter, body: list[str]) -> None:
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    owner = _libyaml_lines(body)
+
+    def line_of(mark: yaml.Mark) -> int:
+        return owner[min(mark.line, len(owner) - 1)]
+
     try:
         root = yaml.compose("\n".join(body), Loader=loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" (line {block.first + 1 + mark.line})" if mark is not None else ""
+        where = f" (line {block.first + 1 + line_of(mark)})" if mark is not None else ""
         block.problem = f"the front matter is not valid YAML{where}"
         return
     if not isinstance(root, yaml.MappingNode):
@@ -167,7 +181,7 @@ def _read_yaml(block: FrontMatter, body: list[str]) -> None:
     try:
         for key_node, value_node in root.value:
             key = _plain(key_node, budget)
-            starts.append((str(key), key_node.start_mark.line))
+            starts.append((str(key), line_of(key_node.start_mark)))
             values.append(_plain(value_node, budget))
     except ValueError as error:
         block.problem = f"the front matter is {error} to read"

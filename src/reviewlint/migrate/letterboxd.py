@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from reviewlint.migrate.accounting import Accounting
@@ -58,10 +59,23 @@ def export_kind(header: list[str]) -> str | None:
     return "watched"
 
 
+_HTML_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
+
+
+def _plain_lines(review: str) -> list[tuple[str, int, int]]:
+    """The lines html_to_text gives for text with no markup and no entities, without parsing."""
+    return [(_HTML_WHITESPACE.sub(" ", line).strip(" "), 0, 0)
+            for line in review.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
 def _paragraphs(review: str) -> tuple[list[str], list[tuple[str, str]]]:
     """Review HTML (or plain text with line breaks) -> paragraphs and links."""
-    marked = review.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
-    lines, links = html_to_text(marked)
+    links: list[tuple[str, str]] = []
+    if "<" not in review and "&" not in review:  # most reviews: plain text, read without a parser
+        lines = _plain_lines(review)
+    else:
+        marked = review.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+        lines, links = html_to_text(marked)
     paragraphs: list[str] = []
     current: list[str] = []
     for text, _, _ in [*lines, ("", 0, 0)]:
@@ -87,8 +101,8 @@ def _rating(text: str) -> dict[str, Any] | None:
 class _Row:
     """One CSV row being converted; every non-empty cell gets a ledger record."""
 
-    def __init__(self, header: list[str], values: list[str], row: int, file: str, kind: str) -> None:
-        names = _column_names(header)
+    def __init__(self, names: list[str], values: list[str], row: int, file: str, kind: str) -> None:
+        header = names
         self.columns = list(zip(names, values, strict=False))
         for extra, value in enumerate(values[len(header):]):
             self.columns.append((f"column {len(header) + extra + 1}", value))
@@ -260,6 +274,7 @@ def read_letterboxd(text: str, file: str, options: MigrateOptions) -> list[Migra
         return [failed(file, FORMAT, problem)]
     results: list[MigrationResult] = []
     without_text = 0
+    names = _column_names(header)
     for number_, values in enumerate(rows[1:], start=2):
         if not any(value.strip() for value in values):
             continue
@@ -268,7 +283,7 @@ def read_letterboxd(text: str, file: str, options: MigrateOptions) -> list[Migra
                                   f"{MAX_COLUMNS} for a Letterboxd export; the row was not converted"))
             results[-1].part = f"row {number_}"
             continue
-        row = _Row(header, values, number_, file, kind)
+        row = _Row(names, values, number_, file, kind)
         has_text = bool(row.value("review"))
         if not has_text and not (options.include_unreviewed and row.value("rating")):
             without_text += 1
