@@ -81,7 +81,7 @@ def test_markdown_accounts_for_every_line(text: str) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=300))
 def test_any_bytes_in_any_format_never_crash(data: bytes) -> None:
-    for name in ("post.txt", "post.md", "page.html", "reviews.csv", "review.yaml"):
+    for name in ("post.txt", "post.md", "page.html", "reviews.csv", "review.yaml", "export.xml", "blog.atom"):
         for result in migrate_bytes(data, filename=name):
             assert result.status in (Status.CONVERTED, Status.WARNINGS, Status.FAILED, Status.SKIPPED)
             assert not any("internal" in issue.message for issue in result.issues), result.issues
@@ -94,3 +94,47 @@ def test_any_bytes_in_any_format_never_crash(data: bytes) -> None:
 def test_html_never_crashes_and_accounts_for_the_text(page: str) -> None:
     for result in migrate_text(page, filename="page.html"):
         _assert_accounted(result)
+
+
+FRONT = ["title: Harbour Lights (2004)", ":movie: Harbour Lights (2004)", "date: 2024-02-30", "Year: <",
+         "year: 99999999999", "tags: [a, b]", "author: {name: Ana}", "rating: 8", ":grade: C+", "layout: post",
+         "- item", "key: &a [1]", "other: *a", "{x: 1}", "'q': \"v\"", "  indented: 1", "# comment"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["---", "+++", "--- "]), st.lists(st.one_of(st.sampled_from(FRONT), line), max_size=12),
+       document)
+def test_front_matter_of_any_shape_accounts_for_every_line(fence: str, front: list[str], body: str) -> None:
+    closing = "+++" if fence == "+++" else "---"
+    text = "\n".join([fence, *front, closing, body])
+    for name in ("post.md", "post.txt"):
+        for result in migrate_text(text, filename=name):
+            _assert_accounted(result)
+            assert not any("internal" in issue.message for issue in result.issues), result.issues
+
+
+ITEM_PIECES = ["<p>Director: Ana Ruiz</p>", "<p>It glows.</p>", "<p>Rating: 4/5</p>", "<h2>Review</h2>", "<br>",
+               "&amp;", "x < y", "<script>1</script>", "Harbour Lights (2004)"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["post", "page", "attachment"]), st.sampled_from(["publish", "draft"]),
+                          st.text(st.characters(blacklist_categories=["Cs", "Cc"]), max_size=30),
+                          st.lists(st.sampled_from(ITEM_PIECES), max_size=8).map("\n".join)), max_size=5))
+def test_a_wordpress_export_of_any_posts_accounts_for_every_post(items: list[tuple[str, str, str, str]]) -> None:
+    from xml.sax.saxutils import escape
+
+    body = "".join(f"<item><title>{escape(title)}</title><content:encoded><![CDATA[{html}]]></content:encoded>"
+                   f"<wp:post_type>{kind}</wp:post_type><wp:status>{status}</wp:status></item>\n"
+                   for kind, status, title, html in items)
+    text = ('<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            f'xmlns:wp="http://wordpress.org/export/1.2/"><channel>\n{body}</channel></rss>')
+    results = migrate_text(text, filename="export.xml")
+    published = sum(1 for kind, status, _, _ in items if kind == "post" and status == "publish")
+    # One review per published post that holds text; nothing at all when none is published.
+    assert len([result for result in results if result.part]) <= published
+    if published == 0:
+        assert [result.status for result in results] == [Status.SKIPPED]
+    for result in results:
+        _assert_accounted(result)
+        assert not any("internal" in issue.message for issue in result.issues), result.issues
