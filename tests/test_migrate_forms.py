@@ -516,3 +516,17 @@ def test_a_warning_on_its_label_line_takes_one_paragraph() -> None:
                                              ("Paese: Francia e Italia", ["FR", "IT"])])
 def test_countries_named_in_the_blogs_language(line: str, codes: list[str]) -> None:
     assert data_of("Salt Road (2019)\n" + line + BODY)["film"]["countries"] == codes
+
+
+@pytest.mark.parametrize(("line", "value"), [("10/10 would watch again.", 10), ("A solid 7/10.", 7),
+                                             ("Worth it: 8/10", 8)])
+def test_a_score_glued_to_a_short_verdict(line: str, value: int) -> None:
+    data = data_of("Salt Road (2019)" + BODY + "\n" + line + "\n")
+    assert data["rating"]["value"] == value and data["rating"]["max"] == 10
+    assert line in data["review"]["body"] + data.get("notes", [])  # the words are kept too
+
+
+def test_two_scores_in_one_sentence_are_not_the_rating() -> None:
+    data = data_of("Salt Road (2019)" + BODY + "\nI'd say it's a 4 out of 5 for me, though my partner would give it "
+                   "2/5 at most.\n")
+    assert "rating" not in data

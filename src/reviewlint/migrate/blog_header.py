@@ -45,6 +45,11 @@ NOT_SCORES = re.compile(r"(?:part|chapter|episode|ep|season|page|day|week|vol|vo
 
 
 # "Salt Road: A Ferry Into the Dark", "Salt Road – a tidal drama": a title, then a tagline.
+# A score and a few words around it: "10/10 would watch again.", "A solid 7/10."
+_SCORE = r"(?P<score>\d+(?:[.,]\d+)?\s*(?:/|out\s+of)\s*\d+)"
+SCORE_ANYWHERE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:/|out\s+of)\s*\d+", re.IGNORECASE)
+SCORE_FIRST = re.compile(rf"^{_SCORE}(?![\d/])[\s,.!:;—–-]+(?P<words>[^\W\d].*)$", re.IGNORECASE)
+SCORE_LAST = re.compile(rf"^(?P<words>[^\W\d][^/]*?)[\s:—–-]+{_SCORE}\s*[.!]*$", re.IGNORECASE)
 HEADLINE_SPLIT = re.compile(r"^(?P<title>[^:–—|]{1,80}?)\s*(?::|\s[–—-]\s|\s\|\s)\s*(?P<tagline>\S.*)$")
 
 
@@ -234,10 +239,25 @@ class HeaderReader(ReaderBase):
         text = line.text.strip()
         rating = standalone_rating(text)
         if rating is None:
+            self._glued_score(line)
             return False
         self._end_paragraph()
         self._apply(facts.rating_outcome(rating, text), line, text, "a rating on a line of its own")
         return True
+
+    def _glued_score(self, line: SourceLine) -> None:
+        """"10/10 would watch again.", "A solid 7/10.": a score glued to a short verdict. The
+        line stays in the review's text; the score is the rating."""
+        text = line.text.strip()
+        if len(text.split()) > 10 or len(SCORE_ANYWHERE.findall(text)) != 1 or AGGREGATORS.search(text):
+            return
+        match = SCORE_FIRST.match(text) or SCORE_LAST.match(text)
+        if match is None or NOT_SCORES.fullmatch(match["words"].strip(" ,.:;!-–—").split(" ")[-1] or "-"):
+            return
+        rating = parse_rating(match["score"])
+        if rating is None or not rating.scale_stated:
+            return
+        self._apply_quietly(facts.rating_outcome(rating, match["score"]), line, "a score glued to a verdict")
 
     def _labelled_score(self, line: SourceLine) -> bool:
         """"Awesome-o-metre: 4.8/10", "Overall A-": a label reviewlint does not know whose value is

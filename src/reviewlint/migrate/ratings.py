@@ -258,10 +258,13 @@ AGGREGATORS = re.compile(r"\b(?:imdb|rotten\s*tomato(?:es|s)?|tomatometer|metacr
                          r"audiences?|critics|users?|viewers|average|consensus|box\s+office|budget)\b", re.IGNORECASE)
 
 
+_ANY_SCORE = re.compile(rf"{_NUMBER}\s*(?:/|out\s+of)\s*\d+", re.IGNORECASE)
+
+
 def rating_in_sentence(text: str) -> tuple[Rating, str] | None:
     """(rating, the words that state it) for a score stated inside a sentence, else None."""
-    if AGGREGATORS.search(text):
-        return None  # "IMDb rates it 7.5/10" is not the reviewer's score
+    if AGGREGATORS.search(text) or len(_ANY_SCORE.findall(text)) > 1:
+        return None  # "IMDb rates it 7.5/10"; "4 out of 5 for me, my partner gives it 2/5": not one score
     matches = list(_IN_SENTENCE.finditer(text))
     if len(matches) != 1:
         return None  # two scores in one sentence ("the music 9/10, the plot 4/10"): not one rating
