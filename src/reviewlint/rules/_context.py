@@ -75,6 +75,7 @@ class Context:
         self.data: dict[str, Any] = document.data if isinstance(document.data, dict) else {}
         self.rule: Rule | None = None  # set by the runner before each rule
         self._runs: dict[int, _text.Runs | None] = {}
+        self._reported: dict[tuple[str, JsonPath], int] = {}  # findings per (rule, value), for the cap
         self._layouts: dict[int, _text.Position | None] = {}
 
     # --- navigation -------------------------------------------------------------------------
@@ -219,7 +220,16 @@ class Context:
         return self._make(message, path, self.position(path, key=key), fix)
 
     def report_in(self, field: Field, start: int, end: int, message: str, *, fix: Fix | None = None) -> Diagnostic:
-        """A finding about characters start..end of a string value, positioned at them."""
+        """A finding about characters start..end of a string value, positioned at them.
+        Past the findings the runner lists for one value (limit_per_value), a finding only
+        counts: it gets the value's position, which costs nothing to find."""
+        assert self.rule is not None, "rules report through the runner"
+        key = (self.rule.code, field.path)
+        count = self._reported[key] = self._reported.get(key, 0) + 1
+        if count > MAX_FINDINGS_PER_VALUE + 1:
+            node = field.node
+            return self._make(message, field.path, (node.line + 1, node.col + 1, node.end_line + 1, node.end_col + 1),
+                              fix)
         return self._make(message, field.path, self.span(field.node, start, end), fix)
 
     @cached_property
