@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,7 @@ def test_check_text_path_defaults_to_a_placeholder() -> None:
 
 
 def test_load_problems_come_back_as_diagnostics_not_exceptions() -> None:
-    assert [(d.code, d.line, d.col) for d in check_text("a: [\n")] == [("RL001", 2, 1)]
+    assert [(d.code, d.line, d.col) for d in check_text("a: [\n")] == [("RL001", 1, 5)]
     assert [(d.code, d.line, d.col) for d in check_bytes(b"\xff\xfea\x00")] == [("RL003", 1, 1)]
     assert [(d.code, d.line, d.col) for d in check_text("")] == [("RL004", 1, 1)]
 
@@ -98,3 +99,49 @@ def test_text_and_its_utf8_bytes_give_the_same_findings(text: str) -> None:
     """check_text and check_bytes agree, and neither raises, for any text (NUL aside: in
     bytes it marks a binary file, in text it is a control character)."""
     assert check_text(text, "t.yaml") == check_bytes(text.encode("utf-8"), "t.yaml")
+
+
+# --- what the CLI does, as calls that return values ----------------------------------------------
+
+
+def test_every_public_name_resolves() -> None:
+    assert {"check_stream", "exit_code", "fix_paths", "format_paths", "format_stream", "Settings",
+            "SettingsLookup"} <= set(reviewlint.__all__)
+    for name in reviewlint.__all__:
+        assert getattr(reviewlint, name) is not None
+
+
+def test_the_exit_decision_is_a_call(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(BROKEN, encoding="utf-8")
+    lookup = SettingsLookup({"select": ("RL0", "RL1")}, isolated=True)
+    result = check_paths([str(tmp_path)], settings_for=lookup, jobs=1)
+    assert reviewlint.exit_code(result, lookup) == 1
+    assert reviewlint.exit_code(result, lookup, exit_zero=True) == 0
+    assert reviewlint.exit_code(result, lookup, fix_failed=True) == 2
+    clean = check_paths([str(tmp_path)], settings_for=SettingsLookup({"select": ("RL5",)}, isolated=True), jobs=1)
+    assert reviewlint.exit_code(clean, lookup) == 0
+
+
+def test_standard_input_is_checked_by_a_call_under_the_name_it_stands_for(tmp_path: Path) -> None:
+    result = reviewlint.check_stream(io.BytesIO(BROKEN.encode()), SettingsLookup({"select": ("RL1",)}, isolated=True),
+                                     "reviews/heat.yaml")
+    assert [d.concise() for d in result.diagnostics] == [
+        "reviews/heat.yaml:4:9: RL103 `year` must be an integer, got 'twenty'",
+        "reviews/heat.yaml:10:1: RL102 unknown key `ratting`; did you mean `rating`?",
+    ]
+    assert result.files[0].document is not None  # reports quote the text read, not a file
+
+
+def test_formatting_paths_and_a_stream_are_calls(tmp_path: Path) -> None:
+    messy = VALID.replace("  year: 2011\n", "  year:    2011\n")
+    (tmp_path / "messy.yaml").write_text(messy, encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("film: [\n", encoding="utf-8")
+    lookup = SettingsLookup(isolated=True)
+    report = reviewlint.format_paths([str(tmp_path)], settings_for=lookup, write=False)
+    assert [Path(p).name for p in report.changed] == ["messy.yaml"]
+    assert [(Path(d.path).name, d.code) for d in report.refused] == [("broken.yaml", "RL001")]
+    assert report.exit_code(check=True) == 2
+    assert (tmp_path / "messy.yaml").read_text(encoding="utf-8") == messy  # write=False writes nothing
+    formatted = reviewlint.format_stream(io.BytesIO(messy.encode()), lookup, "messy.yaml")
+    assert (formatted.name, formatted.changed, formatted.text) == ("messy.yaml", True, reviewlint.format_text(messy))
+    assert formatted.diff().startswith("--- messy.yaml")
