@@ -151,7 +151,7 @@ def test_verbose_shows_where_each_value_came_from_and_what_was_not_placed(tmp_pa
     assert "  from: film.year <- line 2 ':movie: Harbour Lights (2004)' (front matter `:movie`)" in lines
     assert ("  not placed: line 3 ':venue: The Rialto' (kept under notes[0]: no field for the front-matter key "
             "':venue')") in lines
-    assert "  not placed: line 4 'layout: post' (dropped as boilerplate (listed under source.dropped))" in lines
+    assert "  not placed: line 4 'layout: post' (dropped as boilerplate, listed under source.dropped)" in lines
     assert "  not placed: line 1 '---' (dropped as layout)" in lines
     quiet = migrate(str(source), "--dry-run").stdout
     assert "  from: " not in quiet and "not placed" not in quiet

@@ -118,7 +118,7 @@ def _not_placed(result: MigrationResult) -> list[str]:
         if record.fate is Fate.PRESERVED:
             why = f"kept under {record.where}" + (f": {record.reason}" if record.reason else "")
         else:
-            why = "dropped as " + ("boilerplate (listed under source.dropped)" if record.reason == BOILERPLATE
+            why = "dropped as " + ("boilerplate, listed under source.dropped" if record.reason == BOILERPLATE
                                    else record.reason or "layout")
         shown.append(f"  not placed: {_where(result, record.line)}{_shown(record.text)} ({why})")
     if len(records) > MAX_LISTED:
