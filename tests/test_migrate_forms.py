@@ -530,3 +530,10 @@ def test_two_scores_in_one_sentence_are_not_the_rating() -> None:
     data = data_of("Salt Road (2019)" + BODY + "\nI'd say it's a 4 out of 5 for me, though my partner would give it "
                    "2/5 at most.\n")
     assert "rating" not in data
+
+
+def test_share_buttons_one_per_line_are_chrome() -> None:
+    result = convert("Salt Road (2019)" + BODY + "\nShare this:\nTwitter\nFacebook\nLike\n")
+    assert result.data is not None
+    assert result.data["source"]["dropped"] == ["Share this:", "Twitter", "Facebook", "Like"]
+    assert "Twitter" not in str(result.data["review"])

@@ -28,6 +28,11 @@ CHROME_WORDS = frozenset("""
     copy link permalink bookmark embed loading... loading votes
 """.split())
 
+# A share button alone on its line.
+SHARE_BUTTONS = frozenset({"twitter", "facebook", "pinterest", "reddit", "tumblr", "linkedin", "whatsapp", "telegram",
+                           "pocket", "flipboard", "mastodon", "bluesky", "email", "e-mail", "print", "like", "related",
+                           "share", "tweet", "reblog", "loading..."})
+
 CHROME_SENTENCES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"leave a (?:reply|comment)(?: cancel reply)?", r"cancel reply", r"fill in your details below.*",
     r"you are commenting using your .*", r"notify me of (?:new|follow-up) (?:comments|posts).*",
@@ -58,6 +63,8 @@ def is_chrome(text: str) -> bool:
         return True
     words = [word.strip(".,:;!?()[]|•·»«\"'").lower() for word in stripped.split()]
     words = [word for word in words if word]
+    if len(words) == 1 and words[0] in SHARE_BUTTONS:
+        return True  # one button per line, as share lists come out of a page
     if not words or len(words) > 12:
         return False
     # Two widget words at least: "Home" alone is a heading as often as a link.
