@@ -537,3 +537,11 @@ def test_share_buttons_one_per_line_are_chrome() -> None:
     assert result.data is not None
     assert result.data["source"]["dropped"] == ["Share this:", "Twitter", "Facebook", "Like"]
     assert "Twitter" not in str(result.data["review"])
+
+
+@pytest.mark.parametrize("caption", ["Salt Road Film Poster", "Salt Road Film Image 6", "Photo Credit: Eva Sand",
+                                     "*I don't own this photo"])
+def test_image_captions_are_dropped_and_listed(caption: str) -> None:
+    data = data_of("Salt Road (2019)\n\n" + caption + BODY)
+    assert data["source"]["dropped"] == [caption]
+    assert caption not in str(data["review"])

@@ -48,6 +48,10 @@ CHROME_SENTENCES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"subscribe to:?\s*(?:post )?comments.*", r"filed under:?.*", r"tagged:?\s.*", r"posted in:?\s.*",
     r"read (?:our )?full review.*", r"official (?:movie|film) site", r"where to watch\s*[–—:-]?\s*click here.*",
     r"\d+\s+(?:likes?|shares?|views?|reactions?)", r"like\s+loading\.{0,3}…?",
+    # Image captions and credits: "Salt Road Film Poster", "Salt Road Film Image 6", "Photo Credit: ...".
+    r"[^.!?]{0,80}?\b(?:film|movie)\s+(?:poster|image\s*\d*|still\s*\d*)", r"(?:photo|image|picture)\s+"
+    r"(?:credits?|courtesy|source)\s*:.*", r"\*?\s*i\s+don['’]?t\s+own\s+(?:this|the|these|any)\s+"
+    r"(?:photos?|images?|pictures?|pics?)\.?.*",
 ))
 
 
