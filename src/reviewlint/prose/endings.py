@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from reviewlint.prose.prefilter import ENDING_WORDS
 from reviewlint.prose.tokens import ascii_words, sentences
 
 DATA = Path(__file__).parent / "data"
@@ -24,18 +25,6 @@ _WEAK_FRAME_RE = re.compile(r"\b(?:finally|eventually|ultimately|at last)\b")
 _LEFT_FEELING_RE = re.compile(r"(?:left|leaves?|leaving) (?:me|you|us|viewers|audiences|the audience)\b")
 
 
-# Words without which no sentence is read as telling the ending (a cheap prefilter; every
-# form in data/endings.json needs one of them).
-ENDING_WORDS = frozenset(word.encode() for word in """
-end ends ended ending endings final finally last eventually ultimately finale climax denouement resolution closure
-twist turn turns turned revealed reveals reveal exposed unmasked dream dreams fantasy hallucination delusion simulation
-along dies died killed murdered stabbed poisoned dead survive survives survived doom demise death deaths odds doomed
-stops cuts sacrifice sacrifices sacrificing sacrificed throws threw learn learns learned discover discovers
-discovered realize realizes realized realise realises realised alone happily sunset distance responsible behind
-actually secretly personality personalities figment prevails triumphs conquers wins changed forever alive return
-killer murderer culprit villain mastermind traitor stalker mole together reunite reconcile wind winds better
-conclude concludes concluded closes closed culminates culminated finishes finished wraps
-""".split())
 
 
 _LITERAL_RE = re.compile(r"[a-z]+")
@@ -49,23 +38,23 @@ class Forms:
 
     def __init__(self, patterns: list[str]) -> None:
         self._patterns = patterns
-        self._gates: list[frozenset[bytes]] | None = None
+        self._gates: dict[int, frozenset[bytes]] = {}
         self._compiled: dict[int, re.Pattern[str]] = {}
 
-    @property
-    def gates(self) -> list[frozenset[bytes]]:
-        """Per pattern, the prefilter words it needs one of: a pattern is tried only in sentences
+    def gate(self, index: int) -> frozenset[bytes]:
+        """The prefilter words pattern `index` needs one of: it is tried only in sentences
         holding one (a pattern without such a word is always tried)."""
-        if self._gates is None:
-            self._gates = [_gate(pattern) for pattern in self._patterns]
-        return self._gates
+        found = self._gates.get(index)
+        if found is None:
+            found = self._gates[index] = _gate(self._patterns[index])
+        return found
 
     def search(self, text: str, words: set[bytes] | None = None) -> re.Match[str] | None:
         """The leftmost match in `text` of the patterns worth trying for its `words`."""
         best: re.Match[str] | None = None
         for index, pattern_text in enumerate(self._patterns):
             if words is not None:
-                gate = self.gates[index]
+                gate = self.gate(index)
                 if gate and gate.isdisjoint(words):
                     continue
             pattern = self._compiled.get(index)

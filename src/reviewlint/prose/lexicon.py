@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reviewlint.prose.inflect import forms, lemmas
+from reviewlint.prose.prefilter import TRIGGERS, cue_words
 
 DATA = Path(__file__).parent / "data"
-TRIGGERS = DATA / "triggers.txt"
 
 
 class Slot(NamedTuple):
@@ -157,9 +157,10 @@ def _build(data: dict[str, Any], extra: Sequence[tuple[str, tuple[str, ...]]]) -
     traps = [(slug, text) for slug, texts in data["traps"].items() for text in texts]
     single = [n for n in data["negators"] if " " not in n]
     sets = {name: frozenset(word.lower() for word in words) for name, words in data["sets"].items()}
-    triggers = {line.strip() for line in TRIGGERS.read_text(encoding="utf-8").splitlines() if line.strip()}
+    triggers = set(cue_words())
     if extra:
-        triggers |= trigger_words({"cues": {}, "headings": {}, "sets": {name: [] for name in data["sets"]}}, extra)
+        extra_words = trigger_words({"cues": {}, "headings": {}, "sets": {name: [] for name in data["sets"]}}, extra)
+        triggers |= {word.encode() for word in extra_words}
     return Lexicon(
         cues=PhraseTable(cues), traps=PhraseTable(traps),
         negators=frozenset(single), negator_phrases=tuple(tuple(n.split()) for n in data["negators"] if " " in n),
@@ -167,7 +168,7 @@ def _build(data: dict[str, Any], extra: Sequence[tuple[str, tuple[str, ...]]]) -
         clause_breaks=frozenset(data["clause_breaks"]),
         headings={key: tuple(value) for key, value in data["headings"].items()},
         heading_none=frozenset(data["heading_none"]), sets=sets,
-        trigger_words=frozenset(word.encode() for word in triggers))
+        trigger_words=frozenset(triggers))
 
 
 @cache

@@ -10,6 +10,7 @@ from typing import Any
 
 from reviewlint import vocab
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
+from reviewlint.prose.prefilter import cue_words
 from reviewlint.rules._context import Context
 from reviewlint.rules._core import Options, rule
 
@@ -254,13 +255,12 @@ def undeclared_content_warning(context: Context, options: Options) -> Iterator[D
     entries = declared(context)
     if entries is None or review_language(context) != "en":
         return
-    from reviewlint.prose import cues as prose_cues
-
+    if context.prose_words.isdisjoint(cue_words()) and not context.vocabulary.cues and \
+            not _may_be_censored(context):
+        return
+    prose_cues = _prose_cues()
     lexicon = _lexicon(context)
     have = {slug for _index, slug, _path in entries} | set(options["ignore"])
-    if context.prose_words.isdisjoint(lexicon.trigger_words) and not any(
-            prose_cues.may_be_censored(field.text) for field in context.prose):
-        return
     known = vocab.content_warnings()
     appended = len(context.data["content_warnings"])
     reported: set[str] = set()
@@ -278,8 +278,26 @@ def undeclared_content_warning(context: Context, options: Options) -> Iterator[D
                                     f"warning '{slug}', which `content_warnings` does not declare", fix=fix)
 
 
+@cache
+def _prose_cues() -> Any:
+    """reviewlint.prose.cues, imported on first use: a check that never reads prose (or a
+    one-file run) does not pay for loading it at start-up."""
+    from reviewlint.prose import cues
+
+    return cues
+
+
 def _lexicon(context: Context) -> Any:
     from reviewlint.prose.lexicon import lexicon
 
     extra = context.vocabulary.cues
+    if not extra:
+        return lexicon()
     return lexicon(tuple((slug, tuple(extra[slug])) for slug in extra))
+
+
+def _may_be_censored(context: Context) -> bool:
+    lowered = context.prose_lower
+    if "-" not in lowered and "*" not in lowered and "—" not in lowered and "–" not in lowered:
+        return False
+    return any(_prose_cues().may_be_censored(field.text) for field in context.prose)

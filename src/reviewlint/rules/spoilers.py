@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import islice
+from typing import Any
 
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
+from reviewlint.prose.prefilter import ENDING_WORDS
 from reviewlint.rules import _text
 from reviewlint.rules._context import Context, Field
 from reviewlint.rules._core import Options, rule
@@ -368,13 +370,10 @@ def ending_cue_unmarked(context: Context, options: Options) -> Iterator[Diagnost
     """
     if context.get("spoilers") == "major":
         return
+    if context.prose_words.isdisjoint(ENDING_WORDS) and not options["cues"]:
+        return
+    endings = _prose_endings()
     body = [field for field in context.prose if field.path[:2] == ("review", "body")]
-    if not body:
-        return
-    from reviewlint.prose import endings
-
-    if context.prose_words.isdisjoint(endings.ENDING_WORDS) and not options["cues"]:
-        return
     extra = _cue_pattern(tuple(options["cues"])) if options["cues"] else None
     for field in body:
         spans = spoiler_spans(field.text)
@@ -383,6 +382,14 @@ def ending_cue_unmarked(context: Context, options: Options) -> Iterator[Diagnost
                 yield context.report_in(field, sentence.start, sentence.end,
                                         f"this sentence seems to tell the ending ({sentence.words!r}); if it does, "
                                         "wrap it in >!...!< or mark the review `spoilers: major`")
+
+
+@cache
+def _prose_endings() -> Any:
+    """reviewlint.prose.endings, imported on first use (not at start-up)."""
+    from reviewlint.prose import endings
+
+    return endings
 
 
 @cache
