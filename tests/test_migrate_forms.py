@@ -545,3 +545,14 @@ def test_image_captions_are_dropped_and_listed(caption: str) -> None:
     data = data_of("Salt Road (2019)\n\n" + caption + BODY)
     assert data["source"]["dropped"] == [caption]
     assert caption not in str(data["review"])
+
+
+def test_names_whose_labels_were_lost_are_kept_not_guessed() -> None:
+    result = convert("Ana Ruiz\n\nBo Chen\nEva Sand\n\nPlot Summary\n\nA ferry crew faces one last winter.\n\n"
+                     "Review by Tomas Lind\n\nThe harbour scenes breathe.\n\nThe middle act earns its silences.\n")
+    assert result.data is not None
+    assert "film" not in result.data
+    assert result.data["notes"] == ["Ana Ruiz", "Bo Chen\nEva Sand"]
+    assert result.data["author"] == {"name": "Tomas Lind"}
+    assert result.data["review"]["synopsis"] == {"text": "A ferry crew faces one last winter."}
+    assert result.data["review"]["body"] == ["The harbour scenes breathe.", "The middle act earns its silences."]

@@ -4,6 +4,7 @@ value came from, and closing a paragraph."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reviewlint.migrate import facts
@@ -13,10 +14,19 @@ from reviewlint.migrate.blog_model import (
     Section,
     SourceLine,
     identity,
+    paragraph_text,
 )
 from reviewlint.migrate.dates import parse_date
-from reviewlint.migrate.labels import Label
+from reviewlint.migrate.labels import Label, match_label
 from reviewlint.migrate.result import Level, MigrationResult
+
+_BARE_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|de|da|van|von|der|del|la|le)){1,3}$")
+
+
+def is_names_block(paragraph: Paragraph, at_least: int = 2) -> bool:
+    """Lines (two or more), each nothing but a person-like name ("Conrad Veidt"), no label."""
+    return len(paragraph) >= at_least and all(
+        _BARE_NAME.match(line.text.strip()) and match_label(line.text.strip()) is None for line in paragraph)
 
 
 class ReaderBase:
@@ -38,6 +48,8 @@ class ReaderBase:
         self.pending: tuple[Label, SourceLine] | None = None
         self.pending_items: list[SourceLine] = []
         self.seen_content = False
+        # Inside a block of bare names at the top (credits whose labels were lost).
+        self.names_block = False
         # A plain headline that may be the title: taken only if the post names it again.
         self.title_candidate: tuple[str, SourceLine] | None = None
         self.facts_seen = False
@@ -134,6 +146,14 @@ class ReaderBase:
         if self.current is self.intro and len(paragraph) == 1 and parse_date(paragraph[0].text):
             self._preserve(paragraph, paragraph[0].text.strip(), "a date with no label (published? released?)")
             return
+        if self.current is self.intro and not self.sections and (
+                is_names_block(paragraph) or (self.names_block and is_names_block(paragraph, at_least=1))):
+            # Credits whose labels were lost: who directed, wrote or acted is not guessed.
+            self._preserve(paragraph, paragraph_text(paragraph), "names without labels (credits whose labels were "
+                           "lost?); which are directors, writers or cast is not guessed")
+            self.names_block = True
+            return
+        self.names_block = False
         self.current.paragraphs.append(paragraph)
         if self.current.resume is not None:
             self.current = self.current.resume

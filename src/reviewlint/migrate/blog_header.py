@@ -9,7 +9,7 @@ import re
 
 from reviewlint.migrate import facts
 from reviewlint.migrate.accounting import Fate, is_blank
-from reviewlint.migrate.blog_base import ReaderBase
+from reviewlint.migrate.blog_base import ReaderBase, is_names_block
 from reviewlint.migrate.blog_model import (
     Section,
     SourceLine,
@@ -83,6 +83,8 @@ class HeaderReader(ReaderBase):
         label = match_label(text)
         if len(text) > 300 or self._is_fact_label(text) or (label is not None and label.key == "title" and label.colon):
             return False  # "Title: X" is the title's label, not a headline
+        if label is not None and label.kind == "section" and not label.value:
+            return False  # "Plot Summary" heads a section
         glued = headline_byline(text)
         head = glued.head if glued is not None and glued.head else text
         reading = read_title_line(head)
@@ -91,6 +93,10 @@ class HeaderReader(ReaderBase):
         if reading is None and line.heading != 1:
             return False
         if reading is not None and not reading.strong and line.heading != 1:
+            if self._opens_names_block(index):
+                # "Robert Wiene" over more bare names: credits whose labels were lost, not a headline.
+                self.names_block = True
+                return False
             over_credits = index + 1 < len(self.lines) and self._is_fact_label(self.lines[index + 1].text.strip())
             standalone = (self._alone(index) or over_credits) and len(text) <= 150 and not text.endswith(
                 (".", "!", "?", ":", "”", '"'))
@@ -112,6 +118,16 @@ class HeaderReader(ReaderBase):
         elif reading is not None:
             self.title_candidate = (reading.title, line)
         return True
+
+    def _opens_names_block(self, index: int) -> bool:
+        block = [self.lines[index]]
+        for line in self.lines[index + 1:index + 6]:
+            if is_blank(line.text):
+                if len(block) > 1:
+                    break
+                continue
+            block.append(line)
+        return is_names_block(block[:3]) or (len(block) == 2 and is_names_block(block))
 
     def _take_title(self, reading: TitleReading, line: SourceLine) -> None:
         """Apply what a title line states: title, year, original title, director, rating..."""

@@ -70,6 +70,8 @@ GUIDE_CATEGORY = re.compile(
     r"ALCOHOL|DRUGS|SMOKING|SMOKING|SUBSTANCE\s+USE))*)\s*(?P<score>\d{1,2})?\s*[-–—:]\s+\S")
 
 
+# Bylines that also head the review ("Review by Jigsaw"), so its paragraphs follow.
+REVIEW_BYLINES = frozenset({"review by", "reviewed by", "review written by"})
 ONE_PARAGRAPH_SECTIONS = frozenset({"warnings", "notes"})
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
@@ -166,6 +168,11 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         raw_parts = self._raw_segments(line.text.strip(), parts)
         for part, outcome, raw in zip(parts, outcomes, raw_parts, strict=True):
             self._apply(outcome, line, raw, f"label '{part.written}'")
+        if label.key == "author" and _canonical_label(label.written) in REVIEW_BYLINES and len(parts) == 1:
+            # "Review by Jigsaw" heads the review: the paragraphs after it are its body.
+            self.current = Section("body", line)
+            self.sections.append(self.current)
+            self.block_has_fact = False
         return True
 
     @staticmethod
@@ -338,6 +345,10 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         previous = self.paragraph or (self.current.paragraphs[-1] if self.current.paragraphs else [])
         first = previous[0].text.strip() if previous else ""
         return bool(first) and (first[0] in QUOTE_PAIRS or first.startswith(">"))
+
+
+def _canonical_label(written: str) -> str:
+    return " ".join(written.lower().split())
 
 
 def _starts(lines: list[SourceLine]) -> list[FilmStart]:
