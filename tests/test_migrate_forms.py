@@ -556,3 +556,22 @@ def test_names_whose_labels_were_lost_are_kept_not_guessed() -> None:
     assert result.data["author"] == {"name": "Tomas Lind"}
     assert result.data["review"]["synopsis"] == {"text": "A ferry crew faces one last winter."}
     assert result.data["review"]["body"] == ["The harbour scenes breathe.", "The middle act earns its silences."]
+
+
+def test_prose_right_after_the_details_is_the_review_not_notes() -> None:
+    data = data_of("Written by Bo Chen\nDirected by Ana Ruiz\nSalt Road is a patient film that lets the harbour "
+                   "breathe before the storm.\nThe last act drags a little, but the ending lands.\n")
+    assert data["film"] == {"writers": ["Bo Chen"], "directors": ["Ana Ruiz"]}
+    assert data["review"]["body"] == ["Salt Road is a patient film that lets the harbour breathe before the storm.\n"
+                                      "The last act drags a little, but the ending lands."]
+    assert "notes" not in data
+
+
+def test_labelled_paragraphs_of_commentary_stay_in_the_review() -> None:
+    data = data_of("Salt Road (2019)\nDirector: Ana Ruiz\nStory: A ferry crew faces one last winter at sea.\n"
+                   "Star turn: Bo Chen is the reason to watch, quiet and certain in every scene he is in.\n"
+                   "Behind the scenes: the storm was shot in a tank, and it shows in a good way here.\n")
+    assert data["review"]["synopsis"] == {"text": "A ferry crew faces one last winter at sea."}
+    assert data["review"]["body"] == [
+        "Star turn: Bo Chen is the reason to watch, quiet and certain in every scene he is in.\n"
+        "Behind the scenes: the storm was shot in a tank, and it shows in a good way here."]

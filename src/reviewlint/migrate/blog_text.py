@@ -141,11 +141,29 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
             return
         if self._labelled_score(line):
             return
+        if looks_like_unknown_label(text) and not text.endswith(":") and _prose_like(text.split(":", 1)[1]) and \
+                self.current.key not in ("body", "unknown", "notes"):
+            # "Star power: The actor that stood out..." after the details or a labelled synopsis:
+            # a paragraph of the review that opens with its own label, kept as written.
+            self._end_paragraph()
+            self._open_body(line)
+            self.paragraph.append(line)
+            return
         if self.current is self.intro and looks_like_unknown_label(text) and not text.endswith(":"):
             self._end_paragraph()
             self._preserve([line], text, f"no field for the label '{text.split(':', 1)[0].strip(' *_-')}'")
             return
+        if self.block_has_fact and self.current is self.intro and _prose_like(text):
+            # Prose straight after the details, with no blank line between: the review begins.
+            self._end_paragraph()
+            self.block_has_fact = False
         self.paragraph.append(line)
+
+    def _open_body(self, line: SourceLine) -> None:
+        if self.current.key != "body":
+            self.current = Section("body", line)
+            self.sections.append(self.current)
+        self.block_has_fact = False
 
     def _fact_line(self, label: Label, line: SourceLine, in_header: bool) -> bool:
         parts = split_shared(label)
@@ -345,6 +363,12 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         previous = self.paragraph or (self.current.paragraphs[-1] if self.current.paragraphs else [])
         first = previous[0].text.strip() if previous else ""
         return bool(first) and (first[0] in QUOTE_PAIRS or first.startswith(">"))
+
+
+def _prose_like(text: str) -> bool:
+    """A sentence or more of running text, not a short detail."""
+    words = text.split()
+    return len(words) >= 10 or (len(words) >= 6 and text.rstrip().endswith((".", "!", "?", "”", '"')))
 
 
 def _canonical_label(written: str) -> str:
