@@ -68,8 +68,16 @@ def finish(draft: dict[str, Any], result: MigrationResult, options: MigrateOptio
     if "language" not in data and options.language:
         data["language"] = options.language
     if "content_warnings" not in data and options.assume_no_warnings:
-        data["content_warnings"] = []
-        result.add(Level.INFO, "the source states no content warnings; wrote [] because of --assume-no-warnings")
+        from reviewlint.prose.cues import describe, review_suggestions
+
+        # "Checked, none" is never written over prose that describes something to warn about.
+        suggested = review_suggestions(data)
+        if suggested:
+            result.add(Level.WARNING, f"--assume-no-warnings: did not write `content_warnings: []`, because the prose "
+                       f"suggests {describe(suggested)}; declare the warnings that apply")
+        else:
+            data["content_warnings"] = []
+            result.add(Level.INFO, "the source states no content warnings; wrote [] because of --assume-no-warnings")
     _warn_missing(data, result)
     data["source"] = {**source, "migrated_by": f"reviewlint {__version__}"}
     finished: dict[str, Any] = ordered(data, version)

@@ -11,8 +11,9 @@ own swearing is not the film's language.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reviewlint.prose import figurative
 from reviewlint.prose.lexicon import Cue, Lexicon, PhraseTable, lexicon
@@ -301,3 +302,49 @@ def suggested_warnings(text: str) -> list[str]:
         if finding.slug in known and finding.slug not in slugs:
             slugs.append(finding.slug)
     return slugs
+
+
+def review_prose(data: Mapping[str, Any]) -> Iterator[str]:
+    """The prose of a review mapping (as RL303 reads it): headline, tagline, logline, synopsis,
+    body, memorable scene and dialogue, recommendation, ending description."""
+    review = data.get("review")
+    if isinstance(review, Mapping):
+        for key in ("headline", "tagline", "logline"):
+            if isinstance(review.get(key), str):
+                yield review[key]
+        for key in ("synopsis", "memorable_scene", "recommendation"):
+            section = review.get(key)
+            if isinstance(section, Mapping) and isinstance(section.get("text"), str):
+                yield section["text"]
+        body = review.get("body")
+        if isinstance(body, list):
+            yield from (paragraph for paragraph in body if isinstance(paragraph, str))
+        dialogue = review.get("memorable_dialogue")
+        if isinstance(dialogue, list):
+            yield from (line["quote"] for line in dialogue if isinstance(line, Mapping)
+                        and isinstance(line.get("quote"), str))
+    ending = data.get("ending")
+    if isinstance(ending, Mapping) and isinstance(ending.get("description"), str):
+        yield ending["description"]
+
+
+def review_suggestions(data: Mapping[str, Any]) -> list[Finding]:
+    """The first finding of each vocabulary warning the prose of an English review mapping
+    suggests ([] for a review in another language: the cues are English)."""
+    from reviewlint import vocab
+
+    language = data.get("language", "en")
+    if isinstance(language, str) and language.split("-", 1)[0].lower() != "en":
+        return []
+    known = vocab.content_warnings()
+    first: dict[str, Finding] = {}
+    for text in review_prose(data):
+        for finding in find(text):
+            if finding.slug in known:
+                first.setdefault(finding.slug, finding)
+    return list(first.values())
+
+
+def describe(findings: Sequence[Finding]) -> str:
+    """ "drugs ('heroin'), violence ('stabbed')" """
+    return ", ".join(f"{finding.slug} ({finding.words!r})" for finding in findings)
