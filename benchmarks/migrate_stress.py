@@ -41,6 +41,16 @@ def cases(quick: bool) -> dict[str, tuple[str, str]]:
         "Markdown 2 MiB post": ("post.md", "# Harbour Lights (2004)\n\n" + ("It glows. " * 100 + "\n\n")
                                 * (2 * 1024 * 1024 // 1002 // scale)),
         "WXR export, 10,000 posts": ("export.xml", _wxr(10000 // scale)),
+        # At the limits: the largest inputs that are still read, not refused.
+        "HTML page at the tag limit (140,000 tags)": ("page.html", "<html><body>" + "<p>A harbour line.</p>"
+                                                      * (69990 // scale) + "</body></html>"),
+        "HTML post at the line limit (9,900 paragraphs)": ("page.html", "<html><body><article><h1>Harbour Lights "
+                                                           "(2004)</h1>" + "<p>It glows and the harbour keeps its "
+                                                           "keeper, every night.</p>" * (9900 // scale)
+                                                           + "</article></body></html>"),
+        "Markdown post at the line limit (9,900 lines)": ("post.md", "# Harbour Lights (2004)\n\n" + "It glows and "
+                                                          "the harbour keeps its keeper, every night.\n\n"
+                                                          * (9900 // scale)),
     }
 
 

@@ -182,3 +182,16 @@ def test_no_progress_bar_outside_a_terminal(tmp_path: Path) -> None:
         (folder / f"post{number}.txt").write_text(POST, encoding="utf-8")
     result = migrate(str(folder), "-o", str(tmp_path / "out"))
     assert "Migrating" not in result.stderr
+
+
+@pytest.mark.parametrize(("filename", "text"), [
+    ("post.txt", "Harbour Lights (2004)\n" + "It glows.\n" * 10_001),
+    ("post.md", "# Harbour Lights (2004)\n" + "It glows.\n\n" * 10_001),
+    ("page.html", "<article>" + "<p>It glows.</p>" * 10_001 + "</article>"),
+])
+def test_a_post_longer_than_any_review_is_refused_with_the_count(filename: str, text: str) -> None:
+    [result] = migrate_text(text, filename=filename)
+    assert result.status is Status.FAILED
+    message = result.issues[-1].message
+    assert message.startswith("the post has 1000") and message.endswith(
+        "lines of text, over the limit of 10000 for one review; split it, or convert the reviews it holds one by one")

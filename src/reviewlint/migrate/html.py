@@ -44,7 +44,7 @@ MAX_DEPTH = 400  # deeper nesting is flattened: a hostile page cannot exhaust th
 # trafilatura reads pages up to this size; a larger page is read by the element rules alone.
 MAIN_TEXT_LIMIT = 2 * 1024 * 1024
 # More text lines than this and the main-text match is skipped (it compares line by line).
-MAIN_TEXT_LINES = 20000
+MAIN_TEXT_LINES = 20_000
 # A saved post has a few thousand tags; a page with more than this is refused before it is
 # parsed (html.parser costs about 25 microseconds a tag).
 MAX_TAGS = 150_000
