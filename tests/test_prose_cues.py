@@ -154,3 +154,33 @@ def test_any_text_gives_findings_inside_it(text: str) -> None:
     for finding in find(text):
         assert 0 <= finding.start < finding.end <= len(text)
         assert text[finding.start:finding.end] == finding.words
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Language: strong", {"profanity"}),
+    ("The score is a killer score.", set()),
+    ("She is a beaten wife who finally leaves.", {"domestic-abuse", "violence"}),
+    ("The dog's death is hard to watch.", {"animal-harm"}),
+])
+def test_the_rule_doc_examples_hold(text: str, expected: set[str]) -> None:
+    assert slugs(text) == expected
+
+
+def test_triggers_file_is_generated_from_the_cues() -> None:
+    """data/triggers.txt is regenerated with `python -m reviewlint.prose.lexicon`."""
+    from reviewlint.prose import lexicon
+    from reviewlint.prose.prefilter import TRIGGERS
+
+    listed = TRIGGERS.read_text(encoding="utf-8").split()
+    assert listed == sorted(lexicon.trigger_words(lexicon._read()))
+
+
+def test_every_form_of_a_cue_word_leads_back_to_it() -> None:
+    from reviewlint.prose.inflect import lemmas
+    from reviewlint.prose.lexicon import _read
+
+    data = _read()
+    words = {word for texts in data["cues"].values() for text in texts
+             for part in text.partition("@")[0].replace("-", " ").lower().split() for word in part.split("|")
+             if not word.startswith("=") and word != "*" and len(word) > 2}
+    assert [(word, form) for word in words for form in forms(word) if word not in lemmas(form)] == []

@@ -200,3 +200,16 @@ def test_dialogue_counts_as_prose() -> None:
     assert findings(text, CODES) == [
         ("RL303", 18, 27, "'cocaine' suggests the content warning 'drugs', which `content_warnings` does not "
                           "declare")]
+
+
+def test_a_site_vocabulary_adds_cues_and_ignores_phrases() -> None:
+    from reviewlint import check_text
+    from reviewlint.config import Settings
+    from reviewlint.vocabulary import parse_vocabulary
+
+    text = body("Buckets of red corn syrup. Kill Bill fans will nod along.")
+    plain = [d.message for d in check_text(text, settings=Settings()) if d.code == "RL303"]
+    assert plain == ["'Kill' suggests the content warning 'violence', which `content_warnings` does not declare"]
+    vocabulary = parse_vocabulary({"cues": {"gore": ["red corn syrup"]}, "ignore": ["Kill Bill"]})
+    found = [d.message for d in check_text(text, settings=Settings(vocabulary=vocabulary)) if d.code == "RL303"]
+    assert found == ["'red corn syrup' suggests the content warning 'gore', which `content_warnings` does not declare"]

@@ -224,13 +224,19 @@ def _validate_ignore(options: Options) -> str | None:
 def undeclared_content_warning(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
     ## What it does
-    Looks through the review's prose (headline, logline, synopsis, body, memorable scene
-    and dialogue, recommendation, ending) for the cues of each content warning ("took
-    her own life" for `suicide`, "cocaine" for `drugs`, ...) and reports a warning whose
-    cue appears but which `content_warnings` does not declare. Negated mentions ("no
-    gore", "without a single cigarette") and known traps ("suicide mission", "smoking
-    gun", "killer performance") do not count. One finding per warning, at its first cue.
-    Cues exist for English reviews (`language: en...`) only.
+    Reads the review's prose (headline, tagline, logline, synopsis, body, memorable scene
+    and dialogue, recommendation, ending) sentence by sentence and reports each content
+    warning it describes that `content_warnings` does not declare, naming the words that
+    suggest it. It knows the vocabulary's words, synonyms and their inflections ("stabbed",
+    "drug use", "drinking", "smokes"), the headings of parents' guides ("Sex/Nudity: brief",
+    "Language: strong"), and who is harmed (a dog's death is `animal-harm`, a beaten wife
+    `domestic-abuse`). It stays quiet on negation ("no gore", "not a drop of blood",
+    "Nudity: None"), on figures of speech and praise ("the cast kills it", "drunk on its own
+    cleverness", "a killer score"), on titles ("Suicide Squad"), on camerawork ("beautifully
+    shot") and on the reviewer's own swearing (quoted or censored swearing is the film's
+    language). A site adds cues and ignored phrases in its config's `vocabulary` table. One
+    finding per warning, at its first cue. Cues exist for English reviews (`language:
+    en...`) only.
 
     ## Why
     Readers rely on the list to avoid what harms them; a review that talks about a
