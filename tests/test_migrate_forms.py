@@ -575,3 +575,18 @@ def test_labelled_paragraphs_of_commentary_stay_in_the_review() -> None:
     assert data["review"]["body"] == [
         "Star turn: Bo Chen is the reason to watch, quiet and certain in every scene he is in.\n"
         "Behind the scenes: the storm was shot in a tank, and it shows in a good way here."]
+
+
+def test_a_day_and_month_without_a_year_is_no_headline_and_no_date() -> None:
+    result = convert("Saturday 30 October\n\nSalt Road is slow, and rightly so." + BODY)
+    assert result.data is not None
+    assert "headline" not in result.data["review"] and "published" not in result.data
+    assert result.data["notes"] == ["Saturday 30 October"]
+
+
+@pytest.mark.parametrize("label", ["MOVIE REVIEW:", "Film review:", "Our Review", "My take:"])
+def test_review_section_labels(label: str) -> None:
+    data = data_of("Salt Road (2019)\n\nSynopsis:\nA ferry crew faces one last winter.\n" + label +
+                   "\nThe harbour scenes breathe.\n")
+    assert data["review"]["synopsis"] == {"text": "A ferry crew faces one last winter."}
+    assert data["review"]["body"] == ["The harbour scenes breathe."]

@@ -16,7 +16,7 @@ from reviewlint.migrate.blog_model import (
     identity,
     paragraph_text,
 )
-from reviewlint.migrate.dates import parse_date
+from reviewlint.migrate.dates import is_date_without_year, parse_date
 from reviewlint.migrate.labels import Label, match_label
 from reviewlint.migrate.result import Level, MigrationResult
 
@@ -145,6 +145,10 @@ class ReaderBase:
             return
         if self.current is self.intro and len(paragraph) == 1 and parse_date(paragraph[0].text):
             self._preserve(paragraph, paragraph[0].text.strip(), "a date with no label (published? released?)")
+            return
+        if len(paragraph) == 1 and is_date_without_year(paragraph[0].text):
+            self._preserve(paragraph, paragraph[0].text.strip(), "a day and month with no year (a screening? "
+                           "the day it was posted?)")
             return
         if self.current is self.intro and not self.sections and (
                 is_names_block(paragraph) or (self.names_block and is_names_block(paragraph, at_least=1))):

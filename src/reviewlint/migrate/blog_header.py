@@ -21,7 +21,7 @@ from reviewlint.migrate.chrome import (
     possessive_review,
     read_byline,
 )
-from reviewlint.migrate.dates import parse_date
+from reviewlint.migrate.dates import is_date_without_year, parse_date
 from reviewlint.migrate.labels import looks_like_unknown_label, match_label
 from reviewlint.migrate.ratings import AGGREGATORS, parse_rating, standalone_rating
 from reviewlint.migrate.result import Level
@@ -85,6 +85,8 @@ class HeaderReader(ReaderBase):
             return False  # "Title: X" is the title's label, not a headline
         if label is not None and label.kind == "section" and not label.value:
             return False  # "Plot Summary" heads a section
+        if is_date_without_year(text):
+            return False
         glued = headline_byline(text)
         head = glued.head if glued is not None and glued.head else text
         reading = read_title_line(head)

@@ -44,3 +44,18 @@ def parse_date(text: str) -> str | None:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+_NO_YEAR = re.compile(
+    rf"^{_WEEKDAY}(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[a-z]+)\.?"
+    rf"|(?P<month2>[a-z]+)\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)$", re.IGNORECASE)
+
+
+def is_date_without_year(text: str) -> bool:
+    """"Saturday 30 October", "March 4th": a day and month with no year (a screening, a
+    posting day): read as no date at all, and never as a title."""
+    match = _NO_YEAR.match(text.strip().rstrip("."))
+    if match is None:
+        return False
+    month = (match["month"] or match["month2"] or "").lower()
+    return month in _MONTHS
