@@ -49,7 +49,8 @@ CHROME_SENTENCES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"read (?:our )?full review.*", r"official (?:movie|film) site", r"where to watch\s*[–—:-]?\s*click here.*",
     r"\d+\s+(?:likes?|shares?|views?|reactions?)", r"like\s+loading\.{0,3}…?",
     # Image captions and credits: "Salt Road Film Poster", "Salt Road Film Image 6", "Photo Credit: ...".
-    r"[^.!?]{0,80}?\b(?:film|movie)\s+(?:poster|image\s*\d*|still\s*\d*)", r"(?:photo|image|picture)\s+"
+    r"[^.!?]{0,80}?\b(?:film|movie)\s+(?:poster|image\s*\d*|still\s*\d*)",
+    r"[^.!?\s]+\s+[^.!?]{1,80}?\s(?:official\s+|teaser\s+|theatrical\s+)?poster", r"(?:photo|image|picture)\s+"
     r"(?:credits?|courtesy|source)\s*:.*", r"\*?\s*i\s+don['’]?t\s+own\s+(?:this|the|these|any)\s+"
     r"(?:photos?|images?|pictures?|pics?)\.?.*",
 ))
