@@ -43,10 +43,12 @@ def migrate_command(paths: tuple[str, ...], output_dir: str | None, in_place: bo
                     verbose: bool, output_format: str) -> None:
     """Convert legacy reviews into canonical YAML reviews.
 
-    PATHS are files or folders. Folders are searched for blog posts (.txt, .md, .html),
-    Letterboxd export CSV files and YAML reviews on an older schema version. Without
-    -o, a single input file holding one review is printed to standard output; with
-    --dry-run, -o is optional and nothing is printed or written.
+    PATHS are files or folders. Folders are searched for blog posts (.txt, .md with
+    YAML, TOML or JSON front matter, saved .html pages), WordPress and Blogger exports
+    (.xml, .atom: one review per published post), Letterboxd export CSV files and YAML
+    reviews on an older schema version. Without -o, a single input file holding one
+    review is printed to standard output; with --dry-run, -o is optional and nothing is
+    printed or written. The output folder may not lie inside an input folder.
 
     Every line of every input is accounted for: mapped to a field, kept verbatim under
     `notes`, or dropped as known boilerplate (listed under `source.dropped`); the report

@@ -1,9 +1,11 @@
 """`reviewlint migrate`: legacy reviews in, canonical YAML out, nothing lost.
 
-One reader per legacy source (blog text, Markdown, HTML, Letterboxd CSV) turns the input
-into a canonical mapping plus an accounting of every input line; `upgrades` moves YAML
-reviews from older schema versions to the current one. The command line is a thin layer
-over `migrate_text`, `migrate_bytes` and `migrate_file`.
+One registry of readers (`registry`: plain-text, Markdown and HTML posts, WordPress and
+Blogger exports, Letterboxd CSV, older YAML reviews), each with the same contract: a
+name, the extensions it claims, a sniff, and a read that returns one result per review
+with every input line accounted for and, for each value, where it came from. `upgrades`
+moves YAML reviews from older schema versions to the current one. The command line is a
+thin layer over `migrate_text`, `migrate_bytes` and `migrate_file`.
 """
 
 from __future__ import annotations
