@@ -195,3 +195,17 @@ def test_a_post_longer_than_any_review_is_refused_with_the_count(filename: str, 
     message = result.issues[-1].message
     assert message.startswith("the post has 1000") and message.endswith(
         "lines of text, over the limit of 10000 for one review; split it, or convert the reviews it holds one by one")
+
+
+def test_a_line_nothing_accounted_for_is_named_in_the_report() -> None:
+    from reviewlint.migrate.accounting import Accounting
+    from reviewlint.migrate.batch import FileOutcome, InputFile
+    from reviewlint.migrate.report import describe
+    from reviewlint.migrate.result import MigrationResult
+
+    result = MigrationResult(source="post.txt", format="blog-text", data={"film": {}},
+                             accounting=Accounting(["Harbour Lights (2004)", "Year: <"]))
+    result.accounting.mapped(1, "film.title", "Harbour Lights (2004)")
+    lines = describe(FileOutcome(InputFile(Path("post.txt")), result), verbose=False)
+    assert "1 UNACCOUNTED" in lines[0]
+    assert lines[1] == "  error: line 2 'Year: <' was not placed anywhere (please report this)"
