@@ -96,6 +96,8 @@ ENDING_FORMS = [
     ("Don't expect a happy ending.", True),
     ("It stops without any resolution at all.", True),
     ("They end up together, of course.", True),
+    ("The ending is ambiguous.", True),
+    ("The villain gets away with it.", True),
     # mention only
     ("The ending is satisfying.", False),
     ("I won't spoil the ending, but it is worth the wait.", False),
@@ -104,6 +106,7 @@ ENDING_FORMS = [
     ("Stay for the credits.", False),
     # another part of the film, or a figure of speech
     ("The film opens with a wedding.", False),
+    ("The mother dies in the opening scene.", False),
     ("It ends up being a gentle comedy about neighbours.", False),
     ("The final cut runs two hours.", False),
     ("The final shot holds on the lamp for a full minute, and it earns every second.", False),
