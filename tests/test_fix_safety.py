@@ -310,3 +310,18 @@ def test_format_over_a_file_saved_meanwhile_keeps_the_users_bytes(review: Path,
     assert done.exit_code == 2
     assert "reviewlint: error: a.yaml: cannot write: it changed on disk after reviewlint read it" in done.stderr
     assert review.read_text(encoding="utf-8") == USERS_TEXT
+
+
+def test_many_files_are_fixed_by_a_pool_of_workers_with_the_same_result(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for number in range(70):  # over PARALLEL_MIN_FILES
+        (tree / f"r{number:02}.yaml").write_text(MESSY.replace("2011", str(1940 + number)), encoding="utf-8")
+    done = invoke("check", "--isolated", "--no-cache", "--fix", "-j", "2", "tree")
+    assert done.exit_code == 0, done.output
+    assert "0 problems fixed, 70 files rewritten." in done.stderr
+    assert done.stdout == "No problems found (70 files checked)\n"
+    for number in range(70):
+        assert (tree / f"r{number:02}.yaml").read_text(encoding="utf-8") == FIXED.replace("2011", str(1940 + number))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reviewlint import suppress
@@ -253,11 +253,60 @@ def _fix_snapshot(path: str, raw: bytes, identity: tuple[int, int, int, int, int
     return FileFixed(after, changed=True, applied=fixed.applied, messages=messages)
 
 
+def _fix_one(path: str, settings_for: SettingsFor, unsafe: bool, diff_only: bool) -> FileFixed:
+    try:
+        return fix_file(path, settings_for(path), unsafe=unsafe, diff_only=diff_only)
+    except Exception as error:  # never a traceback for one file; the others go on
+        return FileFixed(FileResult(path, [internal_error(path, "the fixer", error)], internal_error=True),
+                         failed=True)
+
+
+# Set in each worker process by _init_worker: the pool sends only file paths.
+_worker_state: tuple[SettingsFor, bool, bool] | None = None
+
+
+def _init_worker(settings_for: SettingsFor, unsafe: bool, diff_only: bool) -> None:
+    global _worker_state
+    _worker_state = (settings_for, unsafe, diff_only)
+
+
+def _fix_in_worker(path: str) -> FileFixed:
+    assert _worker_state is not None
+    return _fix_one(path, *_worker_state)
+
+
+def _fix_all(files: list[str], settings_for: SettingsFor, *, unsafe: bool, diff_only: bool,
+             jobs: int | None) -> Iterator[FileFixed]:
+    """Each file fixed, in the files' order; over a process pool when there are many (a
+    file is locked while it is fixed, so the workers never race on one)."""
+    from reviewlint.engine import PARALLEL_MIN_FILES, default_jobs
+
+    workers = jobs or default_jobs()
+    done = 0
+    if workers > 1 and len(files) >= PARALLEL_MIN_FILES:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                                     initializer=_init_worker, initargs=(settings_for, unsafe, diff_only)) as pool:
+                for fixed in pool.map(_fix_in_worker, files, chunksize=max(1, min(16, len(files) // (workers * 8)))):
+                    done += 1
+                    yield fixed
+        except BrokenProcessPool:
+            pass  # a worker died (killed, out of memory): the rest are fixed here; a file it wrote is unchanged now
+    for path in files[done:]:
+        yield _fix_one(path, settings_for, unsafe, diff_only)
+
+
 def fix_paths(paths: Iterable[str], *, settings_for: SettingsFor, exclude: Iterable[str] = (),
-              force_exclude: bool = False, unsafe: bool = False, diff_only: bool = False) -> tuple[CheckResult,
-                                                                                                 FixOutcome]:
+              force_exclude: bool = False, unsafe: bool = False, diff_only: bool = False,
+              jobs: int | None = None) -> tuple[CheckResult, FixOutcome]:
     """`check --fix` (or `--diff`) over every review under `paths`: each file read once,
-    fixed in memory, written once; the result holds the findings of what is now on disk."""
+    fixed in memory, written once; the result holds the findings of what is now on disk.
+    `jobs` worker processes (None: one per core) share the files when there are many."""
     from reviewlint.engine import discover_with_config
 
     found = discover_with_config(paths, settings_for, exclude=exclude, force_exclude=force_exclude)
@@ -265,12 +314,7 @@ def fix_paths(paths: Iterable[str], *, settings_for: SettingsFor, exclude: Itera
     result.files.extend(FileResult(path=folder.path, diagnostics=[unreadable(folder.path, folder.reason, prefix="")])
                         for folder in found.unreadable)
     outcome = FixOutcome()
-    for path in found.files:
-        try:
-            done = fix_file(path, settings_for(path), unsafe=unsafe, diff_only=diff_only)
-        except Exception as error:  # never a traceback for one file; the others go on
-            done = FileFixed(FileResult(path, [internal_error(path, "the fixer", error)], internal_error=True),
-                             failed=True)
+    for done in _fix_all(found.files, settings_for, unsafe=unsafe, diff_only=diff_only, jobs=jobs):
         _count(outcome, done)
         result.files.append(done.result)
     summary = outcome.summary(diff_only=diff_only)

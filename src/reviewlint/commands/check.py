@@ -126,7 +126,8 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
                     raise click.UsageError(f"--output-file {output_file} is the input {clash}: the report would "
                                            "replace it")
             result, outcome = fix_paths(paths or (".",), settings_for=lookup, exclude=exclude,
-                                        force_exclude=force_exclude, unsafe=unsafe_fixes, diff_only=diff)
+                                        force_exclude=force_exclude, unsafe=unsafe_fixes, diff_only=diff,
+                                        jobs=jobs or None)
         else:
             result = check_paths(paths or (".",), settings_for=lookup, exclude=exclude,
                                  force_exclude=force_exclude, jobs=jobs or None,
