@@ -24,7 +24,7 @@ def yaml_language_server() -> list[str] | None:
     node = shutil.which("node")
     found = os.environ.get("YAML_LANGUAGE_SERVER") or shutil.which("yaml-language-server")
     if found is None:
-        for base in (Path.cwd(), Path.home(), Path("/tmp/yls")):
+        for base in (Path.cwd(), Path.home()):
             candidate = base / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
             if candidate.is_file():
                 found = str(candidate)
