@@ -184,3 +184,10 @@ def test_every_form_of_a_cue_word_leads_back_to_it() -> None:
              for part in text.partition("@")[0].replace("-", " ").lower().split() for word in part.split("|")
              if not word.startswith("=") and word != "*" and len(word) > 2}
     assert [(word, form) for word in words for form in forms(word) if word not in lemmas(form)] == []
+
+
+@pytest.mark.parametrize("text", ["Suicide Squad is a mess.", "He is haunted by his past.",
+                                  "A blood-red sky over the harbour.",
+                                  "Her performance is murder on the heartstrings."])
+def test_titles_and_figures_at_the_start_or_inside_stay_quiet(text: str) -> None:
+    assert slugs(text) == set()

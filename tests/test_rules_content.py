@@ -207,9 +207,9 @@ def test_a_site_vocabulary_adds_cues_and_ignores_phrases() -> None:
     from reviewlint.config import Settings
     from reviewlint.vocabulary import parse_vocabulary
 
-    text = body("Buckets of red corn syrup. Kill Bill fans will nod along.")
+    text = body("Buckets of red corn syrup. Its kills are inventive.")
     plain = [d.message for d in check_text(text, settings=Settings()) if d.code == "RL303"]
-    assert plain == ["'Kill' suggests the content warning 'violence', which `content_warnings` does not declare"]
-    vocabulary = parse_vocabulary({"cues": {"gore": ["red corn syrup"]}, "ignore": ["Kill Bill"]})
+    assert plain == ["'kills' suggests the content warning 'violence', which `content_warnings` does not declare"]
+    vocabulary = parse_vocabulary({"cues": {"gore": ["red corn syrup"]}, "ignore": ["kills are inventive"]})
     found = [d.message for d in check_text(text, settings=Settings(vocabulary=vocabulary)) if d.code == "RL303"]
     assert found == ["'red corn syrup' suggests the content warning 'gore', which `content_warnings` does not declare"]

@@ -220,7 +220,9 @@ def titled(tokens: Sequence[Token], start: int, end: int, in_headline: bool) -> 
         return False
     previous = start - 1
     if previous < 0:
-        return False
+        # At the start of a sentence only a run of capitalised words is a title: "Suicide Squad is..."
+        following = tokens[end] if end < len(tokens) else None
+        return following is not None and following.is_word and following.capitalised and following.text != "I"
     mark = tokens[previous].key
     return mark not in (":", "“", '"', "(", "—", "–", "/", "‘", "'", "&", "[", "…", ";")
 
