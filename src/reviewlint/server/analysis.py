@@ -43,7 +43,9 @@ class Configs:
     def reload(self) -> None:
         self._by_folder.clear()
         self._excluded.clear()
-        find_config.cache_clear()
+        clear = getattr(find_config, "cache_clear", None)  # the config search caches what it found
+        if clear is not None:
+            clear()
 
     def settings(self, path: str) -> tuple[Settings, str | None]:
         """(settings, the config error that made them the defaults, if any)."""
@@ -93,11 +95,12 @@ def is_config_file(path: str) -> bool:
 def analyse(text: str, path: str, version: int | None, configs: Configs) -> tuple[Analysis, str | None]:
     """Check `text` as the file at `path`; never raises. Returns the analysis and a config
     error to show the user, if the governing config could not be read."""
-    settings, config_error = configs.settings(path)
-    if configs.excluded(path, settings):
-        return Analysis(path, text, version, None, [], settings, excluded=True), config_error
     document: Document | None = None
+    settings, config_error = default_settings(), None
     try:
+        settings, config_error = configs.settings(path)
+        if configs.excluded(path, settings):
+            return Analysis(path, text, version, None, [], settings, excluded=True), config_error
         # Bytes, as the CLI reads a file: the same decoding checks and size limit.
         document = load_bytes(text.encode("utf-8", "surrogatepass"), path, max_bytes=settings.max_file_size)
         diagnostics = check_document(document, settings).diagnostics
