@@ -101,14 +101,12 @@ def _rating(text: str) -> dict[str, Any] | None:
 class _Row:
     """One CSV row being converted; every non-empty cell gets a ledger record."""
 
-    def __init__(self, names: list[str], values: list[str], row: int, file: str, kind: str) -> None:
-        header = names
+    def __init__(self, names: list[str], index: dict[str, int], values: list[str], row: int, file: str,
+                 kind: str) -> None:
         self.columns = list(zip(names, values, strict=False))
-        for extra, value in enumerate(values[len(header):]):
-            self.columns.append((f"column {len(header) + extra + 1}", value))
-        self.index: dict[str, int] = {}
-        for position, (name, _) in enumerate(self.columns, start=1):
-            self.index.setdefault(name.lower(), position)
+        for extra, value in enumerate(values[len(names):]):
+            self.columns.append((f"column {len(names) + extra + 1}", value))
+        self.index = index  # lower-case name -> 1-based column, the same for every row
         self.result = MigrationResult(
             source=file, format=FORMAT, data=None, part=f"row {row}",
             accounting=Accounting([f"{name}: {value}" if value.strip() else "" for name, value in self.columns],
@@ -119,10 +117,11 @@ class _Row:
 
     def value(self, column: str) -> str:
         number = self.index.get(column)
-        return self.columns[number - 1][1].strip() if number is not None else ""
+        return self.columns[number - 1][1].strip() if number is not None and number <= len(self.columns) else ""
 
     def has(self, column: str) -> bool:
-        return column in self.index
+        number = self.index.get(column)
+        return number is not None and number <= len(self.columns)
 
     def mapped(self, column: str, where: str) -> None:
         number = self.index[column]
@@ -212,16 +211,18 @@ def _convert(row: _Row, options: MigrateOptions) -> MigrationResult:
             row.keep("review", "the review text has no words once its HTML is removed")
     date = row.value("date")
     if date:
-        if text and parse_date(date):
-            draft["published"] = parse_date(date)
+        published = parse_date(date) if text else None
+        if published:
+            draft["published"] = published
             row.mapped("date", "published")
         else:
             row.keep("date", "the day the film was logged; with no review text there is no publication date"
                      if not text else "not a date", Level.INFO if not text else Level.WARNING)
     watched: dict[str, Any] = {}
     if row.value("watched date"):
-        if parse_date(row.value("watched date")):
-            watched["date"] = parse_date(row.value("watched date"))
+        watched_on = parse_date(row.value("watched date"))
+        if watched_on:
+            watched["date"] = watched_on
             row.mapped("watched date", "watched.date")
         else:
             row.keep("watched date", "not a date")
@@ -275,6 +276,9 @@ def read_letterboxd(text: str, file: str, options: MigrateOptions) -> list[Migra
     results: list[MigrationResult] = []
     without_text = 0
     names = _column_names(header)
+    index: dict[str, int] = {}
+    for position, name in enumerate(names, start=1):
+        index.setdefault(name.lower(), position)
     for number_, values in enumerate(rows[1:], start=2):
         if not any(value.strip() for value in values):
             continue
@@ -283,7 +287,7 @@ def read_letterboxd(text: str, file: str, options: MigrateOptions) -> list[Migra
                                   f"{MAX_COLUMNS} for a Letterboxd export; the row was not converted"))
             results[-1].part = f"row {number_}"
             continue
-        row = _Row(names, values, number_, file, kind)
+        row = _Row(names, index, values, number_, file, kind)
         has_text = bool(row.value("review"))
         if not has_text and not (options.include_unreviewed and row.value("rating")):
             without_text += 1
