@@ -412,3 +412,15 @@ def test_line_breaks_only_libyaml_sees_do_not_shift_front_matter_lines() -> None
     result = one("---\nnote: 'a\x85b\u2028c'\nauthor: Ana Ruiz\n---\n# Harbour Lights (2004)\n\nIt glows.\n", "p.md")
     assert result.data is not None and result.data["author"] == {"name": "Ana Ruiz"}
     assert ("author.name", 3, "front matter `author`") in sources(result)
+
+
+def test_without_trafilatura_the_post_element_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewlint.migrate import html
+
+    monkeypatch.setattr(html, "_main_text", lambda text: None)
+    page = ("<html><body><nav>Home</nav><div>Subscribe now</div><article><h1>Harbour Lights (2004)</h1>"
+            "<p>It glows, and the harbour keeps its keeper.</p></article><div>Older posts</div></body></html>")
+    result = one(page, "page.html")
+    assert result.data is not None
+    assert result.data["review"]["body"] == ["It glows, and the harbour keeps its keeper."]
+    assert result.data["source"]["dropped"] == ["Subscribe now", "Older posts"]
