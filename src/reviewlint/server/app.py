@@ -163,8 +163,8 @@ class ReviewServer(LanguageServer):
 
 
 def guarded(handler: F) -> F:
-    """A request handler (plain or async) that logs its own failure and answers nothing
-    (null), so one bad request never takes the server down."""
+    """A handler (plain or async, request or notification) that logs its own failure and
+    answers nothing (null), so one bad message never takes the server down."""
 
     def failed(server: ReviewServer, error: Exception) -> None:
         server.log(f"reviewlint: internal error in {handler.__name__}: {error}\n{traceback.format_exc()}",
@@ -204,6 +204,7 @@ def build() -> ReviewServer:
     server = ReviewServer()
 
     @server.feature(types.INITIALIZE)
+    @guarded
     def initialize(ls: ReviewServer, params: types.InitializeParams) -> None:
         options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
         template = options.get("ruleDocsUrl")
@@ -214,6 +215,7 @@ def build() -> ReviewServer:
             ls.debounce = debounce / 1000
 
     @server.feature(types.INITIALIZED)
+    @guarded
     def initialized(ls: ReviewServer, params: types.InitializedParams) -> None:
         watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
         if watched and watched.dynamic_registration:
@@ -224,6 +226,7 @@ def build() -> ReviewServer:
                 register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    @guarded
     def did_open(ls: ReviewServer, params: types.DidOpenTextDocumentParams) -> None:
         uri = params.text_document.uri
         if _wanted(uri, params.text_document.language_id):
@@ -231,10 +234,12 @@ def build() -> ReviewServer:
             ls.schedule(uri, now=True)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    @guarded
     def did_change(ls: ReviewServer, params: types.DidChangeTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    @guarded
     def did_save(ls: ReviewServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         if is_config_file(ls.path_of(uri)):
@@ -245,6 +250,7 @@ def build() -> ReviewServer:
         ls.schedule(uri, now=True)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    @guarded
     def did_close(ls: ReviewServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         if uri in ls.tracked:
@@ -260,6 +266,7 @@ def build() -> ReviewServer:
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    @guarded
     def did_change_watched(ls: ReviewServer, params: types.DidChangeWatchedFilesParams) -> None:
         if any(is_config_file(ls.path_of(change.uri)) for change in params.changes):
             ls.recheck_all()
