@@ -7,6 +7,7 @@ start-up speed) and under TYPE_CHECKING: a late import is still a dependency."""
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import reviewlint
@@ -33,7 +34,9 @@ def _target(name: str, modules: dict[str, Path]) -> str | None:
     return None
 
 
+@cache
 def import_graph() -> dict[str, set[str]]:
+    """Module -> the modules of ours it imports (computed once per test run)."""
     modules = _modules()
     graph: dict[str, set[str]] = {name: set() for name in modules}
     for name, path in modules.items():
