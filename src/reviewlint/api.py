@@ -11,18 +11,20 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from reviewlint.diagnostics import Diagnostic
-from reviewlint.results import CheckResult
-from reviewlint.settings import Settings
+
+if TYPE_CHECKING:  # imported where used: `reviewlint --version` needs only the exit codes
+    from reviewlint.results import CheckResult
+    from reviewlint.settings import Settings
 
 # Exit codes, as ruff: 0 clean, 1 findings, 2 usage, config or internal error.
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
-SettingsFor = Callable[[str], Settings]
+SettingsFor = Callable[[str], "Settings"]
 
 
 def use_color(choice: str, stream: TextIO) -> bool:
@@ -46,6 +48,7 @@ def check_stream(stream: BinaryIO, settings_for: SettingsFor, stdin_filename: st
     keeps the document, so reports quote the text read rather than a file on disk."""
     from reviewlint.document import load_stream
     from reviewlint.lint import check_document
+    from reviewlint.results import CheckResult
 
     name, settings = stdin_settings(settings_for, stdin_filename)
     _, document = load_stream(stream, name, max_bytes=settings.max_file_size)

@@ -19,7 +19,6 @@ from reviewlint.config_extend import flatten
 from reviewlint.diagnostics import Severity
 from reviewlint.discovery import pattern_problem
 from reviewlint.errors import ConfigError
-from reviewlint.rules import validate_rule_options, validate_selectors
 from reviewlint.settings import MAX_FILE_SIZE_LIMIT, Settings, default_settings
 from reviewlint.vocabulary import VocabularyError, parse_vocabulary
 from reviewlint.words import did_you_mean, shorten
@@ -150,6 +149,8 @@ def _string_list(value: Any, where: str) -> tuple[str, ...]:
 
 def parse_table(table: dict[str, Any], source: str, root: Path) -> Settings:
     """Validate a raw config table into Settings."""
+    from reviewlint.rules import validate_rule_options, validate_selectors  # the registry, only when a config has keys
+
     settings = Settings(root=root, source=source)
     changes: dict[str, Any] = {}
     for key, value in table.items():
@@ -207,6 +208,8 @@ def parse_table(table: dict[str, Any], source: str, root: Path) -> Settings:
 def apply_overrides(settings: Settings, overrides: dict[str, Any]) -> Settings:
     """CLI flags on top of file settings. `extend-select` and `ignore` from the CLI add to
     the file's; `select` replaces it."""
+    from reviewlint.rules import validate_selectors
+
     changes: dict[str, Any] = {}
     for key, value in overrides.items():
         if value is None or value == ():
@@ -238,6 +241,8 @@ def _merge_rule_options(current: tuple[tuple[str, tuple[tuple[str, Any], ...]], 
                         triples: Any) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
     """The file's per-rule options with `(rule, option, value)` triples from the command
     line on top (validated as a config table would be)."""
+    from reviewlint.rules import validate_rule_options
+
     table: dict[str, dict[str, Any]] = {}
     for rule_name, option, value in triples:
         table.setdefault(rule_name, {})[option] = value

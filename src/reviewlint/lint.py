@@ -10,7 +10,7 @@ import os
 import stat
 from typing import TYPE_CHECKING
 
-from reviewlint import runner, schema, suppress
+from reviewlint import schema
 from reviewlint.codes import INTERNAL_ERROR, READ_ERROR, diagnostic, internal_error
 from reviewlint.diagnostics import Diagnostic
 from reviewlint.document import Document, editor_positions, load_bytes, load_text, too_large
@@ -29,6 +29,8 @@ __all__ = [
 
 def check_document(document: Document, settings: Settings | None = None) -> FileResult:
     """All diagnostics for an already-loaded document, filtered by the settings."""
+    from reviewlint import runner, suppress  # the rules load on the first check, not at start-up
+
     settings = settings or default_settings()
     result = FileResult(path=document.path)
     found: list[Diagnostic] = list(document.diagnostics)

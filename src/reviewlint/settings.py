@@ -14,13 +14,14 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reviewlint.diagnostics import Severity
 from reviewlint.document.loading import DEFAULT_MAX_BYTES
-from reviewlint.rules import all_rules, selector_score
-from reviewlint.rules._core import Options, Rule
 from reviewlint.vocabulary import EMPTY, Vocabulary
+
+if TYPE_CHECKING:
+    from reviewlint.rules._core import Options, Rule
 
 # The largest `max-file-size` accepted: a review is kilobytes, and a file is read whole.
 MAX_FILE_SIZE_LIMIT = 1024 * 1024 * 1024
@@ -95,6 +96,8 @@ def default_settings() -> Settings:
 
 
 def _best_match(code: str, name: str, selectors: tuple[str, ...]) -> int | None:
+    from reviewlint.rules import selector_score
+
     scores = [score for selector in selectors if (score := selector_score(selector, code, name)) is not None]
     return max(scores) if scores else None
 
@@ -118,6 +121,8 @@ def _selected(entry: Rule, select: tuple[str, ...], extend_select: tuple[str, ..
 def resolve(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
             rule_options: RuleOptions) -> RuleTable:
     """Selectors and per-rule options resolved against every registered code."""
+    from reviewlint.rules import all_rules  # the registry loads the rule modules: only when a check needs it
+
     options_by_rule = {name: dict(options) for name, options in rule_options}
     enabled: set[str] = set()
     steps: list[RuleStep] = []
