@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -111,3 +112,24 @@ def test_plain_review_text_reads_as_the_html_path_would(text: str) -> None:
     assert [line.strip() for line in via_html if line.strip()] == [
         line.strip() for line, _, _ in _plain_lines(text) if line.strip()]
     assert _paragraphs(text)[1] == []
+
+
+def test_each_value_names_the_file_line_its_record_starts_on() -> None:
+    text = ("Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\r\n"
+            '2020-01-01,Harbour Lights,2004,https://boxd.it/a1,4,,"It glows.\r\n\r\nTwice.",,\r\n'
+            "2020-01-02,Lantern Road,2018,https://boxd.it/a2,3,,Scary.,,\r\n")
+    first, second = migrate_text(text, filename="reviews.csv")
+    assert [(p.field, p.line, p.form) for p in first.provenance][:2] == [
+        ("film.title", 2, "column `Name` of row 2"), ("film.year", 2, "column `Year` of row 2")]
+    assert {p.line for p in second.provenance} == {5}  # row 2's review spans lines 2 to 4
+
+
+def test_a_csv_the_reader_cannot_read_names_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewlint.migrate import letterboxd
+
+    monkeypatch.setattr(letterboxd, "FIELD_LIMIT", 20)
+    text = ("Name,Year,Letterboxd URI,Review\nA,2004,https://boxd.it/a,short\n"
+            "B,2005,https://boxd.it/b," + "x" * 30 + "\n")
+    [result] = migrate_text(text, filename="reviews.csv")
+    assert [issue.message for issue in result.issues] == [
+        "not a readable CSV file: line 3: field larger than field limit (20)"]

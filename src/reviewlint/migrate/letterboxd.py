@@ -102,7 +102,8 @@ class _Row:
     """One CSV row being converted; every non-empty cell gets a ledger record."""
 
     def __init__(self, names: list[str], index: dict[str, int], values: list[str], row: int, file: str,
-                 kind: str) -> None:
+                 kind: str, line: int = 0) -> None:
+        self.line = line  # the file line the record starts on
         self.columns = list(zip(names, values, strict=False))
         for extra, value in enumerate(values[len(names):]):
             self.columns.append((f"column {len(names) + extra + 1}", value))
@@ -125,7 +126,11 @@ class _Row:
 
     def mapped(self, column: str, where: str) -> None:
         number = self.index[column]
-        self.result.accounting.mapped(number, where, self.result.accounting.lines[number - 1])
+        text = self.result.accounting.lines[number - 1]
+        self.result.accounting.mapped(number, where, text)
+        if self.line:
+            self.result.record_source(where, self.line, text, f"column `{self.columns[number - 1][0]}` of row "
+                                      f"{self.result.part.removeprefix('row ') if self.result.part else '?'}")
 
     def keep(self, column: str, reason: str, level: Level = Level.WARNING) -> None:
         self.keep_cell(self.index[column], reason, level)
@@ -254,10 +259,17 @@ def _convert(row: _Row, options: MigrateOptions) -> MigrationResult:
 
 def read_letterboxd(text: str, file: str, options: MigrateOptions) -> list[MigrationResult]:
     csv.field_size_limit(FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[str]] = []
+    starts: list[int] = []  # the file line each record starts on (quoted fields span lines)
+    previous = 0
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        for values in reader:
+            starts.append(previous + 1)
+            previous = reader.line_num
+            rows.append(values)
     except csv.Error as error:
-        return [failed(file, FORMAT, f"not a readable CSV file: {error}")]
+        return [failed(file, FORMAT, f"not a readable CSV file: line {reader.line_num}: {error}")]
     if not rows:
         return [failed(file, FORMAT, "the file is empty")]
     header = rows[0]
@@ -287,7 +299,7 @@ def read_letterboxd(text: str, file: str, options: MigrateOptions) -> list[Migra
                                   f"{MAX_COLUMNS} for a Letterboxd export; the row was not converted"))
             results[-1].part = f"row {number_}"
             continue
-        row = _Row(names, index, values, number_, file, kind)
+        row = _Row(names, index, values, number_, file, kind, starts[number_ - 1])
         has_text = bool(row.value("review"))
         if not has_text and not (options.include_unreviewed and row.value("rating")):
             without_text += 1
