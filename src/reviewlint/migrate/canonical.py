@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from reviewlint import __version__
+from reviewlint._version import __version__
 from reviewlint.migrate.options import MigrateOptions
 from reviewlint.migrate.result import Level, MigrationResult
 

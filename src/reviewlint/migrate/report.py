@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 from reviewlint.diagnostics import Severity
 from reviewlint.migrate.accounting import BOILERPLATE, Fate
 from reviewlint.migrate.result import Level, MigrationResult, Status
+from reviewlint.words import plural as _plural
 
 if TYPE_CHECKING:
     from reviewlint.migrate.batch import BatchReport, BatchSettings, FileOutcome
@@ -30,10 +31,6 @@ ACTIONS = {
 def shown_path(path: object) -> str:
     """A path as a report shows it: bytes that are not UTF-8 as \\xNN, never a crash."""
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _ledger(outcome: FileOutcome) -> str:

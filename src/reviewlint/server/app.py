@@ -25,7 +25,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from reviewlint import __version__
+from reviewlint._version import __version__
 from reviewlint.diagnostics import Diagnostic
 from reviewlint.server.analysis import Analysis, Configs, analyse, is_config_file
 from reviewlint.server.convert import FIX_ALL_KIND, overlaps, to_lsp

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reviewlint import __version__
+from reviewlint._version import __version__
 
 
 def doc_markdown(code: str) -> str | None:
