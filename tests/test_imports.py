@@ -141,3 +141,10 @@ def test_no_test_imports_from_the_commands() -> None:
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             offenders += [f"{path.name}:{node.lineno}" for name in names if name.startswith("reviewlint.commands")]
     assert offenders == []
+
+
+def test_no_module_imports_the_api_package_from_inside() -> None:
+    """`reviewlint/__init__.py` is the top of the graph (the public API): a module that
+    imports it (for `__version__`, say) reaches up through every layer at once."""
+    graph = import_graph()
+    assert sorted(name for name, imported in graph.items() if "reviewlint" in imported) == []
