@@ -332,20 +332,23 @@ def _post_span(lines: list[tuple[str, int, int, bool]], main: str | None, whole_
     return [inside[index] or first <= index <= last for index in range(len(lines))]
 
 
-def html_lines(text: str, result: MigrationResult, *, first_line: int = 1) -> tuple[
+def html_lines(text: str, result: MigrationResult, *, first_line: int = 1, whole_page: bool = True) -> tuple[
         list[SourceLine], dict[str, Any], list[str]]:
     """(the post's lines for the blog reader, facts the page states, the ledger's lines).
 
     The ledger holds every text line of the page (numbered in extraction order); lines that
     are page chrome are dropped in it and listed. `first_line` is where `text` starts in
-    its file (an export's post), so that reported lines are the file's."""
+    its file (an export's post), so that reported lines are the file's; `whole_page` is
+    false for an export's post, which holds no page around it."""
     builder = _parse(text, first_line)
     scope, whole_body = _scope(builder.root)
     writer = _TextWriter()
     dropped: Counter[str] = Counter()
     _walk(builder.root, writer, scope, dropped, False)
     writer.finish()
-    post = _post_span(writer.lines, _main_text(text) if len(writer.lines) <= MAIN_TEXT_LINES else None, whole_body)
+    # An export's post is its content alone: there is no page chrome for trafilatura to find.
+    judged = whole_page and len(writer.lines) <= MAIN_TEXT_LINES
+    post = _post_span(writer.lines, _main_text(text) if judged else None, whole_body)
     if dropped:
         parts = ", ".join(f"{count} <{tag}>" for tag, count in sorted(dropped.items()))
         result.add(Level.INFO, f"left out page elements that hold no post text: {parts}")

@@ -103,7 +103,7 @@ def read_post_html(text: str, result: MigrationResult, options: MigrateOptions, 
     if refusal is not None:
         result.add(Level.ERROR, refusal, first_line)
         return []
-    source_lines, page_extra, _ = html_lines(text, result, first_line=first_line)
+    source_lines, page_extra, _ = html_lines(text, result, first_line=first_line, whole_page=first_line == 1)
     if text_lines(result.accounting.lines) > MAX_POST_LINES:
         result.add(Level.ERROR, f"the post has {text_lines(result.accounting.lines)} lines of text, over the limit "
                    f"of {MAX_POST_LINES} for one review; split it, or convert the reviews it holds one by one")
