@@ -80,11 +80,11 @@ def describe(outcome: FileOutcome, verbose: bool) -> list[str]:
             infos += 1
             continue
         lines.append(f"  {LEVEL_LABELS[issue.level]}: {issue.describe(unit)}")
-    converted = status not in (Status.FAILED, Status.SKIPPED)
-    for number in result.accounting.unaccounted()[:MAX_LISTED] if converted else []:
+    written = status not in (Status.FAILED, Status.SKIPPED)
+    for number in result.accounting.unaccounted()[:MAX_LISTED] if written else []:
         text = result.accounting.lines[number - 1].strip()
         lines.append(f"  error: {_where(result, number)}{_shown(text)} was not placed anywhere (please report this)")
-    if verbose and converted:
+    if verbose and written:
         lines.extend(f"  from: {entry.describe()}" for entry in result.provenance)
         lines.extend(_not_placed(result))
     if infos:
