@@ -210,3 +210,15 @@ def test_a_long_key_or_option_value_is_cut_short_in_the_message() -> None:
     message = error_of({"rules": {"misspelling": {"severity": ["warning"] * 20_000}}})
     assert message == ("pyproject.toml: `rules.misspelling.severity` must be a string, got "
                        "['warning', 'warning', 'warning', 'warning', 'warning', '...")
+
+
+def test_selection_is_resolved_once_into_a_table_of_codes() -> None:
+    settings = Settings(select=("RL1", "misspelling"), ignore=("RL102",), rule_options=(
+        ("misspelling", (("severity", "error"),)),))
+    table = settings.table
+    assert table is Settings(select=("RL1", "misspelling"), ignore=("RL102",), rule_options=(
+        ("misspelling", (("severity", "error"),)),)).table  # one resolution per distinct selection
+    assert "RL101" in table.enabled and "RL102" not in table.enabled and "RL606" in table.enabled
+    assert "RL601" not in table.enabled and settings.is_enabled("RL103") and not settings.is_enabled("RL201")
+    assert [(step.rule.code, step.severity) for step in table.steps] == [("RL606", Severity.ERROR)]
+    assert table.severities == {"RL606": Severity.ERROR}

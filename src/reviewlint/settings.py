@@ -86,7 +86,7 @@ class Settings:
                 return dict(options)
         return {}
 
-    def is_enabled(self, code: str, name: str = "", *, default: bool = True) -> bool:
+    def is_enabled(self, code: str) -> bool:
         """Whether findings of `code` are shown: a look-up in the resolved table."""
         return code in self.table.enabled
 
