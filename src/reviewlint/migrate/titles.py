@@ -163,7 +163,9 @@ def _with_year(text: str, form_prefix: str) -> TitleReading | None:
         if match is None:
             continue
         title = _tidy_title(match["title"])
-        if not title or reads_as_prose(title) or _YEAR_ONLY.fullmatch(title) or _ENDS_WITH_DAY.search(title):
+        # A year alone is a title only in brackets before its own year: "1917 (2019)".
+        year_alone = _YEAR_ONLY.fullmatch(title) is not None and (form != "title (year)" or title == match["year"])
+        if not title or reads_as_prose(title) or year_alone or _ENDS_WITH_DAY.search(title):
             return None
         groups = match.groupdict()
         extra = _read_rest(groups.get("rest") or "")
