@@ -592,10 +592,11 @@ def test_review_section_labels(label: str) -> None:
     assert data["review"]["body"] == ["The harbour scenes breathe."]
 
 
-@pytest.mark.parametrize(("headline", "title", "year"), [("1917 (2019)", "1917", 2019),
-                                                         ("2001: A Space Odyssey (1968)", "2001: A Space Odyssey", 1968),
-                                                         ("Mission: Impossible – Fallout (2018) review",
-                                                          "Mission: Impossible – Fallout", 2018)])
+@pytest.mark.parametrize(("headline", "title", "year"), [
+    ("1917 (2019)", "1917", 2019),
+    ("2001: A Space Odyssey (1968)", "2001: A Space Odyssey", 1968),
+    ("Mission: Impossible – Fallout (2018) review", "Mission: Impossible – Fallout", 2018),
+])
 def test_titles_with_numbers_and_colons(headline: str, title: str, year: int) -> None:
     film = data_of(headline + BODY)["film"]
     assert film == {"title": title, "year": year}
