@@ -33,6 +33,7 @@ _UNIT = r"(?:\s+(?P<unit>[^\W\d_][\w'’-]{0,20}(?:\s+[^\W\d_][\w'’-]{0,20})?)
 _OUT_OF = re.compile(
     rf"^(?P<value>{_NUMBER})\s*(?:stars?\s+|points?\s+)?(?:/|out\s+of|of)\s*(?P<max>\d+){_UNIT}\s*[.!]?$",
     re.IGNORECASE)
+_SCORE_THEN_STARS = re.compile(rf"^(?P<score>{_NUMBER}\s*(?:/|out\s+of)\s*\d+)\s+[★☆⭐✩½\s]+$", re.IGNORECASE)
 _PERCENT = re.compile(rf"^(?P<value>{_NUMBER})\s*%$")
 _BARE = re.compile(rf"^(?P<value>{_NUMBER}){_UNIT}\s*[.!]?$")
 _NUMBER_STAR = re.compile(rf"^(?P<value>{_NUMBER})\s*[*★⭐]$")
@@ -204,6 +205,8 @@ def parse_rating(text: str) -> Rating | None:
     stripped = whole.strip("*_").strip() if not set(whole) <= set("*½ ") and not _STARS_OVER.match(whole) else whole
     if not stripped or len(stripped) > 48:
         return None
+    if match := _SCORE_THEN_STARS.match(stripped):  # "4.5/5 ★★★★½": the stars repeat the score
+        stripped = match["score"]
     if match := _OUT_OF.match(stripped):
         plain = match["unit"] is None or match["unit"].lower() in _PLAIN_UNITS
         return _stated(number(match["value"]), int(match["max"]), _decimals(match["value"]),
