@@ -33,6 +33,8 @@ _UNIT = r"(?:\s+(?P<unit>[^\W\d_][\w'’-]{0,20}(?:\s+[^\W\d_][\w'’-]{0,20})?)
 _OUT_OF = re.compile(
     rf"^(?P<value>{_NUMBER})\s*(?:stars?\s+|points?\s+)?(?:/|out\s+of|of)\s*(?P<max>\d+){_UNIT}\s*[.!]?$",
     re.IGNORECASE)
+_NUMBER_AND_HALF = re.compile(r"(?<![\d.])(?P<whole>\d{1,2})\s*(?:½|1/2|and\s+a\s+half)(?=\s*(?:stars?\b|out\b|/|of\b|$))",
+                              re.IGNORECASE)
 _SCORE_THEN_STARS = re.compile(rf"^(?P<score>{_NUMBER}\s*(?:/|out\s+of)\s*\d+)\s+[★☆⭐✩½\s]+$", re.IGNORECASE)
 _PERCENT = re.compile(rf"^(?P<value>{_NUMBER})\s*%$")
 _BARE = re.compile(rf"^(?P<value>{_NUMBER}){_UNIT}\s*[.!]?$")
@@ -205,6 +207,10 @@ def parse_rating(text: str) -> Rating | None:
     stripped = whole.strip("*_").strip() if not set(whole) <= set("*½ ") and not _STARS_OVER.match(whole) else whole
     if not stripped or len(stripped) > 48:
         return None
+    halves = _NUMBER_AND_HALF.sub(lambda found: f"{found['whole']}.5", stripped)  # "3½ stars", "3 1/2 out of 4"
+    if halves != stripped:
+        rating = parse_rating(halves)
+        return _with_original(rating, stripped) if rating is not None else None
     if match := _SCORE_THEN_STARS.match(stripped):  # "4.5/5 ★★★★½": the stars repeat the score
         stripped = match["score"]
     if match := _OUT_OF.match(stripped):
