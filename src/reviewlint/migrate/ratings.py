@@ -33,8 +33,8 @@ _UNIT = r"(?:\s+(?P<unit>[^\W\d_][\w'’-]{0,20}(?:\s+[^\W\d_][\w'’-]{0,20})?)
 _OUT_OF = re.compile(
     rf"^(?P<value>{_NUMBER})\s*(?:stars?\s+|points?\s+)?(?:/|out\s+of|of)\s*(?P<max>\d+){_UNIT}\s*[.!]?$",
     re.IGNORECASE)
-_NUMBER_AND_HALF = re.compile(r"(?<![\d.])(?P<whole>\d{1,2})\s*(?:½|1/2|and\s+a\s+half)(?=\s*(?:stars?\b|out\b|/|of\b|$))",
-                              re.IGNORECASE)
+_NUMBER_AND_HALF = re.compile(
+    r"(?<![\d.])(?P<whole>\d{1,2})\s*(?:½|1/2|and\s+a\s+half)(?=\s*(?:stars?\b|out\b|/|of\b|$))", re.IGNORECASE)
 _SCORE_THEN_STARS = re.compile(rf"^(?P<score>{_NUMBER}\s*(?:/|out\s+of)\s*\d+)\s+[★☆⭐✩½\s]+$", re.IGNORECASE)
 _PERCENT = re.compile(rf"^(?P<value>{_NUMBER})\s*%$")
 _BARE = re.compile(rf"^(?P<value>{_NUMBER}){_UNIT}\s*[.!]?$")
