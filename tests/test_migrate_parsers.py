@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewlint.migrate.dates import parse_date
 from reviewlint.migrate.encoding import BinaryInput, decode_bytes, split_lines
@@ -274,3 +276,33 @@ def test_a_line_that_is_only_a_rating(text: str, standalone: bool) -> None:
     from reviewlint.migrate.ratings import standalone_rating
 
     assert (standalone_rating(text) is not None) is standalone
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789/.,½★☆*$ abcdefghijklmnopqrstuvwxyzABCDEF+-()%")), max_size=30))
+def test_a_rating_never_lies_outside_its_stated_scale(text: str) -> None:
+    from reviewlint.migrate.ratings import parse_rating as parse, standalone_rating
+
+    for rating in (parse(text), standalone_rating(text)):
+        if rating is not None and rating.max is not None:
+            assert rating.min is not None and rating.min <= rating.value <= rating.max
+        if rating is not None and rating.max is None:
+            assert rating.original  # an unstated scale always keeps the wording
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_title_lines_and_bylines_never_fail_on_any_text(text: str) -> None:
+    from reviewlint.migrate.chrome import headline_byline, is_chrome, read_byline
+    from reviewlint.migrate.credits import prose_credits
+    from reviewlint.migrate.titles import read_title_line
+
+    reading = read_title_line(text)
+    if reading is not None:  # a title is always words of the line (less emphasis marks), never made up
+        assert reading.title
+        plain = text.replace("*", "").replace("_", "")
+        assert all(word.replace("*", "").replace("_", "") in plain for word in reading.title.split())
+    read_byline(text)
+    headline_byline(text)
+    is_chrome(text)
+    prose_credits(text)
