@@ -281,7 +281,8 @@ def test_a_line_that_is_only_a_rating(text: str, standalone: bool) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789/.,½★☆*$ abcdefghijklmnopqrstuvwxyzABCDEF+-()%")), max_size=30))
 def test_a_rating_never_lies_outside_its_stated_scale(text: str) -> None:
-    from reviewlint.migrate.ratings import parse_rating as parse, standalone_rating
+    from reviewlint.migrate.ratings import parse_rating as parse
+    from reviewlint.migrate.ratings import standalone_rating
 
     for rating in (parse(text), standalone_rating(text)):
         if rating is not None and rating.max is not None:
