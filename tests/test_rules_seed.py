@@ -99,7 +99,7 @@ def seed_yaml(seed: str) -> str:
         "  recommendation:",
         "    verdict: worth-watching",
         f"    text: {verdict_text}",
-        "content_warnings: [violence, profanity, drugs, sexual-violence, suicide, alcohol, smoking]",
+        "content_warnings: [violence, profanity, drugs, sexual-violence, suicide, alcohol, smoking, death-grief, gore]",
         f"content_warnings_source: {json.dumps(warning_source, ensure_ascii=False)}",
         "ending:",
         f"  type: {'happy' if paragraphs(parts['Ending:'])[0] == 'Happy Ending' else 'other'}",
@@ -167,7 +167,7 @@ def test_the_seeds_free_text_warnings_map_to_slugs(seed_text: str) -> None:
     listed = sentence.removeprefix("Contains ").rstrip(".").split(",")
     phrases = [phrase.strip().removeprefix("and ").strip() for phrase in listed]
     text = seed_yaml(seed_text).replace(
-        "content_warnings: [violence, profanity, drugs, sexual-violence, suicide, alcohol, smoking]",
+        "content_warnings: [violence, profanity, drugs, sexual-violence, suicide, alcohol, smoking, death-grief, gore]",
         "content_warnings: [" + ", ".join(phrases) + "]")
     found = [f for f in findings(text) if f[0] in ("RL301", "RL104")]
     assert [(code, message) for code, _line, _col, message in found] == [
