@@ -600,3 +600,10 @@ def test_review_section_labels(label: str) -> None:
 def test_titles_with_numbers_and_colons(headline: str, title: str, year: int) -> None:
     film = data_of(headline + BODY)["film"]
     assert film == {"title": title, "year": year}
+
+
+def test_a_list_under_a_label_ends_where_the_prose_begins() -> None:
+    data = data_of("Salt Road (2019)\nCast:\nBo Chen\nEva Sand\nThe harbour scenes breathe, and the quiet middle act "
+                   "earns its long silences.\n")
+    assert data["film"]["cast"] == ["Bo Chen", "Eva Sand"]
+    assert data["review"]["body"] == ["The harbour scenes breathe, and the quiet middle act earns its long silences."]

@@ -253,8 +253,11 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         assert self.pending is not None
         label, label_line = self.pending
         text = line.text.strip()
-        if line.heading or match_label(text) is not None or is_boilerplate(text):
-            self._close_pending()
+        if line.heading or match_label(text) is not None or is_boilerplate(text) or (
+                self.pending_items and _prose_like(text)):
+            self._close_pending()  # the list ends where the review's prose begins, blank line or not
+            if _prose_like(text):
+                self.block_has_fact = False
             return False
         if label.key in facts.LIST_FACTS:
             self.pending_items.append(line)
