@@ -55,7 +55,7 @@ def test_a_canonical_file_is_not_touched(project: Path) -> None:
 
 
 @pytest.mark.parametrize("content, reason", [
-    ("film: [1,\n", "a.yaml:2:1: RL001 not formatted: YAML syntax error"),
+    ("film: [1,\n", "a.yaml:1:10: RL001 not formatted: YAML syntax error"),  # the end of the last line
     ("film: 1\nfilm: 2\n", "a.yaml:2:1: RL002 not formatted: duplicate key `film` (first defined on line 1)"),
     (b"title: caf\xe9\n", "a.yaml:1:11: RL003 not formatted: file is not valid UTF-8"),
     ("\ufefftitle: x\n".encode("utf-16"), "a.yaml:1:1: RL003 not formatted: file is encoded as UTF-16"),
@@ -186,7 +186,7 @@ def test_format_stdin_refuses_with_nothing_on_stdout_so_the_editor_keeps_its_buf
     result = CliRunner().invoke(cli, ["format", "--isolated", "-", "--stdin-filename", "reviews/x.yaml"],
                                 input="a: [\n")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == ("reviewlint: error: reviews/x.yaml:2:1: RL001 not formatted: YAML syntax error: did not "
+    assert result.stderr == ("reviewlint: error: reviews/x.yaml:1:5: RL001 not formatted: YAML syntax error: did not "
                              "find expected node content (while parsing a flow node)\n")
 
 
