@@ -46,7 +46,7 @@ BAD_NUMBER = _declare("RL013", "bad-number", "load")
 TOO_DEEP = _declare("RL015", "too-deep", "load")
 
 # formatting: what the canonical emitter cannot keep (formatting/)
-NOT_FORMATTABLE = _declare("RL014", "not-formattable", "formatting")
+NOT_FORMATTABLE = _declare("RL014", "not-formattable", "format")
 
 # schema: validation against the review's schema version (schema.py)
 MISSING_KEY = _declare("RL101", "missing-key", "schema")

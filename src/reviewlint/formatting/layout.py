@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from reviewlint.codes import NOT_FORMATTABLE, STAGE_CODES
 from reviewlint.diagnostics import Diagnostic, Edit, Severity
 from reviewlint.document import (
     LOAD_RULE_NAMES,
@@ -32,8 +33,7 @@ from reviewlint.formatting.verify import first_difference, same_data
 from reviewlint.lines import line_col, line_starts
 
 # The formatter's own refusal: nothing else stops it on a document that loaded.
-NOT_FORMATTABLE = "RL014"
-NOT_FORMATTABLE_NAME = "not-formattable"
+NOT_FORMATTABLE_NAME = STAGE_CODES[NOT_FORMATTABLE].name  # RL014, declared in codes.py
 MAX_DEPTH = 100
 # A simple (one-line) key may not run past 1024 characters; the canonical layout has
 # no other kind, so a longer key cannot be written.

@@ -1,14 +1,14 @@
-"""The formatter's own code (RL014): reported by `format` and `check --fix`; documented here."""
+"""The formatter's own code (RL014): declared in codes.py, reported by `format` and `check --fix`; documented here."""
 
 from __future__ import annotations
 
-from reviewlint.diagnostics import Severity
-from reviewlint.rules._core import document_code
+from reviewlint.codes import NOT_FORMATTABLE
+from reviewlint.rules._core import document_stage_code
 
 FAMILY = "format"
 
-document_code("RL014", "not-formattable", severity=Severity.ERROR, family=FAMILY,
-              summary="The file loads, but cannot be rewritten without risk of changing it.", doc="""
+document_stage_code(NOT_FORMATTABLE, summary="The file loads, but cannot be rewritten without risk of changing it.",
+                    doc="""
     ## What it does
     Reported by `reviewlint format` and `reviewlint check --fix` when a file that loads
     cannot be rewritten safely: libyaml (which reads reviews) accepts something YAML 1.2
