@@ -49,7 +49,7 @@ class Client(LanguageClient):
             client.registrations.append(params)
             client.arrived.set()
 
-    async def wait_until(self, ready: Callable[[], Any], timeout: float = 20.0) -> Any:
+    async def wait_until(self, ready: Callable[[], Any], timeout: float = 60.0) -> Any:
         async def poll() -> Any:
             while True:
                 found = ready()
@@ -63,7 +63,7 @@ class Client(LanguageClient):
 
         return await asyncio.wait_for(poll(), timeout)
 
-    async def diagnostics_for(self, uri: str, version: int | None = None, timeout: float = 20.0
+    async def diagnostics_for(self, uri: str, version: int | None = None, timeout: float = 60.0
                               ) -> list[types.Diagnostic]:
         """The diagnostics published for `uri` at `version` (the latest opened or changed)."""
         wanted = self.versions.get(uri) if version is None else version
@@ -122,7 +122,7 @@ async def start(root: Path, *, options: dict[str, Any] | None = None, env: dict[
 
 
 async def stop(client: Client) -> None:
-    await asyncio.wait_for(client.shutdown_async(None), 20)
+    await asyncio.wait_for(client.shutdown_async(None), 60)
     client.exit(None)
     await client.stop()
 
