@@ -74,8 +74,7 @@ class Client(LanguageClient):
                     return list(params.diagnostics)
             return None
 
-        found: list[types.Diagnostic] = await self.wait_until(lambda: ready() is not None, timeout)
-        del found
+        await self.wait_until(lambda: ready() is not None, timeout)
         result = ready()
         assert result is not None
         return result
