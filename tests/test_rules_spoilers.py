@@ -92,6 +92,8 @@ ENDING_FORMS = [
     ("The whole voyage was just a fever dream.", True),
     ("The nurse is revealed to be his missing daughter.", True),
     ("He finally confesses to the fire.", True),
+    ("And then she wakes up in her own bed.", True),
+    ("The brother never existed.", True),
     # implicit: the kind of ending or its outcome without events
     ("Don't expect a happy ending.", True),
     ("It stops without any resolution at all.", True),

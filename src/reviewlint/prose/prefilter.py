@@ -31,5 +31,5 @@ stops cuts sacrifice sacrifices sacrificing sacrificed throws threw learn learns
 discovered realize realizes realized realise realises realised alone happily sunset distance responsible behind
 actually secretly personality personalities figment prevails triumphs conquers wins changed forever alive return
 killer murderer culprit villain mastermind traitor stalker mole together reunite reconcile wind winds better
-conclude concludes concluded closes closed culminates culminated finishes finished wraps away
+conclude concludes concluded closes closed culminates culminated finishes finished wraps away wakes woke existed thief
 """.split())
