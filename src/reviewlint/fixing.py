@@ -185,9 +185,14 @@ def fix_file(path: str, settings: Settings, *, unsafe: bool = False, diff_only: 
         return FileFixed(FileResult(path, [read_error(path, error)]))
 
 
+def _text_only(document: Document) -> Document:
+    """The document's text for the report's excerpts, without its tree."""
+    return Document(path=document.path, text=document.text, root=None, data=None)
+
+
 def _checked(document: Document, settings: Settings) -> FileResult:
     result = check_document(document, settings)
-    result.document = document
+    result.document = _text_only(document)
     return result
 
 
@@ -201,7 +206,7 @@ def _fix_snapshot(path: str, raw: bytes, identity: tuple[int, int, int, int, int
         before = check_document(document, settings)
     except Exception as error:  # never a traceback for one file; the others go on
         return FileFixed(FileResult(path, [internal_error(path, "reviewlint", error)], internal_error=True))
-    before.document = document
+    before.document = _text_only(document)
     if not document.loaded or before.internal_error or _has_load_error(before):
         return FileFixed(before)  # never touch a file that did not load, or whose check did not finish
     try:
@@ -247,7 +252,8 @@ def _fix_snapshot(path: str, raw: bytes, identity: tuple[int, int, int, int, int
     assert fixed.result is not None
     after = fixed.result
     after.fixes_applied = fixed.applied
-    # The report quotes the new text from memory (its excerpts), never from a second read.
+    # The report quotes the new text from memory (its excerpts), never from a second read;
+    # the text only, as for every file: a run over thousands must not hold every tree.
     after.document = Document(path=path, text=fixed.text, root=None, data=None)
     messages.append(f"Fixed {_plural(fixed.applied, 'problem')} in {path}" if fixed.applied else f"Reformatted {path}")
     return FileFixed(after, changed=True, applied=fixed.applied, messages=messages)
