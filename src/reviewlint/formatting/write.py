@@ -97,7 +97,8 @@ def locked(path: str) -> Iterator[int]:
     The lock is advisory (editors do not take it; `expected` in write_atomic covers
     them); where the system has none, the file is simply opened."""
     for _attempt in range(10):
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                         | getattr(os, "O_BINARY", 0))
         try:
             info = os.fstat(handle)
             if not stat.S_ISREG(info.st_mode):
