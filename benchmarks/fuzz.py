@@ -88,6 +88,9 @@ def run_token_seeds(first: int, count: int, time_limit: float) -> int:
             if len(first_seeds[kind]) < 5:
                 first_seeds[kind].append(seed)
             examples.setdefault(kind, found[0])
+        if (seed - first + 1) % 500 == 0:  # a long run cut short still says how far it got
+            print(f"after {seed - first + 1} inputs ({time.perf_counter() - started:.0f} s): "
+                  + ", ".join(f"{kind} {number}" for kind, number in counts.items()), flush=True)
     elapsed = time.perf_counter() - started
     times.sort()
     print(f"token mutations: seeds {first}..{first + count - 1}: {count} inputs in {elapsed:.0f} s, "
