@@ -607,3 +607,15 @@ def test_a_list_under_a_label_ends_where_the_prose_begins() -> None:
                    "earns its long silences.\n")
     assert data["film"]["cast"] == ["Bo Chen", "Eva Sand"]
     assert data["review"]["body"] == ["The harbour scenes breathe, and the quiet middle act earns its long silences."]
+
+
+def test_written_by_above_is_the_writer_and_below_the_review_is_the_author() -> None:
+    data = data_of("Salt Road (2019)\nWritten by Bo Chen\nDirected by Ana Ruiz" + BODY + "\nWritten by Eva Sand\n")
+    assert data["film"]["writers"] == ["Bo Chen"]
+    assert data["author"] == {"name": "Eva Sand"}
+
+
+def test_written_by_in_running_text_is_not_a_credit() -> None:
+    data = data_of("Salt Road (2019)" + BODY + "\nThis piece was written by Eva Sand for the harbour paper, "
+                   "long before the film opened anywhere.\n")
+    assert "writers" not in data["film"]

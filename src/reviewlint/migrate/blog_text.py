@@ -72,6 +72,8 @@ GUIDE_CATEGORY = re.compile(
 
 # Bylines that also head the review ("Review by Jigsaw"), so its paragraphs follow.
 REVIEW_BYLINES = frozenset({"review by", "reviewed by", "review written by"})
+WRITTEN_BY_LINE = re.compile(
+    r"^(?:written|words|text|reviewed)\s+by:?\s+(?P<name>[^\W\d_][\w.'’\-]*(?:\s+[\w.'’\-]+){0,3})\.?$", re.IGNORECASE)
 ONE_PARAGRAPH_SECTIONS = frozenset({"warnings", "notes"})
 PEOPLE_KEYS = frozenset({"directors", "writers", "cast", "writer_director"})
 
@@ -166,6 +168,9 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         self.block_has_fact = False
 
     def _fact_line(self, label: Label, line: SourceLine, in_header: bool) -> bool:
+        if (not label.colon and _canonical_label(label.written) == "written by" and not self.block_has_fact
+                and (self.intro.paragraphs or self.sections)):
+            return False  # below the review, "Written by NAME" signs it (see _author_line)
         parts = split_shared(label)
         outcomes = [facts.read_fact(part.key, part.value) for part in parts]
         if not label.colon and not outcomes[0].updates and not (
@@ -349,10 +354,13 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         return True
 
     def _author_line(self, index: int, line: SourceLine) -> bool:
-        if not self._alone(index) or (self.current is self.intro and not self.sections and not self.intro.paragraphs):
+        if self.current is self.intro and not self.sections and not self.intro.paragraphs:
             return False
         text = line.text.strip()
-        match = PARENTHESISED_NAME.match(text) or SIGNATURE.match(text)
+        if not self._alone(index) and not (self.paragraph == [] and WRITTEN_BY_LINE.match(text)):
+            return False
+        # Below the review, "Written by Ana Ruiz" signs it: the author, not the film's writer.
+        match = PARENTHESISED_NAME.match(text) or SIGNATURE.match(text) or WRITTEN_BY_LINE.match(text)
         if match is None:
             return False
         name = facts.author_name(match["name"])

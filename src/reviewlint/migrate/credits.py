@@ -22,7 +22,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("directors", "writers"), re.compile(
         rf"\b(?i:written\s+and\s+directed|written\s*&\s*directed)\s+(?i:by):?\s+{_NAMES}")),
     (("directors",), re.compile(rf"(?<![Ww]ritten and )(?<![Ww]ritten & )\b(?i:directed\s+by):?\s+{_NAMES}")),
-    (("writers",), re.compile(rf"\b(?i:screenplay|written)\s+(?i:by):?\s+{_NAMES}")),
+    # "screenplay by" only: "written by" in running text signs a post as often as it credits a film.
+    (("writers",), re.compile(rf"\b(?i:screenplay)\s+(?i:by):?\s+{_NAMES}")),
     (("cast",), re.compile(rf"\b(?i:starring|voiced\s+by|with\s+the\s+voices?\s+of|co-starring)\s+{_NAMES}")),
 )
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
