@@ -120,7 +120,7 @@ def test_each_value_names_the_file_line_its_record_starts_on() -> None:
             "2020-01-02,Lantern Road,2018,https://boxd.it/a2,3,,Scary.,,\r\n")
     first, second = migrate_text(text, filename="reviews.csv")
     assert [(p.field, p.line, p.form) for p in first.provenance][:2] == [
-        ("film.title", 2, "column `Name` of row 2"), ("film.year", 2, "column `Year` of row 2")]
+        ("film.title", 2, "column `Name`"), ("film.year", 2, "column `Year`")]
     assert {p.line for p in second.provenance} == {5}  # row 2's review spans lines 2 to 4
 
 
