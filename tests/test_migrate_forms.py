@@ -619,3 +619,15 @@ def test_written_by_in_running_text_is_not_a_credit() -> None:
     data = data_of("Salt Road (2019)" + BODY + "\nThis piece was written by Eva Sand for the harbour paper, "
                    "long before the film opened anywhere.\n")
     assert "writers" not in data["film"]
+
+
+def test_a_numbered_round_up_with_credits_for_each_film_is_split() -> None:
+    text = "Three from the harbour festival\n\n" + "".join(
+        f"{number}. {title} ({year})\nDirector: {director}\nRating: {score}/10\n\nA paragraph about it.\n\n"
+        for number, (title, year, director, score) in enumerate(
+            [("Salt Road", 2019, "Ana Ruiz", 7), ("Nine Winters", 2021, "Bo Chen", 5),
+             ("Paper Lanterns", 2015, "Eva Sand", 8)], start=1))
+    results = migrate_text(text, filename="roundup.txt")
+    assert [(r.data["film"]["title"], r.data["film"]["directors"], r.data["rating"]["value"])
+            for r in results if r.data] == [("Salt Road", ["Ana Ruiz"], 7), ("Nine Winters", ["Bo Chen"], 5),
+                                             ("Paper Lanterns", ["Eva Sand"], 8)]

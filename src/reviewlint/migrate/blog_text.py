@@ -407,8 +407,10 @@ def read_post(lines: list[SourceLine], result: MigrationResult, options: Migrate
     each film's own title and credits): one result per film, each with its own ledger in
     which the other films' lines are listed as belonging to their review."""
     listed = many_films([line.text for line in lines])
-    starts = _starts(lines) if not listed else []
-    if not starts or len(starts) > MAX_REVIEWS:  # too many to be a round-up: read_lines refuses it
+    starts = _starts(lines)
+    # A round-up gives every film it names its own credits; a list or an index does not.
+    round_up = bool(starts) and len(starts) <= MAX_REVIEWS and len(starts) >= len(listed)
+    if not round_up:  # one review, or too many films to be reviews: read_lines reads or refuses it
         _read_lines(lines, result, options, source=source, extra=extra, notes=notes, listed=listed)
         return [result]
     bounds = [0, *(start.index for start in starts[1:]), len(lines)]

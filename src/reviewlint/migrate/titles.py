@@ -27,6 +27,7 @@ _YEAR_ONLY = re.compile(YEAR)
 _NUMBER_ONLY = re.compile(r"\d+")
 _BRACKETED_YEAR = re.compile(rf"[(\[]{YEAR}[)\]]")
 _CERT_ONLY = re.compile(_CERT)
+_LIST_NUMBER = re.compile(r"^(?:#\s*)?\d{1,3}[.)]\s+")
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+")
 _EMPHASIS_PAIR = re.compile(r"(\*{1,3}|_{1,3})(?P<inner>[^*_]+?)\1")
 _REVIEW_PREFIX = re.compile(
@@ -110,7 +111,8 @@ def reads_as_prose(text: str) -> bool:
 
 def _clean(text: str) -> str:
     """Markdown heading marks and emphasis pairs go ("**Moonlight** (2016)" -> "Moonlight (2016)")."""
-    return _EMPHASIS_PAIR.sub(lambda match: match["inner"], _HEADING_MARKS.sub("", text.strip())).strip()
+    text = _LIST_NUMBER.sub("", _HEADING_MARKS.sub("", text.strip()))  # "1. Title (2019)" in a round-up
+    return _EMPHASIS_PAIR.sub(lambda match: match["inner"], text).strip()
 
 
 def _tidy_title(text: str) -> str:
