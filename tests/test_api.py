@@ -145,3 +145,15 @@ def test_formatting_paths_and_a_stream_are_calls(tmp_path: Path) -> None:
     formatted = reviewlint.format_stream(io.BytesIO(messy.encode()), lookup, "messy.yaml")
     assert (formatted.name, formatted.changed, formatted.text) == ("messy.yaml", True, reviewlint.format_text(messy))
     assert formatted.diff().startswith("--- messy.yaml")
+
+
+def test_exporting_is_a_call(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(VALID, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(BROKEN, encoding="utf-8")
+    report = reviewlint.export_paths([str(tmp_path)], settings_for=SettingsLookup(isolated=True),
+                                     output_format="jsonld")
+    assert [(Path(item.path).name, item.value is not None) for item in report.files] == [("a.yaml", True),
+                                                                                        ("b.yaml", False)]
+    assert report.exported[0].value["@type"] == "Review"
+    assert [d.code for d in report.files[1].problems] == ["RL103", "RL102"]
+    assert report.exit_code() == 1

@@ -246,3 +246,12 @@ def test_a_file_named_inside_an_unreadable_folder_is_rl012_not_an_internal_error
         "tree/locked/bad.yaml:1:1: RL012 cannot read file: Permission denied",
     ]
     assert "internal error" not in result.output
+
+
+def test_export_reports_an_unreadable_folder_instead_of_passing_over_it(locked: Path) -> None:
+    result = invoke("export", "tree")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "reviewlint: error: tree/locked:1:1: RL012 cannot read directory: Permission denied",
+        "reviewlint: error: tree/locked: not exported (fix the errors above first)",
+    ]

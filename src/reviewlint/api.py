@@ -1,5 +1,5 @@
 """What the command line does, as calls that return values: checking standard input,
-formatting paths or a stream, and the exit decision.
+formatting paths or a stream, exporting, and the exit decision.
 
 The CLI's commands parse options, call these and print; a program (a test, an editor,
 a Spark or Dask job mapping over many reviews) calls them directly and gets the same
@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from reviewlint.diagnostics import Diagnostic
 
@@ -190,3 +190,80 @@ def format_stream(stream: BinaryIO, settings_for: SettingsFor, stdin_filename: s
         return FormattedStream(name, document.text, None, False,
                                error=f"{name}: internal error: {error} (please report this)")
     return FormattedStream(name, document.text, text, text.encode("utf-8") != raw)
+
+
+def json_text(value: Any) -> str:
+    """JSON-LD as written to a file or a page: indented, and "</" written as "<\\/" (the same
+    JSON string), since it is pasted into a <script type="application/ld+json"> element,
+    which "</script>" in a review would end."""
+    import json
+
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("</", "<\\/") + "\n"
+
+
+def combined(output_format: str, values: list[Any]) -> str:
+    """What one output holds: a JSON array of every review's document, even of one (a script
+    reads one shape; a page's ld+json script takes an array too), or Markdown pages separated
+    by a rule."""
+    if output_format == "jsonld":
+        return json_text(values)
+    return "\n---\n\n".join(values)
+
+
+@dataclass(slots=True)
+class ExportedFile:
+    """One review in an export format, or why it was not exported."""
+
+    path: str
+    value: Any = None  # a JSON-LD object or a Markdown page; None when not exported
+    problems: list[Diagnostic] = field(default_factory=list)  # the errors that kept it out
+    warnings: list[str] = field(default_factory=list)  # a JSON-LD missing what Google needs for a snippet
+
+
+@dataclass(slots=True)
+class ExportReport:
+    """What `export_paths` made, file by file in the files' order."""
+
+    files: list[ExportedFile] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def exported(self) -> list[ExportedFile]:
+        return [item for item in self.files if item.value is not None]
+
+    def exit_code(self) -> int:
+        """2 for a missing path; 1 when a review was not exported; else 0."""
+        if self.missing:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if len(self.exported) < len(self.files) else EXIT_CLEAN
+
+
+def export_paths(paths: Iterable[str], *, settings_for: SettingsFor, output_format: str = "jsonld") -> ExportReport:
+    """Every review under `paths` in an export format. Only a review that loads and passes
+    the schema is exported; an unreadable folder is a problem (RL012), never passed over."""
+    from reviewlint.engine import discover_with_config, unreadable
+    from reviewlint.export import exporter, load_review
+
+    found = discover_with_config(paths, settings_for)
+    report = ExportReport(missing=list(found.missing))
+    report.files.extend(ExportedFile(folder.path, problems=[unreadable(folder.path, folder.reason, prefix="")])
+                        for folder in found.unreadable)
+    convert = exporter(output_format)
+    for path in found.files:
+        loaded = load_review(path, settings_for(path))
+        if loaded.data is None:
+            report.files.append(ExportedFile(path, problems=loaded.problems))
+            continue
+        item = ExportedFile(path, convert(loaded.data))
+        if output_format == "jsonld":
+            from reviewlint.export.jsonld import missing_properties
+
+            required, recommended = missing_properties(item.value)
+            if required:
+                item.warnings.append(f"{path}: the JSON-LD has no {', '.join(required)}, which Google requires "
+                                     "for a review snippet")
+            if recommended:
+                item.warnings.append(f"{path}: the JSON-LD has no {', '.join(recommended)}, which Google "
+                                     "recommends for a review snippet")
+        report.files.append(item)
+    return report

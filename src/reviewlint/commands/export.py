@@ -2,48 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
-from reviewlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from reviewlint.api import EXIT_ERROR, combined, export_paths, json_text
 from reviewlint.commands import INPUT_PATH
 from reviewlint.export import FORMATS
 
+__all__ = ["combined", "export_command", "json_text"]
+
 SUFFIXES = {"jsonld": ".jsonld", "markdown": ".md"}
-
-
-def json_text(value: Any) -> str:
-    # "</" written as "<\/" (the same JSON string): the output is meant to be pasted into
-    # a <script type="application/ld+json"> element, which "</script>" in a review would end.
-    return json.dumps(value, indent=2, ensure_ascii=False).replace("</", "<\\/") + "\n"
-
-
-def combined(output_format: str, values: list[Any]) -> str:
-    """What one output (stdout or --output) holds: a JSON array of every review's document,
-    even of one (a script reads one shape; a page's ld+json script takes an array too), or
-    Markdown pages separated by a rule. --output-dir writes one object per file."""
-    if output_format == "jsonld":
-        return json_text(values)
-    return "\n---\n\n".join(values)
-
-
-def warn(message: str) -> None:
-    click.echo(f"reviewlint: warning: {message}", err=True)
-
-
-def _snippet_warnings(path: str, document: dict[str, Any]) -> None:
-    from reviewlint.export.jsonld import missing_properties
-
-    required, recommended = missing_properties(document)
-    if required:
-        warn(f"{path}: the JSON-LD has no {', '.join(required)}, which Google requires for a review snippet")
-    if recommended:
-        warn(f"{path}: the JSON-LD has no {', '.join(recommended)}, which Google recommends for a review snippet")
 
 
 def _write(path: str, text: str) -> None:
@@ -85,47 +56,37 @@ def export_command(paths: tuple[str, ...], output_format: str, output: str | Non
     exported as JSON-LD; Markdown hides spoilers in <details> blocks. A file that fails to
     load or breaks the schema is skipped with its errors (exit 1).
     """
-    from reviewlint.engine import SettingsLookup, discover_with_config
-    from reviewlint.export import exporter, load_review
+    from reviewlint.config import SettingsLookup
 
     if output and output_dir:
         raise click.UsageError("use --output or --output-dir, not both")
-    lookup = SettingsLookup()
-    found = discover_with_config(paths, lookup)
-    for missing in found.missing:
+    report = export_paths(paths, settings_for=SettingsLookup(), output_format=output_format)
+    for missing in report.missing:
         click.echo(f"reviewlint: error: {missing}: no such file or directory", err=True)
-    if found.missing:
+    if report.missing:
         sys.exit(EXIT_ERROR)
-    if not found.files:
+    if not report.files:
         click.echo("reviewlint: error: no YAML files (*.yaml, *.yml) found under the given paths", err=True)
         sys.exit(EXIT_ERROR)
-    targets = _targets(found.files, output_dir, output_format) if output_dir else {}
-
-    convert = exporter(output_format)
-    exported: list[Any] = []
-    skipped = 0
-    for path in found.files:
-        loaded = load_review(path, lookup(path))
-        if loaded.data is None:
-            skipped += 1
-            for problem in loaded.problems:
+    reviews = [item.path for item in report.files if not os.path.isdir(item.path)]  # not an unreadable folder
+    targets = _targets(reviews, output_dir, output_format) if output_dir else {}
+    for item in report.files:
+        if item.value is None:
+            for problem in item.problems:
                 click.echo(f"reviewlint: error: {problem.concise()}", err=True)
-            click.echo(f"reviewlint: error: {path}: not exported (fix the errors above first)", err=True)
+            click.echo(f"reviewlint: error: {item.path}: not exported (fix the errors above first)", err=True)
             continue
-        value = convert(loaded.data)
-        if output_format == "jsonld":
-            _snippet_warnings(path, value)
+        for warning in item.warnings:
+            click.echo(f"reviewlint: warning: {warning}", err=True)
         if output_dir:
             os.makedirs(output_dir, exist_ok=True)
-            _write(targets[path], json_text(value) if output_format == "jsonld" else value)
-            click.echo(f"Wrote {targets[path]}", err=True)
-        else:
-            exported.append(value)
-
-    if exported:
-        text = combined(output_format, exported)
+            _write(targets[item.path], json_text(item.value) if output_format == "jsonld" else item.value)
+            click.echo(f"Wrote {targets[item.path]}", err=True)
+    values = [item.value for item in report.exported]
+    if values and not output_dir:
+        text = combined(output_format, values)
         if output and output != "-":
             _write(output, text)
         else:
             click.echo(text, nl=False)
-    sys.exit(EXIT_FINDINGS if skipped else EXIT_CLEAN)
+    sys.exit(report.exit_code())
