@@ -222,3 +222,11 @@ def test_selection_is_resolved_once_into_a_table_of_codes() -> None:
     assert "RL601" not in table.enabled and settings.is_enabled("RL103") and not settings.is_enabled("RL201")
     assert [(step.rule.code, step.severity) for step in table.steps] == [("RL606", Severity.ERROR)]
     assert table.severities == {"RL606": Severity.ERROR}
+
+
+@pytest.mark.parametrize("depth", [150, 900, 5000])
+def test_a_deeply_nested_yaml_config_is_a_config_error_not_a_recursion_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, depth: int) -> None:
+    message = _yaml_config_error(tmp_path, monkeypatch, "select: " + "[" * depth + "]" * depth + "\n")
+    assert message.startswith(".reviewlint.yaml:1:")
+    assert "invalid YAML" in message and len(message) < 300

@@ -100,6 +100,8 @@ def _read_yaml_config(path: Path) -> dict[str, Any]:
         # mistakes it knows (syntax, tags) is what config authors have always been shown.
         try:
             yaml.safe_load(text)
+        except RecursionError:
+            pass  # PyYAML composes recursively: nested past the stack, our own message below says so
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f"{_show_path(path)}:{mark.line + 1}:{mark.column + 1}" if mark is not None else _show_path(path)
