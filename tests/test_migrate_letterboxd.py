@@ -133,3 +133,8 @@ def test_a_csv_the_reader_cannot_read_names_its_line(monkeypatch: pytest.MonkeyP
     [result] = migrate_text(text, filename="reviews.csv")
     assert [issue.message for issue in result.issues] == [
         "not a readable CSV file: line 3: field larger than field limit (20)"]
+
+
+def test_each_review_names_its_row_under_source_part() -> None:
+    results = migrate_file(EXAMPLE)
+    assert [result.data["source"]["part"] for result in results if result.data] == ["row 2", "row 3"]

@@ -191,6 +191,8 @@ def _convert(row: _Row, options: MigrateOptions) -> MigrationResult:
         row.keep("year", "not a year between 1888 and 2100")
     uri = row.value("letterboxd uri")
     source: dict[str, Any] = {"format": FORMAT, "file": row.result.source}
+    if row.result.part:
+        source["part"] = row.result.part  # which row of the export (schema 1.1)
     if uri and URL.match(uri) and uri.startswith("https://"):
         if row.kind in ("reviews", "diary"):
             source["url"] = uri
