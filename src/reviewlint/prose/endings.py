@@ -22,7 +22,8 @@ from reviewlint.prose.tokens import ascii_words, sentences
 DATA = Path(__file__).parent / "data"
 # Frames that only say "at last"; a start-of-film word outweighs them.
 _WEAK_FRAME_RE = re.compile(r"\b(?:finally|eventually|ultimately|at last)\b")
-_LEFT_FEELING_RE = re.compile(r"(?:left|leaves?|leaving) (?:me|you|us|viewers|audiences|the audience)\b")
+_LEFT_FEELING_RE = re.compile(r"(?:left|leaves?|leaving) (?:me|you|us|viewers|audiences|the audience)\b"
+                              r"|\b(?:i|we|you|audiences?|viewers|the audience) (?:am|is|are|was|were) left\b")
 
 
 

@@ -204,7 +204,8 @@ def simile(tokens: Sequence[Token], start: int) -> bool:
 def headline(tokens: Sequence[Token]) -> bool:
     """Whether most words are capitalised (a headline or a title line: capitals say nothing)."""
     words = [t for t in tokens if t.is_word and t.text[:1].isalpha()]
-    return bool(words) and sum(t.capitalised for t in words) * 5 >= len(words) * 3
+    # A short capitalised line is a title or a heading, where capitals do mark names.
+    return len(words) >= 8 and sum(t.capitalised for t in words) * 5 >= len(words) * 3
 
 
 def titled(tokens: Sequence[Token], start: int, end: int, in_headline: bool) -> bool:
