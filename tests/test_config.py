@@ -230,3 +230,16 @@ def test_a_deeply_nested_yaml_config_is_a_config_error_not_a_recursion_error(
     message = _yaml_config_error(tmp_path, monkeypatch, "select: " + "[" * depth + "]" * depth + "\n")
     assert message.startswith(".reviewlint.yaml:1:")
     assert "invalid YAML" in message and len(message) < 300
+
+
+def test_deeply_nested_toml_is_a_config_error_not_a_recursion_error(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.reviewlint]\nselect = " + "[" * 5000 + "]" * 5000 + "\n",
+                                             encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        settings_for_path(str(tmp_path))
+    assert str(raised.value) == "pyproject.toml: invalid TOML: values nested too deeply for a config"
+    with pytest.raises(ConfigError) as raised:
+        parse_rule_option("misspelling.ignore-words=" + "[" * 5000 + "]" * 5000)
+    assert str(raised.value) == "--rule-option misspelling.ignore-words: the value is nested too deeply"

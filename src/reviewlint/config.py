@@ -65,11 +65,18 @@ def _show_value(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _read_pyproject(path: Path) -> dict[str, Any] | None:
+def _load_toml(path: Path) -> dict[str, Any]:
+    text = _read_config_text(path)
     try:
-        data = tomllib.loads(_read_config_text(path))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        raise ConfigError(f"{_show_path(path)}: invalid TOML: {error}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise ConfigError(f"{_show_path(path)}: invalid TOML: values nested too deeply for a config") from None
+
+
+def _read_pyproject(path: Path) -> dict[str, Any] | None:
+    data = _load_toml(path)
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
         raise ConfigError(f"{_show_path(path)}: `tool` must be a table ([tool.reviewlint]), got {_show_value(tool)}")
@@ -269,11 +276,13 @@ def parse_rule_option(text: str) -> tuple[str, str, Any]:
     target, equals, raw = text.partition("=")
     rule_name, dot, option = target.strip().partition(".")
     if not equals or not dot or not rule_name or not option:
-        raise ConfigError(f"--rule-option expects RULE.OPTION=VALUE, got {text!r}")
+        raise ConfigError(f"--rule-option expects RULE.OPTION=VALUE, got {shorten(repr(text))}")
     try:
         value: Any = tomllib.loads(f"value = {raw.strip()}")["value"]
     except tomllib.TOMLDecodeError:
         value = raw.strip()
+    except RecursionError:
+        raise ConfigError(f"--rule-option {shorten(target.strip())}: the value is nested too deeply") from None
     return rule_name, option.strip(), value
 
 
@@ -302,10 +311,7 @@ def _explicit_config(path: Path) -> Settings:
     elif path.suffix == ".toml":
         # A dedicated TOML file (as ruff.toml): its top level is the config, or its
         # [tool.reviewlint] table if it has one.
-        try:
-            data = tomllib.loads(_read_config_text(path))
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"{_show_path(path)}: invalid TOML: {error}") from None
+        data = _load_toml(path)
         nested = data.get("tool", {}).get("reviewlint") if isinstance(data.get("tool"), dict) else None
         table = nested if isinstance(nested, dict) else data
     else:
