@@ -187,6 +187,7 @@ def test_every_form_of_a_cue_word_leads_back_to_it() -> None:
 
 
 @pytest.mark.parametrize("text", ["Suicide Squad is a mess.", "He is haunted by his past.",
+                                  "The Bloodshed Trilogy Box Set", "A powder keg of a family dinner.",
                                   "A blood-red sky over the harbour.",
                                   "Her performance is murder on the heartstrings."])
 def test_titles_and_figures_at_the_start_or_inside_stay_quiet(text: str) -> None:

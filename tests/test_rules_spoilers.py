@@ -106,6 +106,7 @@ ENDING_FORMS = [
     ("I cried at the end.", False),
     ("The climax was predictable.", False),
     ("Stay for the credits.", False),
+    ("By the end, the audience is left feeling dazed.", False),
     # another part of the film, or a figure of speech
     ("The film opens with a wedding.", False),
     ("The mother dies in the opening scene.", False),
