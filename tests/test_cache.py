@@ -119,3 +119,13 @@ def test_a_cache_file_that_is_a_link_is_not_read(review: Path, tmp_path: Path) -
     real.symlink_to(moved)
     cache = ResultCache(cache_dir)
     assert (cache.entries, cache.stats) == ({}, {})
+
+
+def test_a_cache_file_too_big_to_be_ours_is_not_read(review: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewlint import cache as cache_module
+
+    cache_dir = _filled(review)
+    monkeypatch.setattr(cache_module, "MAX_CACHE_BYTES", 10)
+    cache = ResultCache(cache_dir)
+    assert (cache.entries, cache.stats) == ({}, {})
+    assert _check(review.parent, cache_dir) == [WRONG_TYPE]

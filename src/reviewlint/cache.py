@@ -41,6 +41,8 @@ DEFAULT_DIR = ".reviewlint_cache"
 CACHE_FORMAT = 1
 # Past this many entries a write keeps only the entries this run used.
 MAX_ENTRIES = 200_000
+# A cache file bigger than this was not written by reviewlint: it is ignored unread.
+MAX_CACHE_BYTES = 1024 * 1024 * 1024
 
 
 @cache
@@ -182,6 +184,8 @@ class ResultCache:
             # O_NOFOLLOW: the cache file itself is never read through a link either.
             descriptor = os.open(self.file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
             with os.fdopen(descriptor, encoding="utf-8") as handle:
+                if os.fstat(descriptor).st_size > MAX_CACHE_BYTES:
+                    return  # not one this version wrote (it keeps at most MAX_ENTRIES): not read at all
                 data = json.load(handle)
         except (OSError, ValueError, RecursionError):  # RecursionError: "[[[[..." nested past the stack
             return
