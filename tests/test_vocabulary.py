@@ -133,3 +133,9 @@ def test_every_ignored_phrase_is_found_between_separators(phrases: list[str], ga
     spans = vocabulary.ignored_spans(text)
     covered = {index for start, end in spans for index in range(start, end)}
     assert all(char.isspace() or char in ".,;" or index in covered for index, char in enumerate(text))
+
+
+def test_overlapping_ignored_phrases_are_all_covered() -> None:
+    vocabulary = parse_vocabulary({"ignore": ["AA", "A A", "AA A"]})
+    assert vocabulary.ignored_spans("AA A A AA A") == [(0, 11)]
+    assert vocabulary.ignored_spans("x AA y A A") == [(2, 4), (7, 10)]

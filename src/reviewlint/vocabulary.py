@@ -92,9 +92,22 @@ class Vocabulary:
         return phrase_pattern(self.ignore)
 
     def ignored_spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of every ignored phrase in `text`, in order."""
+        """(start, end) of the text the ignored phrases cover, in order: every occurrence
+        of every phrase, overlapping ones merged ("AA A" and "A A" both count in
+        "AA A A")."""
         pattern = self.ignore_pattern
-        return [] if pattern is None else [match.span() for match in pattern.finditer(text)]
+        if pattern is None:
+            return []
+        merged: list[tuple[int, int]] = []
+        # At each position the longest phrase that starts there (a lookahead, so that
+        # occurrences may overlap); a shorter one starting there lies inside it.
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
 
     def is_ignored(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] lies inside an ignored phrase."""
@@ -106,12 +119,13 @@ EMPTY = Vocabulary()
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """Whole-word, case-insensitive alternation of phrases (longest first), white space
-    between words matching any run of white space."""
+    between words matching any run of white space, as a lookahead whose group 1 is the
+    phrase: it matches at every place a phrase starts, overlapping ones included."""
     bodies = sorted({r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases if phrase.strip()},
                     key=lambda body: (-len(body), body))
     if not bodies:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?=((?:" + "|".join(bodies) + r"))(?!\w))", re.IGNORECASE)
 
 
 def _suggest(word: str, known: Iterable[str]) -> str:
