@@ -50,6 +50,7 @@ def test_nearest_words(word: str, expected: tuple[int, tuple[str, ...]]) -> None
 def test_a_short_word_is_only_a_swap_of_a_common_one() -> None:
     assert spelling.swapped("teh") == (1, ("the",))
     assert spelling.swapped("wie") == (0, ())
+    assert spelling.swapped("tno") == (0, ())  # "ton" is a word, but not common enough to bet on
 
 
 @pytest.mark.parametrize(("first", "second", "expected"), [

@@ -364,13 +364,18 @@ def nearest(word: str, limit: int = 3) -> tuple[int, tuple[str, ...]]:
     return (2, _top(far, limit)) if far else (0, ())
 
 
+# A short word is reported only as a swap of one of the commonest words ("teh" -> "the");
+# rarer ones ("ups") are too often what a lower-case acronym or a foreign word swaps to.
+_SWAP_COMMON = 100_000
+
+
 def swapped(word: str) -> tuple[int, tuple[str, ...]]:
-    """For a short word, only a common word with two letters swapped ("teh" -> "the"):
-    anything looser matches too many short names and foreign words."""
+    """For a short word, only a very common word with two letters swapped ("teh" ->
+    "the"): anything looser matches too many short names and foreign words."""
     known = dictionary()
     found = {candidate: count for index in range(len(word) - 1)
              if (candidate := word[:index] + word[index + 1] + word[index] + word[index + 2:]) != word
-             and (count := known.count(candidate)) >= _COMMON}
+             and (count := known.count(candidate)) >= _SWAP_COMMON}
     return (1, _top(found, 3)) if found else (0, ())
 
 
