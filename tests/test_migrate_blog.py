@@ -74,9 +74,10 @@ def test_example_plain_text_with_crlf_and_loose_labels() -> None:
     assert data["review"]["recommendation"] == {"verdict": "worth-watching", "text": "Worth a watch."}
     assert data["author"] == {"name": "Priya Raman"}
     assert data["source"]["dropped"] == ["Loading..."]
+    # One note for the list (issue 11), not one per term.
     assert messages(result) == [
-        f"line 26: content warning '{phrase}' is not in the vocabulary; it stays in content_warnings_source only "
-        "(see `reviewlint vocab content-warnings`)" for phrase in ("Verbal abuse", "bullying", "a car crash")]
+        "line 26: content warnings read from this list: profanity; 'Verbal abuse', 'bullying' and 'a car crash' are "
+        "not in the vocabulary and stay in content_warnings_source only (see `reviewlint vocab content-warnings`)"]
 
 
 def test_example_markdown_with_front_matter() -> None:

@@ -16,6 +16,7 @@ from reviewlint.migrate.blog_model import (
     lines_of,
     paragraph_text,
 )
+from reviewlint.migrate.content_warnings import read_sections
 from reviewlint.migrate.patterns import (
     dialogue_entry,
 )
@@ -194,16 +195,14 @@ class AssemblingReader(ReaderBase):
             return
         all_paragraphs = [p for section in [*sections, *guides] for p in section.paragraphs]
         text = join_paragraphs(all_paragraphs)
-        found = map_warnings(join_paragraphs(paragraphs)) if paragraphs else map_warnings("")
-        if not paragraphs:
-            found.stated_none = False
+        # A short list term by term, prose through the prose detector; one note per section.
+        read = [section for section in sections if section.paragraphs]
+        found = read_sections([join_paragraphs(section.paragraphs) for section in read])
         for entry in guide_entries:
             if entry not in found.entries:
                 found.entries.append(entry)
-        for phrase in found.unmapped:
-            self.result.add(Level.WARNING, f"content warning '{phrase}' is not in the vocabulary; it stays in "
-                            "content_warnings_source only (see `reviewlint vocab content-warnings`)",
-                            paragraphs[0][0].number)
+        for index, level, message in found.notes:
+            self.result.add(level, message, read[index].paragraphs[0][0].number)
         if found.entries or found.stated_none:
             self.draft["content_warnings"] = found.entries
         self.draft["content_warnings_source"] = text

@@ -37,11 +37,19 @@ from reviewlint.migrate.blog_header import HeaderReader
 from reviewlint.migrate.blog_model import (
     Section,
     SourceLine,
+    join_paragraphs,
 )
 from reviewlint.migrate.blog_prose import ProseReader
 from reviewlint.migrate.canonical import finish, refuse_as_not_a_review
 from reviewlint.migrate.chrome import (
     is_chrome,
+)
+from reviewlint.migrate.content_warnings import (
+    ends_sentence,
+    is_category_heading,
+    is_one_line_paragraph,
+    is_term_list,
+    looks_like_heading,
 )
 from reviewlint.migrate.labels import Label, looks_like_unknown_label, match_label, split_shared
 from reviewlint.migrate.multi import MAX_REVIEWS, FilmStart, many_films, review_starts
@@ -82,6 +90,12 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
     """One pass over the lines collects facts and sections; `assemble` then places the
     sections' paragraphs into the review. Every line gets an accounting record."""
 
+    def __init__(self, lines: list[SourceLine], result: MigrationResult, notes: list[str] | None = None) -> None:
+        super().__init__(lines, result, notes)
+        # Where the reader was when a warnings section began, and whether a details block
+        # was open: the text after the section goes back there.
+        self.before_warnings: tuple[Section, bool] | None = None
+
     def read(self) -> None:
         for index, line in enumerate(self.lines):
             if is_blank(line.text):
@@ -99,6 +113,8 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         text = line.text.strip()
         if self.pending and self._take_pending(line):
             return
+        if self.current.key == "warnings" and self._warnings_end(index, line):
+            self._leave_warnings(line)
         if LAYOUT_LINE.match(text) and not line.heading:
             self._end_paragraph()
             self.accounting.dropped(line.number, text, LAYOUT)
@@ -296,6 +312,8 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         # review, and always for a warning ("Audience warning: ...") or a note.
         aside = bool(label.value) and not line.heading and (
             self.current.key == "body" or label.key in ONE_PARAGRAPH_SECTIONS)
+        if label.key == "warnings" and self.current.key != "warnings":
+            self.before_warnings = (self.current, self.block_has_fact)
         self.current = Section(label.key, line, spoiler=label.spoiler, resume=self.current if aside else None)
         self.sections.append(self.current)
         self.block_has_fact = False
@@ -347,11 +365,54 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
             return False
         self._end_paragraph()
         score = int(match["score"]) if match["score"] else None
+        if self.current.key != "warnings":
+            self.before_warnings = (self.current, self.block_has_fact)
         self.current = Section("warnings", line, guide=(match["category"], score))
         self.sections.append(self.current)
         self.block_has_fact = False
         self.paragraph.append(line)
         return True
+
+    def _warnings_end(self, index: int, line: SourceLine) -> bool:
+        """A warnings section ends where a heading, a label of another kind, or (after a
+        short list of terms) a paragraph on one line begins: that text is not a warning."""
+        if not (self.paragraph or self.current.paragraphs):
+            return False  # the section's own text has not begun
+        text = line.text.strip()
+        if GUIDE_CATEGORY.match(text) or is_category_heading(text):
+            return False  # "Language: mild", "VIOLENCE": the guide's own categories
+        if line.heading:
+            return True
+        label = match_label(text)
+        if label is not None and label.key != "warnings" and (label.colon or label.kind == "section"):
+            return True
+        if text.endswith(":") and looks_like_unknown_label(text):
+            return True  # "Quick Summary:"
+        previous = self.lines[index - 1].text if index > 0 else ""
+        following = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
+        if looks_like_heading(text) and (is_blank(previous) or ends_sentence(previous)) and (
+                is_blank(following) or _prose_like(following)):
+            return True  # "Worldview Talking Points" over the next part of the post
+        # "Content warning: violence, language." and the review's first paragraph on the next
+        # line, with no blank line between (a list is never continued by a paragraph).
+        so_far = join_paragraphs([*self.current.paragraphs, self.paragraph])
+        return bool(self.paragraph) and is_one_line_paragraph(text) and is_term_list(so_far)
+
+    def _leave_warnings(self, line: SourceLine) -> None:
+        """Back to where the reader was before the warnings section: the details block, the
+        section a label or heading would have ended anyway, or else the review's body."""
+        self._end_paragraph()  # a one-paragraph warning ("Content note: ...") goes back by itself
+        before, had_fact = self.before_warnings or (self.intro, False)
+        self.before_warnings = None
+        if self.current.key != "warnings":
+            # "Warnings: ..." on its label line among the details: the details go on.
+            self.block_has_fact = had_fact if self.current is self.intro else False
+            return
+        if before is self.intro or line.heading or match_label(line.text.strip()) is not None:
+            self.current = before  # a heading of its own ended the details block
+            self.block_has_fact = False
+            return
+        self._open_body(line)
 
     def _author_line(self, index: int, line: SourceLine) -> bool:
         if self.current is self.intro and not self.sections and not self.intro.paragraphs:

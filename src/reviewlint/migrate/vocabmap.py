@@ -151,6 +151,15 @@ def _slug_of(entry: str | dict[str, Any]) -> str:
     return entry if isinstance(entry, str) else str(entry["id"])
 
 
+def warning_items(text: str) -> list[str]:
+    """"Contains violence, nudity and strong language." -> ["violence", "nudity and strong
+    language"]: the lead-in dropped, split at commas, semicolons and bullets."""
+    sentence = _LEAD_IN.sub("", " ".join(text.split())).rstrip(" .!")
+    pieces = (re.sub(r"^(?:and|&|plus)\s+", "", piece.strip(), flags=re.IGNORECASE)
+              for piece in re.split(r"\s*[,;•·]\s*", sentence))
+    return [piece for piece in pieces if piece]
+
+
 def map_warnings(text: str) -> Warnings:
     """"Contains violence, strong language, harmful substances and smoking." -> slugs.
     Phrases the vocabulary does not know are returned in `unmapped`, never dropped."""
@@ -159,11 +168,7 @@ def map_warnings(text: str) -> Warnings:
     if fold(sentence).strip(" .!") in {item.strip(".") for item in _NONE}:
         result.stated_none = True
         return result
-    sentence = _LEAD_IN.sub("", sentence.strip()).rstrip(" .!")
-    for piece in re.split(r"\s*[,;•·]\s*", sentence):
-        piece = re.sub(r"^(?:and|&|plus)\s+", "", piece.strip(), flags=re.IGNORECASE)
-        if not piece:
-            continue
+    for piece in warning_items(sentence):
         # "frightening and intense scenes" is one synonym: try the piece whole first.
         whole = _warning_entry(piece)
         parts = [piece] if whole is not None else re.split(
