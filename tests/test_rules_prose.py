@@ -276,3 +276,11 @@ def test_a_text_of_thousands_of_unknown_words_costs_a_bounded_number_of_lookups(
     slips += [base[:at] + "w" + base[at:] for at in range(2, 11)] + ["perfxrmance", "perfqrmance"]
     found = findings(body("- " + " ".join(slips) + "."), SPELLING)
     assert len(set(slips)) == 108 and len(found) == prose._MAX_SUGGESTION_LOOKUPS == 100
+
+
+def test_only_english_reviews_are_checked_against_the_english_dictionary() -> None:
+    english = body("- Her performence holds.")
+    assert [f[0] for f in findings(english, SPELLING)] == ["RL608"]
+    assert [f[0] for f in findings(english.replace("language: en", "language: en-GB"), SPELLING)] == ["RL608"]
+    french = english.replace("language: en", "language: fr").replace("Her performence holds.", "Une performence rare.")
+    assert findings(french, SPELLING) == []

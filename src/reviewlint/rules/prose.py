@@ -640,6 +640,11 @@ def _mid_sentence_capitals(context: Context) -> frozenset[str]:
     return frozenset(found)
 
 
+def _is_english_tag(tag: str) -> bool:
+    """Whether a BCP 47 tag names English (`en`, `en-GB`, `en_US`)."""
+    return tag.strip().lower().replace("_", "-").split("-")[0] == "en"
+
+
 def _tag_words(context: Context) -> frozenset[str]:
     """Lower-case words of the review's `tags`: the site's own terms for this film."""
     tags = context.get("tags")
@@ -661,10 +666,11 @@ def _say_choices(words: tuple[str, ...]) -> str:
 def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
     ## What it does
-    Reports a word of the review's prose that is not in the English dictionary (that of
-    pyspellchecker, counted in film and TV subtitles), nor a British spelling, an
-    inflection, a prefixed form or a compound of words that are, and for which the
-    dictionary has a word in common use one or two letters away to suggest. Accepted
+    Reports a word of the prose of an English review (`language` `en`, `en-GB`, ... or
+    not given) that is not in the English dictionary (that of pyspellchecker, counted in
+    film and TV subtitles), nor a British spelling, an inflection, a prefixed form or a
+    compound of words that are, and for which the dictionary has a word in common use
+    one or two letters away to suggest. Accepted
     without a look: the document's own titles and names (film, cast, characters, crew,
     author) and the words of its `tags`; the config's `vocabulary.accept`, its
     `vocabulary.ignore` phrases and the rule's `ignore-words`; words in quotes or
@@ -698,6 +704,9 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
     """
     from reviewlint import spelling
 
+    language = context.get("language")
+    if isinstance(language, str) and language.strip() and not _is_english_tag(language):
+        return  # the dictionary is English; a review in another language is not checked
     suspicious = spelling.unknown_pieces(context.prose_words)
     if not suspicious:
         return
