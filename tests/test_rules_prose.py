@@ -284,3 +284,8 @@ def test_only_english_reviews_are_checked_against_the_english_dictionary() -> No
     assert [f[0] for f in findings(english.replace("language: en", "language: en-GB"), SPELLING)] == ["RL608"]
     french = english.replace("language: en", "language: fr").replace("Her performence holds.", "Une performence rare.")
     assert findings(french, SPELLING) == []
+
+
+def test_memorable_dialogue_is_quoted_as_spoken_and_not_spell_checked() -> None:
+    text = overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: Ain't nobody gonna performe tonite.")
+    assert findings(text, SPELLING) == []

@@ -677,7 +677,7 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
     emphasis (titles, foreign words); words with a capital in mid-sentence (names), all
     capitals (acronyms) or a capital inside (`McConaughey`); words with letters outside
     English (`Amélie`), with digits (`1950s`), in URLs, handles and e-mail addresses;
-    stretched words (`sooo`). Taken for
+    stretched words (`sooo`); the quotes of `memorable_dialogue` (words as spoken). Taken for
     names or terms: a word used three times or more in the review, a three-letter word
     unless it is a common word with two letters swapped (`teh`), and a capitalised word
     opening a sentence unless it is one letter from an "-ly" adverb (`Absolutly`) or is
@@ -724,6 +724,8 @@ def unknown_word(context: Context, options: Options) -> Iterator[Diagnostic]:
     for field in context.prose:
         if lookups >= _MAX_SUGGESTION_LOOKUPS:
             return
+        if field.path[:2] == ("review", "memorable_dialogue"):
+            continue  # words as spoken in the film: dialect, slang, other languages
         text = field.text
         if not (_text.words(text.lower()) & suspicious):
             continue
