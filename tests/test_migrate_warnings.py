@@ -216,3 +216,36 @@ def test_any_warnings_text_in_a_post_is_accounted_for(section: str) -> None:
         assert result.accounting.unaccounted() == []
         notes = [issue for issue in result.issues if "content_warnings_source" in issue.message]
         assert len(notes) <= 1
+
+
+# --- around the section ------------------------------------------------------------------------
+
+def test_a_certificate_with_its_reason_above_the_review_is_the_certification() -> None:
+    text = (f"DVD: Lantern Street\n\nPG-13 for a bar fight and some language\n\nThe Plot\n\n{REVIEW}\n\n"
+            f"Content Issues\n\n{PROSE_WARNING}\n\nWhy It Works\n\n{REVIEW_2}\n")
+    result = convert(text)
+    data = result.data
+    assert data is not None
+    assert data["film"]["certification"] == {"value": "PG-13"}
+    assert "logline" not in data["review"]
+    assert data["notes"] == ["PG-13 for a bar fight and some language"]
+    assert body(data) == ["Why It Works", REVIEW_2]
+
+
+def test_a_content_label_heads_a_christian_site_style_breakdown() -> None:
+    breakdown = ("Moral worldview with prayer; 3 obscenities; one brief shove in a corridor; no sex; no nudity; "
+                 "some drinking")
+    data = convert(HEAD + f"Content:\n{breakdown}\nMore Detail:\n{REVIEW}\n").data
+    assert data is not None
+    assert data["content_warnings_source"] == breakdown
+    # "no sex; no nudity" names what the film does not have.
+    assert data["content_warnings"] == ["profanity", "alcohol"]
+    assert body(data) == [f"More Detail:\n{REVIEW}"]
+
+
+def test_a_term_that_states_an_absence_is_not_reported_as_unknown() -> None:
+    result = convert(HEAD + "Content warnings: violence, no nudity, heavy themes\n\n" + REVIEW + "\n")
+    assert result.data is not None and result.data["content_warnings"] == ["violence"]
+    assert warning_notes(result) == [
+        "line 4: content warnings read from this list: violence; 'heavy themes' is not in the vocabulary and stays "
+        f"in content_warnings_source only {SEE}"]

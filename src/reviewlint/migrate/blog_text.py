@@ -141,6 +141,8 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
             return
         if self._details_line(line):
             return
+        if self._certificate_line(line):
+            return
         in_header = self.current is self.intro or self.block_has_fact
         label = match_label(text, typed_ok=facts.typed_value_ok if in_header else None)
         if label is not None and label.kind == "section":
@@ -371,6 +373,18 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         self.sections.append(self.current)
         self.block_has_fact = False
         self.paragraph.append(line)
+        return True
+
+    def _certificate_line(self, line: SourceLine) -> bool:
+        """"PG-13 for sci-fi violence and brief language" standing alone above the review: the
+        certificate and its reason, not the review's logline."""
+        text = line.text.strip()
+        if self.current is not self.intro or self.sections or self.paragraph or not text[:1].isupper():
+            return False
+        if " for " not in text or facts.certificate_with_reason(text) is None:
+            return False
+        self._end_paragraph()
+        self._apply(facts.read_fact("certification", text), line, text, "a certificate with its reason")
         return True
 
     def _warnings_end(self, index: int, line: SourceLine) -> bool:

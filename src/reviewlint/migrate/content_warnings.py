@@ -28,6 +28,7 @@ ONE_LINE_PARAGRAPH = 100
 
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", ")")
 _HEADING_PUNCTUATION = re.compile(r"[.!?,;]\s|[.!?,;]$")
+_ABSENCE = re.compile(r"^(?:no|none|not|without|zero)\b", re.IGNORECASE)
 _CATEGORY_SPLIT = re.compile(r"\s*(?:[/&,+]|\band\b)\s*", re.IGNORECASE)
 _CATEGORY_HEAD = re.compile(r"^\s*[*_]{0,3}(?P<head>[A-Za-z][A-Za-z &/,+\-]{1,60}?)[*_]{0,3}\s*(?:[:\-–—]|\d|$)")
 
@@ -71,21 +72,23 @@ def _quoted(phrases: list[str]) -> str:
 def _from_list(text: str, found: SectionWarnings) -> tuple[Level, str] | None:
     from reviewlint.prose.cues import suggested_warnings
 
-    mapped = map_warnings("; ".join(line.strip() for line in text.splitlines() if line.strip()))
-    if mapped.stated_none:
+    terms = "; ".join(line.strip() for line in text.splitlines() if line.strip())
+    if map_warnings(terms).stated_none:
         found.stated_none = True
         return None
     read: list[Entry] = []
     unknown: list[str] = []
-    for entry in mapped.entries:
-        _add(read, entry)
-    for phrase in mapped.unmapped:
-        # "suicidal thoughts" is no synonym, but the prose detector knows what it suggests.
-        slugs = suggested_warnings(phrase)
-        if not slugs:
-            unknown.append(phrase)
-        for slug in slugs:
-            _add(read, slug)
+    for item in warning_items(terms):  # in the order written
+        mapped = map_warnings(item)
+        for entry in mapped.entries:
+            _add(read, entry)
+        for phrase in mapped.unmapped:
+            # "suicidal thoughts" is no synonym, but the prose detector knows what it suggests.
+            slugs = suggested_warnings(phrase)
+            for slug in slugs:
+                _add(read, slug)
+            if not slugs and not _ABSENCE.match(phrase):
+                unknown.append(phrase)  # "no nudity" says what is not there: nothing to map
     for entry in read:
         _add(found.entries, entry)
     if not unknown:

@@ -98,7 +98,7 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
                  "trigger warnings", "cw", "tw", "content advisory", "advisory", "parental guide",
                  "parents guide", "parents' guide", "parents’ guide", "parent's guide", "parent’s guide",
                  "parent guide", "parental advisory", "parental guidance", "content note", "content notes",
-                 "content guide", "content concerns", "objectionable content", "audience warning",
+                 "content guide", "content concerns", "content", "objectionable content", "audience warning",
                  "audience advisory", "viewer discretion", "viewer warning", "content issues", "content info",
                  "inhaltswarnung", "avertissement", "advertencia", "avviso", "aviso", "peringatan"),
     "notes": ("notes", "note"),
