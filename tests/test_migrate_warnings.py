@@ -249,3 +249,13 @@ def test_a_term_that_states_an_absence_is_not_reported_as_unknown() -> None:
     assert warning_notes(result) == [
         "line 4: content warnings read from this list: violence; 'heavy themes' is not in the vocabulary and stays "
         f"in content_warnings_source only {SEE}"]
+
+
+def test_content_grades_map_their_categories_and_an_a_states_next_to_none() -> None:
+    text = HEAD + f"Overall B+\n\n{REVIEW}\n\nViolence C\nSexual Content A\nLanguage B-\n\n{REVIEW_2}\n"
+    data = convert(text).data
+    assert data is not None
+    assert data["content_warnings"] == ["violence", "profanity"]
+    for grade in ("Violence C", "Sexual Content A", "Language B-"):
+        assert grade in data["content_warnings_source"]
+    assert body(data) == [REVIEW, REVIEW_2]

@@ -78,6 +78,10 @@ GUIDE_CATEGORY = re.compile(
     r"ALCOHOL|DRUGS|SMOKING|SMOKING|SUBSTANCE\s+USE))*)\s*(?P<score>\d{1,2})?\s*[-–—:]\s+\S")
 
 
+# A content grade: "Violence B-", "Sexual Content A+".
+GRADED_CATEGORY = re.compile(r"^(?P<category>[A-Za-z][A-Za-z &/]{2,40}?)\s+(?P<grade>[A-F][+-]?)$")
+
+
 # Bylines that also head the review ("Review by Jigsaw"), so its paragraphs follow.
 REVIEW_BYLINES = frozenset({"review by", "reviewed by", "review written by"})
 WRITTEN_BY_LINE = re.compile(
@@ -364,7 +368,7 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         """"SEX/NUDITY 1 - A man and ...": a parental guide's category, its score and its text."""
         match = GUIDE_CATEGORY.match(line.text.strip())
         if match is None:
-            return False
+            return self._graded_category(line)
         self._end_paragraph()
         score = int(match["score"]) if match["score"] else None
         if self.current.key != "warnings":
@@ -372,6 +376,22 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         self.current = Section("warnings", line, guide=(match["category"], score))
         self.sections.append(self.current)
         self.block_has_fact = False
+        self.paragraph.append(line)
+        return True
+
+    def _graded_category(self, line: SourceLine) -> bool:
+        """"Violence B-", "Sexual Content A": a category and its letter grade, where a higher
+        grade means milder content (an A states there is next to none). The line is the
+        whole entry: the post goes on where it was after the block of grades."""
+        match = GRADED_CATEGORY.match(line.text.strip())
+        if match is None or not is_category_heading(match["category"]):
+            return False
+        self._end_paragraph()
+        if self.current.key != "warnings":
+            self.before_warnings = (self.current, self.block_has_fact)
+        none = match["grade"] in ("A", "A+")
+        self.current = Section("warnings", line, guide=(match["category"], 0 if none else None), resume=self.current)
+        self.sections.append(self.current)
         self.paragraph.append(line)
         return True
 
