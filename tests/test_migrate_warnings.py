@@ -259,3 +259,20 @@ def test_content_grades_map_their_categories_and_an_a_states_next_to_none() -> N
     for grade in ("Violence C", "Sexual Content A", "Language B-"):
         assert grade in data["content_warnings_source"]
     assert body(data) == [REVIEW, REVIEW_2]
+
+
+@pytest.mark.parametrize("section", [PROSE_WARNING, "violence, language, brief nudity"])
+def test_the_review_going_on_under_no_heading_is_not_taken_for_a_warning(section: str) -> None:
+    quiet = "Varga's camera loves the projection booth, and the film is at its best in the long quiet nights there."
+    data = convert(HEAD + SYNOPSIS + f"Content note\n\n{section}\n\n{quiet}\n\n{REVIEW_2}\n").data
+    assert data is not None
+    assert data["content_warnings_source"] == section
+    assert body(data) == [quiet, REVIEW_2]
+
+
+def test_a_second_paragraph_that_names_warnings_stays_in_the_section() -> None:
+    more = "Later a man is stabbed in an alley, and the camera lingers on the wound."
+    data = convert(HEAD + f"Content note\n\n{PROSE_WARNING}\n\n{more}\n\nWhy It Works\n\n{REVIEW}\n").data
+    assert data is not None
+    assert data["content_warnings_source"] == f"{PROSE_WARNING}\n\n{more}"
+    assert body(data) == ["Why It Works", REVIEW]

@@ -125,6 +125,13 @@ def _from_prose(text: str, found: SectionWarnings) -> tuple[Level, str]:
                         "is kept in content_warnings_source")
 
 
+def suggests_warnings(text: str) -> bool:
+    """Whether the prose detector finds any warning of the vocabulary in `text`."""
+    from reviewlint.prose.cues import suggested_warnings
+
+    return bool(suggested_warnings(text))
+
+
 def read_sections(texts: list[str]) -> SectionWarnings:
     """The warnings of each section's text, in order, with at most one note per section (a
     list whose terms are all in the vocabulary needs none)."""
@@ -176,4 +183,4 @@ def is_one_line_paragraph(text: str) -> bool:
 
 
 __all__ = ["SectionWarnings", "ends_sentence", "is_category_heading", "is_one_line_paragraph", "is_term_list",
-           "looks_like_heading", "read_sections"]
+           "looks_like_heading", "read_sections", "suggests_warnings"]
