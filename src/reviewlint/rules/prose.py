@@ -89,13 +89,13 @@ def trailing_whitespace(context: Context, options: Options) -> Iterator[Diagnost
     ```yaml
     review:
       body:
-        - "A tense, bloody revenge story.  "
+        - "A tense, patient revenge story.  "
     ```
     Use instead:
     ```yaml
     review:
       body:
-        - "A tense, bloody revenge story."
+        - "A tense, patient revenge story."
     ```
 
     ## Fix
@@ -169,13 +169,13 @@ def invisible_space(context: Context, options: Options) -> Iterator[Diagnostic]:
     ```yaml
     review:
       body:
-        - "A tense,\\u00a0bloody revenge story."
+        - "A tense,\\u00a0patient revenge story."
     ```
     Use instead:
     ```yaml
     review:
       body:
-        - "A tense, bloody revenge story."
+        - "A tense, patient revenge story."
     ```
 
     ## Fix
@@ -277,14 +277,14 @@ def mixed_quotes(context: Context, options: Options) -> Iterator[Diagnostic]:
     ```yaml
     review:
       body:
-        - It’s a film about grief, and it doesn't look away.
+        - It’s a film about memory, and it doesn't look away.
         - Ok Ju’s fury carries the last act.
     ```
     Use instead:
     ```yaml
     review:
       body:
-        - It’s a film about grief, and it doesn’t look away.
+        - It’s a film about memory, and it doesn’t look away.
         - Ok Ju’s fury carries the last act.
     ```
 
@@ -427,14 +427,14 @@ def placeholder_text(context: Context, options: Options) -> Iterator[Diagnostic]
     review:
       synopsis:
         text: TBD
-      body: [A tense, bloody revenge story.]
+      body: [A tense, patient revenge story.]
     ```
     Use instead:
     ```yaml
     review:
       synopsis:
-        text: Ok Ju hunts the men who drove her friend to her death.
-      body: [A tense, bloody revenge story.]
+        text: Ok Ju looks for the men who wronged her friend.
+      body: [A tense, patient revenge story.]
     ```
 
     ## Fix
@@ -530,12 +530,12 @@ def misspelling(context: Context, options: Options) -> Iterator[Diagnostic]:
     ## Example
     ```yaml
     review:
-      body: [Few actors could potray that much grief without a word.]
+      body: [Few actors could potray that much longing without a word.]
     ```
     Use instead:
     ```yaml
     review:
-      body: [Few actors could portray that much grief without a word.]
+      body: [Few actors could portray that much longing without a word.]
     ```
 
     ## Fix
@@ -792,14 +792,14 @@ def quoted_dialogue(context: Context, options: Options) -> Iterator[Diagnostic]:
     ## Example
     ```yaml
     review:
-      body: [A tense, bloody revenge story.]
+      body: [A tense, patient revenge story.]
       memorable_dialogue:
         - quote: "“Don’t you remember me? It’s me, Ballerina.”"
     ```
     Use instead:
     ```yaml
     review:
-      body: [A tense, bloody revenge story.]
+      body: [A tense, patient revenge story.]
       memorable_dialogue:
         - quote: "Don’t you remember me? It’s me, Ballerina."
     ```
