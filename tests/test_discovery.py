@@ -255,3 +255,13 @@ def test_export_reports_an_unreadable_folder_instead_of_passing_over_it(locked: 
         "reviewlint: error: tree/locked:1:1: RL012 cannot read directory: Permission denied",
         "reviewlint: error: tree/locked: not exported (fix the errors above first)",
     ]
+
+
+@pytest.mark.parametrize(("command", "code"), [
+    (["format", "--isolated", "--check"], 2),  # a file format could not look at: an error
+    (["check", "--isolated", "--no-cache", "--fix", "--output-format", "concise"], 1),  # an RL012 finding
+])
+def test_format_and_fix_report_an_unreadable_folder_too(locked: Path, command: list[str], code: int) -> None:
+    result = invoke(*command, "tree")
+    assert result.exit_code == code
+    assert "tree/locked:1:1: RL012 cannot read directory: Permission denied" in result.output
