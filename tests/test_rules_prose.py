@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewlint.diagnostics import Edit, FixSafety
 from rulekit import diagnostics, findings, overlay
@@ -289,3 +291,12 @@ def test_only_english_reviews_are_checked_against_the_english_dictionary() -> No
 def test_memorable_dialogue_is_quoted_as_spoken_and_not_spell_checked() -> None:
     text = overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: Ain't nobody gonna performe tonite.")
     assert findings(text, SPELLING) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=120))
+def test_unknown_word_never_fails_on_any_text(text: str) -> None:
+    import json
+
+    found = diagnostics(body("- " + json.dumps(text)))
+    assert not [d for d in found if d.code == "RL999"]

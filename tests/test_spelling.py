@@ -135,3 +135,20 @@ def test_only_so_many_new_pieces_are_looked_at_the_first_in_sorted_order() -> No
     pieces = {f"zq{letter}xv".encode() for letter in "abcdefghij"}
     assert spelling.unknown_pieces(pieces, limit=3) == {b"zqaxv", b"zqbxv", b"zqcxv"}
     assert spelling.unknown_pieces({b"x" * (spelling.LONGEST_WORD + 1)}) == set()
+
+
+@given(st.text(max_size=200))
+def test_words_are_slices_of_the_text_without_decimal_digits(text: str) -> None:
+    previous_end = 0
+    for start, end, word in spelling.words(text):
+        assert text[start:end] == word and word and not any(char.isdecimal() for char in word)
+        assert start >= previous_end
+        previous_end = end
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30))
+def test_any_word_gets_an_answer(word: str) -> None:
+    spelling.is_english(word) if word else None
+    lowered = spelling.normal_form(word)
+    edits, near = spelling.nearest(lowered[:20]) if lowered else (0, ())
+    assert edits in (0, 1, 2) and len(near) <= 3 and (edits == 0) == (not near)
