@@ -276,3 +276,13 @@ def test_a_second_paragraph_that_names_warnings_stays_in_the_section() -> None:
     assert data is not None
     assert data["content_warnings_source"] == f"{PROSE_WARNING}\n\n{more}"
     assert body(data) == ["Why It Works", REVIEW]
+
+
+def test_a_huge_section_is_read_in_part_and_the_note_says_so() -> None:
+    found = read_sections(["The couple talk about the weather; " * 2000 + "then he is stabbed."])
+    assert found.entries == []
+    assert found.notes == [(0, Level.WARNING, "nothing in this warnings section (its first 64,000 characters) maps "
+                            "onto the content-warning vocabulary; its wording stays in content_warnings_source only "
+                            f"{SEE}")]
+    found = read_sections(["A knife fight, " * 6000])
+    assert found.entries == ["violence"] and "(its first 64,000 characters)" in found.notes[0][2]

@@ -430,20 +430,21 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
             return True  # "Worldview Talking Points" over the next part of the post
         # "Content warning: violence, language." and the review's first paragraph on the next
         # line, with no blank line between (a list is never continued by a paragraph).
-        so_far = join_paragraphs([*self.current.paragraphs, self.paragraph])
+        # The section's first paragraph says what kind it is (a list, or prose with warnings).
+        first = self.current.paragraphs[0] if self.current.paragraphs else self.paragraph
         if self.paragraph:
-            return is_one_line_paragraph(text) and is_term_list(so_far)
-        return self.current.guide is None and self._not_a_warning(index, so_far)
+            return is_one_line_paragraph(text) and is_term_list(join_paragraphs([first]))
+        return self.current.guide is None and self._not_a_warning(index, join_paragraphs([first]))
 
-    def _not_a_warning(self, index: int, so_far: str) -> bool:
+    def _not_a_warning(self, index: int, first: str) -> bool:
         """A paragraph after the section's first that is not like it: prose after a list of
         terms, or prose in which the prose detector finds no warning at all after prose that
         had some (the review going on under no heading of its own)."""
         end = next((at for at in range(index, len(self.lines)) if is_blank(self.lines[at].text)), len(self.lines))
         following = "\n".join(line.text.strip() for line in self.lines[index:end])
-        if is_term_list(so_far):
+        if is_term_list(first):
             return not is_term_list(following) and _prose_like(following)
-        return _prose_like(following) and not suggests_warnings(following) and suggests_warnings(so_far)
+        return _prose_like(following) and not suggests_warnings(following) and suggests_warnings(first)
 
     def _leave_warnings(self, line: SourceLine) -> None:
         """Back to where the reader was before the warnings section: the details block, the

@@ -23,6 +23,10 @@ LIST_WORDS = 40
 # A heading is a short line: "Worldview Talking Points", "What Parents Should Know".
 HEADING_WORDS = 8
 HEADING_CHARS = 60
+# No warnings section is this long; beyond it a hostile post would only cost time.
+PROSE_READ_CHARS = 64_000
+# The prose detector reads a section in pieces of at most this many characters.
+CHUNK_CHARS = 4000
 # A line this long is a paragraph written on one line, never a hard-wrapped continuation.
 ONE_LINE_PARAGRAPH = 100
 
@@ -48,6 +52,8 @@ class SectionWarnings:
 
 def is_term_list(text: str) -> bool:
     """"Contains violence, nudity and strong language." or one term a line; not sentences."""
+    if len(text) > LIST_WORDS * 30:
+        return False  # far too long for a list of terms (and cheap on a huge section)
     items = [item for line in text.splitlines() for item in warning_items(line)]
     if not items or any(":" in item for item in items):
         return False  # "Violence: a man is shot" is a parents'-guide entry: prose with a heading
@@ -105,24 +111,40 @@ def _from_list(text: str, found: SectionWarnings) -> tuple[Level, str] | None:
                            f"{_quoted(unknown)} {verbs} in content_warnings_source only {see}")
 
 
+def _chunks(text: str) -> list[str]:
+    """The text in pieces of at most CHUNK_CHARS, cut after a sentence or clause where one
+    ends: the detector reads sentences, and a huge run-on "sentence" would cost it dearly."""
+    chunks: list[str] = []
+    while len(text) > CHUNK_CHARS:
+        window = text[:CHUNK_CHARS]
+        cut = max(window.rfind(mark) for mark in (". ", "\n", "; ", ", "))
+        cut = cut + 1 if cut > 0 else CHUNK_CHARS
+        chunks.append(text[:cut])
+        text = text[cut:]
+    chunks.append(text)
+    return chunks
+
+
 def _from_prose(text: str, found: SectionWarnings) -> tuple[Level, str]:
     from reviewlint import vocab
     from reviewlint.prose.cues import find
 
     known = vocab.content_warnings()
     first: dict[str, str] = {}
-    for finding in find(text):
-        if finding.slug in known:
-            first.setdefault(finding.slug, finding.words)
+    for chunk in _chunks(text[:PROSE_READ_CHARS]):
+        for finding in find(chunk):
+            if finding.slug in known:
+                first.setdefault(finding.slug, finding.words)
     for slug in first:
         _add(found.entries, slug)
+    part = f" (its first {PROSE_READ_CHARS:,} characters)" if len(text) > PROSE_READ_CHARS else ""
     if not first:
-        return Level.WARNING, ("nothing in this warnings section maps onto the content-warning vocabulary; its "
-                               "wording stays in content_warnings_source only (see `reviewlint vocab "
+        return Level.WARNING, (f"nothing in this warnings section{part} maps onto the content-warning vocabulary; "
+                               "its wording stays in content_warnings_source only (see `reviewlint vocab "
                                "content-warnings`)")
     read = ", ".join(f"{slug} ({' '.join(words.split())!r})" for slug, words in first.items())
-    return Level.INFO, (f"content warnings read from the prose of this warnings section: {read}; its wording "
-                        "is kept in content_warnings_source")
+    return Level.INFO, (f"content warnings read from the prose of this warnings section{part}: {read}; its "
+                        "wording is kept in content_warnings_source")
 
 
 def suggests_warnings(text: str) -> bool:
