@@ -286,3 +286,11 @@ def test_a_huge_section_is_read_in_part_and_the_note_says_so() -> None:
                             f"{SEE}")]
     found = read_sections(["A knife fight, " * 6000])
     assert found.entries == ["violence"] and "(its first 64,000 characters)" in found.notes[0][2]
+
+
+def test_verbose_shows_where_the_warnings_came_from() -> None:
+    result = convert(HEAD + SYNOPSIS + f"Content Issues\n\n{PROSE_WARNING}\n\nWhy It Works\n\n{REVIEW}\n")
+    shown = [(record.field, record.line, record.form) for record in result.provenance
+             if record.field.startswith("content_warnings")]
+    assert shown == [("content_warnings", 10, "warnings section"),
+                     ("content_warnings_source", 10, "warnings section, as written")]

@@ -205,7 +205,9 @@ class AssemblingReader(ReaderBase):
             self.result.add(level, message, read[index].paragraphs[0][0].number)
         if found.entries or found.stated_none:
             self.draft["content_warnings"] = found.entries
+            self._record("content_warnings", all_paragraphs[0][0], "warnings section")
         self.draft["content_warnings_source"] = text
+        self._record("content_warnings_source", all_paragraphs[0][0], "warnings section, as written")
         where = "content_warnings, content_warnings_source" if found.entries else "content_warnings_source"
         for line in lines_of(all_paragraphs):
             self.accounting.mapped(line.number, where, line.text.strip())
