@@ -294,3 +294,41 @@ def test_verbose_shows_where_the_warnings_came_from() -> None:
              if record.field.startswith("content_warnings")]
     assert shown == [("content_warnings", 10, "warnings section"),
                      ("content_warnings_source", 10, "warnings section, as written")]
+
+
+GUIDE_BY_HEADINGS = """Lantern Street (2016)
+Director: Ines Varga
+
+A night-shift nurse inherits her uncle's failing cinema and keeps it open for one last winter.
+
+Violence & Scariness
+
+A man is shoved into a wall and a bar fight breaks out in the lobby.
+
+Language
+
+None.
+
+Drinking, Drugs & Smoking
+The projectionist smokes constantly and drinks alone at night.
+
+Varga shoots the empty auditorium like a cathedral, and the quiet scenes are the best thing in the film.
+"""
+
+
+def test_category_headings_over_their_text_are_a_parents_guide() -> None:
+    result = convert(GUIDE_BY_HEADINGS)
+    data = result.data
+    assert data is not None
+    # "Language" over "None." states there is none.
+    assert data["content_warnings"] == ["violence", "smoking", "alcohol"]
+    assert data["content_warnings_source"].startswith("Violence & Scariness\n\nA man is shoved")
+    assert data["content_warnings_source"].endswith("drinks alone at night.")
+    assert body(data)[-1].startswith("Varga shoots the empty auditorium")
+    assert len(warning_notes(result)) == 1
+
+
+def test_a_genre_standing_alone_is_no_category_heading() -> None:
+    data = convert("Lantern Street (2016)\n\nHorror\n\n" + REVIEW + "\n").data
+    assert data is not None
+    assert "content_warnings_source" not in data

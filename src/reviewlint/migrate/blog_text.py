@@ -47,6 +47,7 @@ from reviewlint.migrate.chrome import (
 from reviewlint.migrate.content_warnings import (
     ends_sentence,
     is_category_heading,
+    is_category_line,
     is_one_line_paragraph,
     is_term_list,
     looks_like_heading,
@@ -138,7 +139,7 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
             return
         if self._spoiler_notice(line):
             return
-        if self._guide_line(line):
+        if self._guide_line(line) or self._category_heading(index, line):
             return
         if self._byline(index, line):
             return
@@ -396,6 +397,25 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         self.paragraph.append(line)
         return True
 
+    def _category_heading(self, index: int, line: SourceLine) -> bool:
+        """"Violence & Scariness" or "Language" as a heading of its own over its text: a
+        parents'-guide entry, read with the category by the prose detector."""
+        text = line.text.strip()
+        if self.current.key == "warnings" or self.paragraph or not is_category_line(text):
+            return False
+        following = next((other for other in self.lines[index + 1:] if not is_blank(other.text)), None)
+        if following is None or is_category_line(following.text) or looks_like_heading(following.text):
+            return False
+        if self.current is not self.intro:
+            self.before_warnings = (self.current, False)
+        else:
+            self.before_warnings = (self.current, self.block_has_fact)
+        self.current = Section("warnings", line)
+        self.sections.append(self.current)
+        self.block_has_fact = False
+        self.paragraph.append(line)  # the category is part of the wording
+        return True
+
     def _certificate_line(self, line: SourceLine) -> bool:
         """"PG-13 for sci-fi violence and brief language" standing alone above the review: the
         certificate and its reason, not the review's logline."""
@@ -442,6 +462,11 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         had some (the review going on under no heading of its own)."""
         end = next((at for at in range(index, len(self.lines)) if is_blank(self.lines[at].text)), len(self.lines))
         following = "\n".join(line.text.strip() for line in self.lines[index:end])
+        last = self.current.paragraphs[-1] if self.current.paragraphs else []
+        if len(last) == 1 and is_category_line(last[0].text):
+            return False  # "Language", then its text
+        if is_category_line(first.split("\n", 1)[0]):
+            return _prose_like(following) and not suggests_warnings(following)
         if is_term_list(first):
             return not is_term_list(following) and _prose_like(following)
         return _prose_like(following) and not suggests_warnings(following) and suggests_warnings(first)

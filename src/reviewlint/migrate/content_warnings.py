@@ -131,7 +131,7 @@ def _from_prose(text: str, found: SectionWarnings) -> tuple[Level, str]:
 
     known = vocab.content_warnings()
     first: dict[str, str] = {}
-    for chunk in _chunks(text[:PROSE_READ_CHARS]):
+    for chunk in _chunks(with_headings_joined(text[:PROSE_READ_CHARS])):
         for finding in find(chunk):
             if finding.slug in known:
                 first.setdefault(finding.slug, finding.words)
@@ -159,7 +159,9 @@ def read_sections(texts: list[str]) -> SectionWarnings:
     list whose terms are all in the vocabulary needs none)."""
     found = SectionWarnings()
     for index, text in enumerate(texts):
-        note = _from_list(text, found) if is_term_list(text) else _from_prose(text, found)
+        # "Language" over "None." is a category with its text, not a list of two terms.
+        listed = is_term_list(text) and with_headings_joined(text) == text
+        note = _from_list(text, found) if listed else _from_prose(text, found)
         if note is not None:
             found.notes.append((index, *note))
     return found
@@ -183,6 +185,37 @@ def is_category_heading(text: str) -> bool:
     return bool(parts) and all(part in headings for part in parts)
 
 
+def is_category_line(text: str) -> bool:
+    """A parents'-guide category standing as a heading of its own ("Violence & Scariness",
+    "Sex, Romance & Nudity"), its text below it."""
+    from reviewlint import vocab
+
+    text = text.strip()
+    if not text[:1].isupper() or ":" in text or not is_category_heading(text):
+        return False
+    if vocab.genres().get(text.lower()) is not None:
+        return False  # "Horror" alone is a genre line
+    return not _HEADING_PUNCTUATION.search(text.replace(",", "")) and len(text.split()) <= HEADING_WORDS
+
+
+def with_headings_joined(text: str) -> str:
+    """"Language" over "A few mild words." -> "Language: A few mild words.", so the prose
+    detector reads the category with its text (and "Language" over "None." as none)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = next((at for at in range(index + 1, len(lines)) if lines[at].strip()), None)
+        if following is not None and is_category_line(line) and not is_category_line(lines[following]):
+            out.append(f"{line.strip()}: {lines[following].strip()}")
+            index = following + 1
+            continue
+        out.append(line)
+        index += 1
+    return "\n".join(out)
+
+
 def looks_like_heading(text: str) -> bool:
     """A short line with no sentence punctuation that starts with a capital (or a dash or a
     number): "Worldview Talking Points", "–Why Watch It-"."""
@@ -204,5 +237,5 @@ def is_one_line_paragraph(text: str) -> bool:
     return len(text.strip()) >= ONE_LINE_PARAGRAPH and len(text.split()) >= 15
 
 
-__all__ = ["SectionWarnings", "ends_sentence", "is_category_heading", "is_one_line_paragraph", "is_term_list",
-           "looks_like_heading", "read_sections", "suggests_warnings"]
+__all__ = ["SectionWarnings", "ends_sentence", "is_category_heading", "is_category_line", "is_one_line_paragraph",
+           "is_term_list", "looks_like_heading", "read_sections", "suggests_warnings", "with_headings_joined"]
