@@ -332,3 +332,11 @@ def test_a_genre_standing_alone_is_no_category_heading() -> None:
     data = convert("Lantern Street (2016)\n\nHorror\n\n" + REVIEW + "\n").data
     assert data is not None
     assert "content_warnings_source" not in data
+
+
+@pytest.mark.parametrize("text", ["Lantern Street (2016)\nDirector: Ines Varga\nLanguage\nEnglish, French\n\n",
+                                  "Lantern Street (2016)\n\nLanguage\n\nEnglish, French\n\n"])
+def test_a_language_line_is_no_category_heading(text: str) -> None:
+    data = convert(text + REVIEW + "\n").data
+    assert data is not None
+    assert "content_warnings_source" not in data

@@ -403,9 +403,11 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         text = line.text.strip()
         if self.current.key == "warnings" or self.paragraph or not is_category_line(text):
             return False
+        if self.current is self.intro and self.block_has_fact:
+            return False  # among the film's details "Language" is the film's language
         following = next((other for other in self.lines[index + 1:] if not is_blank(other.text)), None)
-        if following is None or is_category_line(following.text) or looks_like_heading(following.text):
-            return False
+        if following is None or not (ends_sentence(following.text) or _prose_like(following.text)):
+            return False  # its text is a sentence ("None.", "A man is shot."), not "English, French"
         if self.current is not self.intro:
             self.before_warnings = (self.current, False)
         else:
