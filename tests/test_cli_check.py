@@ -119,7 +119,7 @@ def test_a_missing_path_exits_2_and_the_other_files_are_still_checked(project: P
 def test_an_unknown_option_is_a_usage_error(project: Path) -> None:
     result = run("--colour", "never")
     assert result.exit_code == 2
-    assert "Error: No such option '--colour'. Did you mean '--color'?" in result.stderr
+    assert "reviewlint: error: no such option '--colour'. Did you mean '--color'?" in result.stderr
 
 
 def test_one_broken_file_does_not_stop_the_others(project: Path) -> None:
@@ -342,7 +342,7 @@ def test_an_output_file_that_is_an_input_is_a_usage_error(project: Path) -> None
     for args in (["r.yaml", "-o", "r.yaml"], [".", "--output-file", "./r.yaml"]):
         result = run(*args)
         assert result.exit_code == 2
-        assert "Error: --output-file " in result.output and "is the input " in result.output
+        assert "reviewlint: error: --output-file " in result.output and "is the input " in result.output
         assert "the report would replace it" in result.output
     assert review.read_text(encoding="utf-8") == VALID
 
@@ -351,7 +351,8 @@ def test_a_max_file_size_past_the_limit_is_a_usage_error_not_an_internal_one(pro
     write(project, "r.yaml", VALID)
     result = run("--max-file-size", "99999999999999999999999", "r.yaml")
     assert result.exit_code == 2
-    assert "Invalid value for '--max-file-size': 99999999999999999999999 is not in the range 1<=x<=1073741824" \
+    assert ("reviewlint: error: invalid value for '--max-file-size': 99999999999999999999999 is not in the range "
+            "1<=x<=1073741824") \
         in result.output
     assert "RL999" not in result.output
 
@@ -377,6 +378,6 @@ def test_an_output_file_found_among_the_inputs_stops_a_fix_before_anything_is_wr
     before = review.read_bytes()
     result = invoke("check", "--isolated", "--no-cache", "--fix", "reviews", "-o", "reviews/r.yaml")
     assert result.exit_code == 2
-    assert "Error: --output-file reviews/r.yaml is the input reviews/r.yaml: the report would replace it" \
+    assert "reviewlint: error: --output-file reviews/r.yaml is the input reviews/r.yaml: the report would replace it" \
         in result.output
     assert review.read_bytes() == before

@@ -43,7 +43,7 @@ def test_config_and_isolated_together_are_a_usage_error(folder: Path) -> None:
     (folder / "lint.toml").write_text('select = ["RL6"]\n', encoding="utf-8")
     code, _, err = run("--config", "lint.toml", "--isolated", ".")
     assert code == 2
-    assert err.splitlines()[-1] == ("Error: --config and --isolated cannot be used together "
+    assert err.splitlines()[-1] == ("reviewlint: error: --config and --isolated cannot be used together "
                                     "(--isolated ignores every config)")
 
 
@@ -86,5 +86,5 @@ def test_standard_input_cannot_be_diffed(folder: Path) -> None:
     # `check --fix -` prints the fixed text (tests/test_cli_adoption.py); --diff needs files.
     result = invoke("check", "--diff", "-", input="a: 1\n")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == ("Error: --diff works on files, not standard input; `check --fix -` "
+    assert result.stderr.splitlines()[-1] == ("reviewlint: error: --diff works on files, not standard input; `check --fix -` "
                                             "prints the fixed text")

@@ -101,7 +101,7 @@ def test_vocab_name_typo_gets_a_did_you_mean_and_a_short_usage() -> None:
     usage, _try, _blank, error = typo.output.splitlines()
     assert usage.endswith(" vocab [OPTIONS] NAME")  # not the whole list of names
     assert error == (
-        "Error: Invalid value for 'NAME': unknown vocabulary 'content-warning'; did you mean `content-warnings`? "
+        "reviewlint: error: invalid value for 'NAME': unknown vocabulary 'content-warning'; did you mean `content-warnings`? "
         "(one of: content-warnings, ending-types, verdicts, spoiler-levels, genres, scales, rating-sources, "
         "countries, languages)")
     assert run("vocab", "--help").output.splitlines()[0].endswith(" vocab [OPTIONS] NAME")

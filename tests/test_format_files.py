@@ -217,7 +217,7 @@ def test_stdin_filename_needs_dash_as_the_path(tmp_path: Path, monkeypatch: pyte
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, [command, ".", "--stdin-filename", "x.yaml"])
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "Error: --stdin-filename goes with `-` as the only path"
+    assert result.stderr.splitlines()[-1] == "reviewlint: error: --stdin-filename goes with `-` as the only path"
 
 
 def test_format_has_the_max_file_size_flag_its_message_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -178,14 +178,14 @@ def test_author_and_language(in_tmp: Path) -> None:
 def test_bad_arguments_are_usage_errors(in_tmp: Path, args: list[str], message: str) -> None:
     code, _out, err = new(*args)
     assert code == 2
-    assert err.splitlines()[-1] == f"Error: {message}"
+    assert err.splitlines()[-1] == "reviewlint: error: " + message.replace("Invalid", "invalid", 1)
     assert list(in_tmp.iterdir()) == []
 
 
 def test_year_is_required(in_tmp: Path) -> None:
     code, _, err = new("Amélie")
     assert code == 2
-    assert "Missing option '--year'" in err
+    assert "reviewlint: error: missing option '--year'" in err
 
 
 @pytest.mark.parametrize(("title", "year", "expected"), [

@@ -282,7 +282,8 @@ def test_schema_command_prints_a_named_version() -> None:
 def test_schema_command_refuses_an_unknown_version() -> None:
     result = CliRunner().invoke(cli, ["schema", "--version", "0.1"])
     assert result.exit_code == 2
-    assert "Invalid value for --version: no published schema version '0.1' (known: 1.0, 1.1)" in result.output
+    assert ("reviewlint: error: invalid value for --version: no published schema version '0.1' (known: 1.0, 1.1)"
+            in result.output)
 
 
 def test_schema_command_lists_versions_and_paths() -> None:
@@ -301,4 +302,4 @@ def test_schema_output_flags_are_exclusive() -> None:
     result = CliRunner().invoke(cli, ["schema", "--path", "--print"])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == \
-        "Error: --path, --print and --list each print something different: give one"
+        "reviewlint: error: --path, --print and --list each print something different: give one"

@@ -37,7 +37,59 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def _lower_first(message: str) -> str:
+    """click's "No such option ..." as the project writes messages: "no such option ..."
+    (a code or a name at the start, "RL601" or "NAME", keeps its case)."""
+    if len(message) > 1 and message[0].isupper() and message[1].islower():
+        return message[0].lower() + message[1:]
+    return message
+
+
+class ProjectStyleError(click.UsageError):
+    """A click error printed in the project's one style: click's usage line and hint, then
+    `reviewlint: error: ...` (not click's `Error: ...`), exit 2 as every usage error."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, error: click.ClickException) -> None:
+        super().__init__(error.format_message(), getattr(error, "ctx", None))
+
+    def show(self, file: Any = None) -> None:
+        stream = file if file is not None else sys.stderr
+        color = self.ctx.color if self.ctx is not None else None
+        if self.ctx is not None:  # as click: the usage line, then how to get help
+            hint = ""
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                hint = f"Try '{self.ctx.command_path} {max(self.ctx.help_option_names, key=len)}' for help.\n"
+            click.echo(f"{self.ctx.get_usage()}\n{hint}", file=stream, color=color)
+        click.echo(f"reviewlint: error: {_lower_first(self.message)}", file=stream, color=color)
+
+
+# `reviewlint` alone prints the help (click >= 8.2 raises it as an error): the help is the answer.
+_KEPT_AS_IS: tuple[type[click.ClickException], ...] = (ProjectStyleError, *(
+    getattr(click.exceptions, name) for name in ("NoArgsIsHelpError",) if hasattr(click.exceptions, name)))
+
+
+def _restyled(error: click.ClickException) -> click.ClickException:
+    if isinstance(error, _KEPT_AS_IS):
+        return error
+    return ProjectStyleError(error)
+
+
 class LazyGroup(click.Group):
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:  # the group's own options: `reviewlint --bogus`
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as error:
+            raise _restyled(error) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:  # an unknown command, and every subcommand's parsing and usage errors
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            raise _restyled(error) from None
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name in COMMANDS if importlib.util.find_spec(COMMANDS[name][0]) is not None]
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 import click
 
-from reviewlint.api import stdin_settings
+from reviewlint.api import EXIT_ERROR, stdin_settings
 
 
 class InputPath(click.Path):
@@ -28,4 +29,16 @@ class InputPath(click.Path):
 INPUT_PATH = InputPath()
 
 
-__all__ = ["INPUT_PATH", "InputPath", "stdin_settings"]
+def refuse_mixed_stdin(paths: tuple[str, ...]) -> None:
+    """`-` (standard input) is the only path or not one at all, checked before anything runs.
+
+    ruff reads standard input only when `-` is the only path, and otherwise looks for a file
+    named `-`; here `check - reviews/` checked the folder, then failed on `-`. A file that
+    really is named `-` is still reachable as `./-`."""
+    if "-" in paths and len(paths) > 1:
+        click.echo("reviewlint: error: `-` (standard input) cannot be combined with other paths: give `-` alone, "
+                   "or name a file called `-` as `./-`", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+__all__ = ["INPUT_PATH", "InputPath", "refuse_mixed_stdin", "stdin_settings"]

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from reviewlint.api import EXIT_ERROR, check_stream, exit_code, same_file_as, use_color
-from reviewlint.commands import INPUT_PATH
+from reviewlint.commands import INPUT_PATH, refuse_mixed_stdin
 from reviewlint.commands.check_extras import Extras, adoption_options
 from reviewlint.diagnostics import Severity
 from reviewlint.errors import ConfigError
@@ -84,6 +84,7 @@ def check_command(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: b
     from reviewlint.config import SettingsLookup, parse_per_file_ignore, parse_rule_option
     from reviewlint.engine import check_paths
 
+    refuse_mixed_stdin(paths)
     extras = Extras.pop(adoption)
     if extras.watch:
         context = click.get_current_context()

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from reviewlint.api import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FormatReport, format_paths, format_stream
-from reviewlint.commands import INPUT_PATH
+from reviewlint.commands import INPUT_PATH, refuse_mixed_stdin
 from reviewlint.errors import ConfigError
 from reviewlint.settings import MAX_FILE_SIZE_LIMIT
 from reviewlint.words import plural
@@ -67,6 +67,7 @@ def format_command(paths: tuple[str, ...], check: bool, diff: bool, schema_comme
     """
     from reviewlint.config import SettingsLookup
 
+    refuse_mixed_stdin(paths)
     if stdin_filename is not None and paths != ("-",):
         raise click.UsageError("--stdin-filename goes with `-` as the only path")
     try:
