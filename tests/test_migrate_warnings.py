@@ -340,3 +340,20 @@ def test_a_language_line_is_no_category_heading(text: str) -> None:
     data = convert(text + REVIEW + "\n").data
     assert data is not None
     assert "content_warnings_source" not in data
+
+
+def test_one_paragraph_a_line_the_review_after_a_prose_warning_is_the_body() -> None:
+    quiet = "Varga's camera loves the projection booth, and the film is at its best in the long quiet nights there."
+    text = f"Lantern Street (2016)\nContent note: {PROSE_WARNING}\n{quiet}\n{REVIEW_2}\n"
+    data = convert(text).data
+    assert data is not None
+    assert data["content_warnings_source"] == PROSE_WARNING
+    assert body(data) == [f"{quiet}\n{REVIEW_2}"]
+
+
+def test_a_hard_wrapped_warning_goes_on_over_its_lines() -> None:
+    wrapped = ("The film shows a suicide attempt in some detail.\nThe aftermath in hospital is long, with frequent "
+               "strong language\nand heavy drinking.")
+    data = convert(f"Lantern Street (2016)\n\nContent note: {wrapped}\n\n{REVIEW}\n").data
+    assert data is not None
+    assert data["content_warnings_source"] == wrapped

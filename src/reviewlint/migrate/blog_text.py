@@ -455,8 +455,23 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         # The section's first paragraph says what kind it is (a list, or prose with warnings).
         first = self.current.paragraphs[0] if self.current.paragraphs else self.paragraph
         if self.paragraph:
-            return is_one_line_paragraph(text) and is_term_list(join_paragraphs([first]))
+            return self._next_paragraph_on_one_line(text, join_paragraphs([first]))
         return self.current.guide is None and self._not_a_warning(index, join_paragraphs([first]))
+
+    def _next_paragraph_on_one_line(self, text: str, first: str) -> bool:
+        """In a post written one paragraph a line, a line after one that ended a sentence
+        starts a paragraph: the review's, after a list of terms, or after prose with warnings
+        when it names none itself."""
+        if not is_one_line_paragraph(text):
+            return False
+        if is_term_list(first):
+            return True
+        previous = self.paragraph[-1].text
+        if self.current.guide is not None or not ends_sentence(previous) or not (
+                is_one_line_paragraph(previous) or (len(self.paragraph) == 1 and self.current.resume is not None)):
+            return False  # a hard-wrapped paragraph goes on
+        head = self.paragraph[0].text if not self.current.paragraphs else self.current.paragraphs[0][0].text
+        return not suggests_warnings(text) and suggests_warnings(head)
 
     def _not_a_warning(self, index: int, first: str) -> bool:
         """A paragraph after the section's first that is not like it: prose after a list of
