@@ -86,5 +86,5 @@ def test_standard_input_cannot_be_diffed(folder: Path) -> None:
     # `check --fix -` prints the fixed text (tests/test_cli_adoption.py); --diff needs files.
     result = invoke("check", "--diff", "-", input="a: 1\n")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == ("reviewlint: error: --diff works on files, not standard input; `check --fix -` "
-                                            "prints the fixed text")
+    assert result.stderr.splitlines()[-1] == ("reviewlint: error: --diff works on files, not standard input; "
+                                            "`check --fix -` prints the fixed text")

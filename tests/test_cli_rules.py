@@ -101,9 +101,9 @@ def test_vocab_name_typo_gets_a_did_you_mean_and_a_short_usage() -> None:
     usage, _try, _blank, error = typo.output.splitlines()
     assert usage.endswith(" vocab [OPTIONS] NAME")  # not the whole list of names
     assert error == (
-        "reviewlint: error: invalid value for 'NAME': unknown vocabulary 'content-warning'; did you mean `content-warnings`? "
-        "(one of: content-warnings, ending-types, verdicts, spoiler-levels, genres, scales, rating-sources, "
-        "countries, languages)")
+        "reviewlint: error: invalid value for 'NAME': unknown vocabulary 'content-warning'; did you mean "
+        "`content-warnings`? (one of: content-warnings, ending-types, verdicts, spoiler-levels, genres, scales, "
+        "rating-sources, countries, languages)")
     assert run("vocab", "--help").output.splitlines()[0].endswith(" vocab [OPTIONS] NAME")
 
 
