@@ -130,7 +130,8 @@ def test_one_broken_file_does_not_stop_the_others(project: Path) -> None:
     result = run("--output-format", "concise", ".")
     assert result.exit_code == 1
     assert result.stdout == (
-        "1-syntax.yaml:1:8: RL001 YAML syntax error: did not find expected node content (while parsing a flow node)\n"
+        "1-syntax.yaml:1:8: RL001 YAML syntax error: did not find expected node content (while parsing a flow node); "
+        "the [ is never closed: end the list with ], or quote the value if the [ is text\n"
         "2-binary.yaml:1:1: RL003 file contains a NUL byte: it is binary, not YAML text\n"
         "3-schema.yaml:4:9: RL103 `year` must be an integer, got 'twenty'\n"
         "3-schema.yaml:10:1: RL102 unknown key `ratting`; did you mean `rating`?\n"

@@ -51,12 +51,15 @@ def test_a_clean_review_loads_with_its_data_and_no_diagnostics() -> None:
 def test_unclosed_flow_sequence_is_reported_where_libyaml_gave_up() -> None:
     assert text_found("a: 1\nb: [1, 2\nc: 3\n") == [
         ("RL001", 3, 2, "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence "
-                        "started at line 2)")]
+                        "started at line 2); the [ is never closed: end the list with ], or quote the value if the [ "
+                        "is text")]
 
 
 def test_bad_indentation_is_a_syntax_error_at_the_colon() -> None:
     assert text_found("a: 1\n  b: 2\n") == [
-        ("RL001", 2, 4, "YAML syntax error: mapping values are not allowed in this context")]
+        ("RL001", 2, 4, "YAML syntax error: mapping values are not allowed in this context; this line is indented "
+                        "deeper than `a` above it, which already has a value: keys of one mapping start at the same "
+                        "column")]
 
 
 def test_tab_indentation_is_a_syntax_error() -> None:
@@ -66,7 +69,8 @@ def test_tab_indentation_is_a_syntax_error() -> None:
 
 def test_syntax_error_at_the_end_of_the_file_points_at_the_line_after_the_last() -> None:
     assert text_found("a: [\n") == [
-        ("RL001", 2, 1, "YAML syntax error: did not find expected node content (while parsing a flow node)")]
+        ("RL001", 2, 1, "YAML syntax error: did not find expected node content (while parsing a flow node); the [ "
+                        "is never closed: end the list with ], or quote the value if the [ is text")]
 
 
 def test_nesting_deeper_than_libyaml_allows_is_a_syntax_error_not_a_crash() -> None:

@@ -187,7 +187,8 @@ def test_format_stdin_refuses_with_nothing_on_stdout_so_the_editor_keeps_its_buf
                                 input="a: [\n")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == ("reviewlint: error: reviews/x.yaml:1:5: RL001 not formatted: YAML syntax error: did not "
-                             "find expected node content (while parsing a flow node)\n")
+                             "find expected node content (while parsing a flow node); the [ is never closed: end the "
+                             "list with ], or quote the value if the [ is text\n")
 
 
 def test_format_stdin_check_and_diff(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

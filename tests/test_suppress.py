@@ -108,4 +108,5 @@ def test_ignoring_a_rule_keeps_the_generic_schema_finding_it_would_replace() -> 
 def test_selection_never_hides_a_file_that_could_not_be_read() -> None:
     assert findings("film: [unclosed\n", settings=Settings(select=("RL6",))) == [
         ("RL001", 1, 16, "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence "
-                         "started at line 1)")]
+                         "started at line 1); the [ is never closed: end the list with ], or quote the value if the "
+                         "[ is text")]

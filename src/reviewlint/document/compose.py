@@ -37,6 +37,7 @@ from reviewlint.codes import diagnostic as _stage_diagnostic
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.document.model import Document, Node, children, type_name
 from reviewlint.document.positions import offset_to_line_col
+from reviewlint.document.syntax_hints import syntax_hint
 from reviewlint.lines import line_col_after, to_editor
 
 # One file lists at most this many aliases one by one; the rest are counted.
@@ -78,6 +79,7 @@ def _syntax_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnosti
             message += f" ({error.context} started at line {started})"
         elif error.context:
             message += f" ({error.context})"
+        message += syntax_hint(error.problem or "", error.context, mark.line, mark.column, text)  # the usual cause
         # libyaml names a point, not a span: one caret.
         return _diag(path, SYNTAX_ERROR, message, mark.line + 1, mark.column + 1, end_line=mark.line + 1,
                      end_col=mark.column + 2)
