@@ -15,7 +15,11 @@ def _load(code: str, summary: str, doc: str) -> None:
 
 _load("RL001", "The file is not valid YAML.", """
     ## What it does
-    Reports a YAML syntax error at the line and column where the parser stopped.
+    Reports a YAML syntax error at the line and column where the parser stopped, in the
+    parser's words, followed by a hint when the text shows one of the usual causes: a colon
+    and a space inside an unquoted value (`headline: Past Lives: the road`: quote the value),
+    a quote or bracket never closed or closed too early, `@`, a backtick or a `#` at the start
+    of a value, a tab in the indentation, a list or key at the wrong indentation.
 
     ## Why
     Nothing else can be checked in a file that does not parse. This finding is always
