@@ -58,8 +58,8 @@ def test_unclosed_flow_sequence_is_reported_where_libyaml_gave_up() -> None:
 def test_bad_indentation_is_a_syntax_error_at_the_colon() -> None:
     assert text_found("a: 1\n  b: 2\n") == [
         ("RL001", 2, 4, "YAML syntax error: mapping values are not allowed in this context; this line is indented "
-                        "deeper than `a` above it, which already has a value: keys of one mapping start at the same "
-                        "column")]
+                        "deeper than `a` above it, which already has a value: start keys of one mapping at the same "
+                        "column, or quote a value that goes on to this line")]
 
 
 def test_tab_indentation_is_a_syntax_error() -> None:

@@ -71,7 +71,15 @@ def rl001(text: str) -> tuple[int, int, str]:
      "same column"),
     ("film:\n  title: Past Lives\n    year: 2023\n", 3, 9,
      "mapping values are not allowed in this context; this line is indented deeper than `title` above it, which "
-     "already has a value: keys of one mapping start at the same column"),
+     "already has a value: start keys of one mapping at the same column, or quote a value that goes on to this "
+     "line"),
+    ("film:\n    title: Past Lives\n  year: 2023\n", 3, 3,
+     "did not find expected key (while parsing a block mapping started at line 1); this key is indented "
+     "differently from the keys above it: keys of one mapping start at the same column"),
+    ("review:\n  headline: Past Lives\n    and the road: a review\n", 3, 17,
+     "mapping values are not allowed in this context; this line is indented deeper than `headline` above it, which "
+     "already has a value: start keys of one mapping at the same column, or quote a value that goes on to this "
+     "line"),
 ])
 def test_the_hint_follows_libyamls_words_at_libyamls_position(text: str, line: int, col: int, message: str) -> None:
     assert rl001(text) == (line, col, "YAML syntax error: " + message)

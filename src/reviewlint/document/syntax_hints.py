@@ -246,8 +246,9 @@ def _wrong_indentation(problem: str, lines: list[str], line: int, column: int) -
     if here.key is None:
         return None
     if problem == "mapping values are not allowed in this context" and here.indent > above.indent and above.value:
-        return (f"this line is indented deeper than `{above.key}` above it, which already has a value: keys of one "
-                "mapping start at the same column")
+        # Either a misplaced key, or a value going on over lines with a `: ` in its second line.
+        return (f"this line is indented deeper than `{above.key}` above it, which already has a value: start keys "
+                "of one mapping at the same column, or quote a value that goes on to this line")
     if "expected key" in problem and column == here.indent and here.indent != above.indent:
         return "this key is indented differently from the keys above it: keys of one mapping start at the same column"
     return None
