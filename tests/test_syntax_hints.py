@@ -42,6 +42,9 @@ def rl001(text: str) -> tuple[int, int, str]:
     ("film:\n  genres: [Drama\n  year: 2023\n", 3, 7,
      "did not find expected ',' or ']' (while parsing a flow sequence started at line 2); the [ is never closed: "
      "end the list with ], or quote the value if the [ is text"),
+    ("genres: [Drama\n  year: 2023\n  countries: [US]\n", 2, 7,
+     "did not find expected ',' or ']' (while parsing a flow sequence started at line 1); the [ is never closed: "
+     "end the list with ], or quote the value if the [ is text"),
     ("film:\n  crew: {director: Celine Song\n  year: 2023\n", 3, 7,
      "did not find expected ',' or '}' (while parsing a flow mapping started at line 2); the { is never closed: "
      "end the mapping with }, or quote the value if the { is text"),
@@ -98,6 +101,7 @@ def test_a_long_value_is_cut_in_the_hint() -> None:
 
 @pytest.mark.parametrize("text", [
     "genres: [a: b: c]\n",            # closed on its line: not "never closed"
+    "cast: {lead: A\nsupport: B}\n",   # closed on a later line: libyaml stopped at something else
     "body: |\nno indentation\n",      # a block scalar: no hint fits
     "a: - b\n",
 ])

@@ -119,6 +119,28 @@ def _in_flow(text: str, end: int) -> bool:
     return depth > 0
 
 
+def _closed_later(lines: list[str]) -> bool:
+    """Whether the brackets opened on the first line are all closed on some later line
+    (outside quotes and comments)."""
+    depth = 0
+    for text in lines:
+        quote = ""
+        for index, char in enumerate(text):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"" and depth:
+                quote = char
+            elif char == "#" and (index == 0 or text[index - 1] in " \t"):
+                break
+            elif char in "[{":
+                depth += 1
+            elif char in "]}" and depth:
+                depth -= 1
+                if depth == 0:
+                    return True
+    return False
+
+
 def _reserved_start(problem: str, text: str, column: int) -> str | None:
     """`a: @handle`: `@`, backtick and `%` cannot start a plain value."""
     char = text[column:column + 1]
@@ -204,9 +226,10 @@ def _bracket_not_closed(problem: str, lines: list[str], line: int) -> str | None
     flow = "did not find expected ',' or" in problem or "expected node content" in problem
     if not flow:
         return None
-    opener = next((text for text in reversed(lines[:line + 1]) if _in_flow(text, len(text))), None)
-    if opener is None:
-        return None
+    start = next((index for index in range(line, -1, -1) if _in_flow(lines[index], len(lines[index]))), None)
+    if start is None or _closed_later(lines[start:]):
+        return None  # closed further on: libyaml stopped at something else inside the brackets
+    opener = lines[start]
     bracket, closing, kind = ("[", "]", "list") if opener.rfind("[") > opener.rfind("{") else ("{", "}", "mapping")
     return f"the {bracket} is never closed: end the {kind} with {closing}, or quote the value if the {bracket} is text"
 
