@@ -54,3 +54,14 @@ def test_an_error_at_the_end_is_on_the_last_line() -> None:
     document = load_text("a: [1, 2\n", "a.yaml")
     [found] = check_document(document, None).diagnostics
     assert (found.code, found.line, found.col) == ("RL001", 1, 9)
+
+
+def test_a_large_mapping_is_looked_up_through_an_index_with_the_first_of_duplicates() -> None:
+    # thousands of unknown keys, each a finding: a scan per look-up was quadratic
+    text = "".join(f"k{n}: {n}\n" for n in range(40)) + "k7: again\n"
+    document = load_text(text, "a.yaml")
+    found = document.lookup(("k7",))
+    assert found is not None and found[0] is not None
+    assert (found[0].line, found[1].value) == (7, 7)
+    assert document.lookup(("k40",)) is None
+    assert document.position(("k39",)) == (40, 6, 40, 8)

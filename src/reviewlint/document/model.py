@@ -31,6 +31,13 @@ class Node:
     tag: str | None = None
     anchor: str | None = None
     text: str = ""  # scalar source text after unescaping (for keys and messages)
+    # A large mapping's keys -> their first entry's index, built on the first look-up:
+    # thousands of findings in a mapping of thousands of keys must not scan it each time.
+    index: dict[str, int] | None = None
+
+
+# Below this many entries a scan is as fast as building an index.
+_INDEXED_MAPPING = 16
 
 
 def entry(node: Node | None, step: str | int) -> tuple[Node | None, Node] | None:
@@ -43,6 +50,17 @@ def entry(node: Node | None, step: str | int) -> tuple[Node | None, Node] | None
             return None, node.value[step]
         return None
     if node.kind == "map":
+        if len(node.value) > _INDEXED_MAPPING:
+            if node.index is None:
+                node.index = {}
+                for place, (key, _value) in enumerate(node.value):
+                    if key.kind == "scalar":
+                        node.index.setdefault(key.text, place)
+            found = node.index.get(step)
+            if found is None:
+                return None
+            key_node, value_node = node.value[found]
+            return key_node, value_node
         for key, value in node.value:
             if key.kind == "scalar" and key.text == step:
                 return key, value
