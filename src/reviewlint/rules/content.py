@@ -129,13 +129,14 @@ def content_warning_synonym(context: Context, options: Options) -> Iterator[Diag
     by_slug: dict[str, list[int]] = {}
     for index, slug in meant.items():
         by_slug.setdefault(slug, []).append(index)
+    keepers = {slug: keeper_index(indexes, items) for slug, indexes in by_slug.items()}  # once per slug, not entry
     for index, written, path in entries:
         slug = meant.get(index)
         if written in known or slug is None:
             continue
         exact = spelling(written) == spelling(slug)
         safety = FixSafety.SAFE if exact else FixSafety.UNSAFE
-        keeper = keeper_index(by_slug[slug], items)
+        keeper = keepers[slug]
         if keeper != index and covers(items[keeper], items[index]):
             fix = Fix(f"remove '{written}': '{slug}' is already declared", safety,
                       (Edit(("content_warnings", index), delete=True),))
