@@ -33,6 +33,8 @@ ALIEN = "reviews/alien.yaml"
 CLEAN = "reviews/clean.yaml"
 VERSION_MARK = "<version>"
 ROOT_MARK = "file:///<root>/"
+# The rule docs are files in the repository (docs/rules/<name>.md), not pages on a site it does not serve.
+RULE_DOCS = "https://github.com/reviewlint/reviewlint/blob/main/docs/rules/"
 # The characters RFC 3986 allows in a URI reference (anything else must be %-encoded).
 URI_REFERENCE = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
@@ -237,7 +239,7 @@ def assert_valid_sarif(log: dict[str, Any]) -> None:
     assert run["tool"]["driver"]["informationUri"].startswith("https://")
     for rule in rules:
         if "name" in rule:
-            assert rule["helpUri"] == f"https://reviewlint.dev/rules/{rule['name']}"
+            assert rule["helpUri"] == f"{RULE_DOCS}{rule['name']}.md"
             assert URI_REFERENCE.fullmatch(rule["helpUri"])
 
 
@@ -273,7 +275,7 @@ def test_sarif_rules_come_from_the_rule_docs() -> None:
         "shortDescription": {"text": "The rating is off its scale."},
         "fullDescription": {"text": "The rating is off its scale. Compares the rating with its scale."},
         "help": {"text": STUB_RULES[1].doc, "markdown": STUB_RULES[1].doc},
-        "helpUri": "https://reviewlint.dev/rules/rating-out-of-range",
+        "helpUri": f"{RULE_DOCS}rating-out-of-range.md",
         "defaultConfiguration": {"level": "error"},
     }
 
@@ -288,7 +290,7 @@ def test_sarif_marks_opt_in_rules_as_disabled_by_default() -> None:
     assert sarif.rule_descriptor(opt_in) == {
         "id": "RL650", "name": "strict-quotes", "shortDescription": {"text": "Quotes are typographic."},
         "fullDescription": {"text": "Quotes are typographic."},
-        "helpUri": "https://reviewlint.dev/rules/strict-quotes",
+        "helpUri": f"{RULE_DOCS}strict-quotes.md",
         "defaultConfiguration": {"level": "note", "enabled": False}}
 
 
@@ -299,7 +301,7 @@ def test_sarif_finding_without_a_registered_rule_still_has_a_descriptor(tmp_path
                                                         internal_error=True)]), STUB_RULES[:1], tmp_path)
     assert_valid_sarif(log)
     assert log["runs"][0]["tool"]["driver"]["rules"][1] == {
-        "id": "RL999", "name": "internal-error", "helpUri": "https://reviewlint.dev/rules/internal-error",
+        "id": "RL999", "name": "internal-error", "helpUri": f"{RULE_DOCS}internal-error.md",
         "defaultConfiguration": {"level": "error"}}
     assert log["runs"][0]["invocations"] == [{"executionSuccessful": False}]
 

@@ -53,7 +53,8 @@ def test_on_a_colour_terminal_the_code_links_to_the_rules_page() -> None:
     stream = io.StringIO()
     renderer("text")(CheckResult(files=[FileResult("a.yaml", [finding])]), stream,
                      ReportOptions(color=True, show_source=False))
-    assert "\x1b]8;;https://reviewlint.dev/rules/wrong-type\x1b\\" in stream.getvalue()
+    page = "https://github.com/reviewlint/reviewlint/blob/main/docs/rules/wrong-type.md"
+    assert f"\x1b]8;;{page}\x1b\\" in stream.getvalue()
     plain = io.StringIO()
     renderer("text")(CheckResult(files=[FileResult("a.yaml", [finding])]), plain, ReportOptions(show_source=False))
     assert "\x1b" not in plain.getvalue()

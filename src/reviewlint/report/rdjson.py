@@ -16,14 +16,15 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reviewlint.diagnostics import Diagnostic, Severity
+from reviewlint.links import PROJECT_URL, rule_docs_url
 from reviewlint.report.github import workspace_relative, workspace_root
-from reviewlint.report.text import RULE_DOCS_URI, source_lines
+from reviewlint.report.text import source_lines
 
 if TYPE_CHECKING:
     from reviewlint.report import ReportOptions
     from reviewlint.results import CheckResult
 
-SOURCE = {"name": "reviewlint", "url": "https://reviewlint.dev"}
+SOURCE = {"name": "reviewlint", "url": PROJECT_URL}
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
 
@@ -47,7 +48,7 @@ def diagnostic_dict(diagnostic: Diagnostic, path: str, lines: list[str] | None) 
         found_range["end"] = _position(lines, diagnostic.end_line, diagnostic.end_col)
     code: dict[str, str] = {"value": diagnostic.code}
     if diagnostic.rule:
-        code["url"] = RULE_DOCS_URI.format(name=diagnostic.rule)
+        code["url"] = rule_docs_url(diagnostic.rule)
     return {
         "message": diagnostic.message,
         "location": {"path": path, "range": found_range},

@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from reviewlint._version import __version__
 from reviewlint.diagnostics import Diagnostic, Severity
+from reviewlint.links import PROJECT_URL, rule_docs_url
 from reviewlint.report.github import workspace_relative, workspace_root
 from reviewlint.report.identity import FINGERPRINT_KEY, fingerprints
 
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
     from reviewlint.results import CheckResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://reviewlint.dev"
-RULE_DOCS_URI = "https://reviewlint.dev/rules/{name}"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SRCROOT = "%SRCROOT%"
 # SARIF caps a message string at no length, but GitHub truncates fullDescription at 1,024.
@@ -106,7 +105,7 @@ def rule_descriptor(rule: RuleDoc) -> dict[str, Any]:
         descriptor["fullDescription"] = {"text": full_description(summary, doc)}
     if doc:
         descriptor["help"] = {"text": doc, "markdown": doc}
-    descriptor["helpUri"] = RULE_DOCS_URI.format(name=quote(rule.name or rule.code))
+    descriptor["helpUri"] = rule_docs_url(quote(rule.name or rule.code))
     descriptor["defaultConfiguration"] = {"level": _level(rule.severity)}
     if getattr(rule, "default_enabled", True) is False:
         descriptor["defaultConfiguration"]["enabled"] = False  # opt-in rules, as `--select` turns them on
@@ -119,7 +118,7 @@ def _unregistered_descriptor(diagnostic: Diagnostic) -> dict[str, Any]:
     descriptor: dict[str, Any] = {"id": diagnostic.code}
     if diagnostic.rule:
         descriptor["name"] = diagnostic.rule
-        descriptor["helpUri"] = RULE_DOCS_URI.format(name=quote(diagnostic.rule))
+        descriptor["helpUri"] = rule_docs_url(quote(diagnostic.rule))
     descriptor["defaultConfiguration"] = {"level": LEVELS[diagnostic.severity]}
     return descriptor
 
@@ -189,7 +188,7 @@ def build_log(result: CheckResult, catalogue: Iterable[RuleDoc], root: Path | No
                 "name": "reviewlint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
+                "informationUri": PROJECT_URL,
                 "rules": descriptors,
             }},
             "invocations": [invocation],

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reviewlint.diagnostics import Diagnostic, Severity
 from reviewlint.document import editor_lines
+from reviewlint.links import rule_docs_url
 from reviewlint.report.summary import blocking_errors, fixable_line, is_applied_fix, statistics_lines, summary_line
 
 if TYPE_CHECKING:
@@ -26,10 +27,6 @@ UNREAD = frozenset({"RL011", "RL012"})
 
 # Characters that would reorder the displayed line (Trojan Source) or act on the terminal.
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-# Where `reviewlint rule CODE`'s text is published; SARIF's helpUri uses the same address.
-RULE_DOCS_URI = "https://reviewlint.dev/rules/{name}"
 
 
 def hyperlink(text: str, url: str) -> str:
@@ -159,7 +156,7 @@ def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
             location = _style(printable(diagnostic.location()), options.color, bold=True)
             code = _style(diagnostic.code, options.color, fg=COLORS[diagnostic.severity], bold=True)
             if options.color and diagnostic.rule:
-                code = hyperlink(code, RULE_DOCS_URI.format(name=diagnostic.rule))
+                code = hyperlink(code, rule_docs_url(diagnostic.rule))
             fixable = " [*]" if not blocked and is_applied_fix(diagnostic, options.unsafe_fixes) else ""
             stream.write(f"{location}: {code}{fixable} {printable(diagnostic.message)}\n")
             if options.show_source:
