@@ -300,3 +300,43 @@ def test_unknown_word_never_fails_on_any_text(text: str) -> None:
 
     found = diagnostics(body("- " + json.dumps(text)))
     assert not [d for d in found if d.code == "RL999"]
+
+
+def test_doubled_words_past_the_cap_are_counted_as_before() -> None:
+    """Past the findings listed for one text (100) the repeats are counted, not built (a 1.9 MB
+    paragraph of 243,000 repeats); the findings, their fix and the summary stay what they were."""
+    scenes = [f"  Scene {n}: the the harbour, so so quiet, a a plan, Duran Duran." for n in range(60)]
+    found = [d for d in diagnostics(body("- |-", *scenes, '- "And and one more."')) if d.code == "RL604"]
+    listed = []
+    for n in range(60):
+        shift = len(str(n)) - 1
+        listed += [(19 + n, 20 + shift, 23 + shift, "'the' repeats the word before it"),
+                   (19 + n, 48 + shift, 49 + shift, "'a' repeats the word before it")]
+    summary = "20 more doubled-word findings in this value are not listed one by one (the first 100 are)"
+    assert [(d.line, d.col, d.end_col, d.message) for d in found] == [
+        *listed[:100], (69, 21, 24, summary), (79, 12, 15, "'and' repeats the word before it")]
+    assert [d.json_path for d in found] == [("review", "body", 0)] * 101 + [("review", "body", 1)]
+    fix = found[0].fix
+    assert fix is not None and all(d.fix is fix for d in found[:100]) and found[100].fix is None
+    assert fix.description == "remove the repeated 'a', 'the'" and fix.safety is FixSafety.UNSAFE
+    assert fix.edits == (Edit(("review", "body", 0), "\n".join(
+        f"Scene {n}: the harbour, so so quiet, a plan, Duran Duran." for n in range(60))),)
+    assert found[101].fix is not None and found[101].fix.edits == (Edit(("review", "body", 1), "And one more."),)
+
+
+def test_doubled_words_past_the_cap_are_not_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewlint.rules._context import MAX_FINDINGS_PER_VALUE, Context
+
+    built: list[str] = []
+    make = Context._make
+
+    def counting(self: Context, message: str, *args: object, **kwargs: object) -> object:
+        built.append(message)
+        return make(self, message, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Context, "_make", counting)
+    found = [d for d in diagnostics(body(f'- "{"the the " * 2000}"')) if d.code == "RL604"]
+    assert len(found) == MAX_FINDINGS_PER_VALUE + 1
+    assert found[-1].message == ("1900 more doubled-word findings in this value are not listed one by one "
+                                 "(the first 100 are)")
+    assert built.count("'the' repeats the word before it") == MAX_FINDINGS_PER_VALUE + 1

@@ -12,16 +12,35 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from typing import TypeVar
 
 from reviewlint import vocab
 from reviewlint.diagnostics import Diagnostic, Edit, Fix, FixSafety, Severity
 from reviewlint.rules import _text
-from reviewlint.rules._context import Context, Field
+from reviewlint.rules._context import MAX_FINDINGS_PER_VALUE, Context, Field
 from reviewlint.rules._core import Options, rule
 
 FAMILY = "prose"
+
+_Found = TypeVar("_Found")
+# The runner lists MAX_FINDINGS_PER_VALUE findings of one rule in one value and turns the next
+# one into a summary that counts the rest (limit_per_value).
+_BUILT_PER_VALUE = MAX_FINDINGS_PER_VALUE + 1
+
+
+def _up_to_cap(found: Sequence[_Found], report: Callable[[_Found], Diagnostic]) -> Iterator[Diagnostic]:
+    """`report(item)` for the items of one value the runner lists and the first it summarises;
+    the rest are counted by repeating that last finding, not built (243,000 doubled words in
+    a 1.9 MB paragraph cost a Diagnostic, a message and a position each, for 100 listed)."""
+    last: Diagnostic | None = None
+    for item in itertools.islice(found, _BUILT_PER_VALUE):
+        last = report(item)
+        yield last
+    if last is not None and len(found) > _BUILT_PER_VALUE:
+        yield from itertools.repeat(last, len(found) - _BUILT_PER_VALUE)
+
 
 # --- trailing whitespace --------------------------------------------------------------------
 
@@ -387,9 +406,8 @@ def doubled_word(context: Context, options: Options) -> Iterator[Diagnostic]:
         repeated = sorted({match.group(3) for match in doubles})
         shown = ", ".join(repr(word) for word in repeated[:3]) + (", ..." if len(repeated) > 3 else "")
         fix = Fix(f"remove the repeated {shown}", FixSafety.UNSAFE, (Edit(field.path, fixed),))
-        for match in doubles:
-            yield context.report_in(field, match.start(3), match.end(3),
-                                    f"{match.group(3)!r} repeats the word before it", fix=fix)
+        yield from _up_to_cap(doubles, lambda match, field=field, fix=fix: context.report_in(
+            field, match.start(3), match.end(3), f"{match.group(3)!r} repeats the word before it", fix=fix))
 
 
 # --- placeholders -----------------------------------------------------------------------------
