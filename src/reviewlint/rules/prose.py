@@ -406,8 +406,12 @@ def doubled_word(context: Context, options: Options) -> Iterator[Diagnostic]:
         repeated = sorted({match.group(3) for match in doubles})
         shown = ", ".join(repr(word) for word in repeated[:3]) + (", ..." if len(repeated) > 3 else "")
         fix = Fix(f"remove the repeated {shown}", FixSafety.UNSAFE, (Edit(field.path, fixed),))
-        yield from _up_to_cap(doubles, lambda match, field=field, fix=fix: context.report_in(
-            field, match.start(3), match.end(3), f"{match.group(3)!r} repeats the word before it", fix=fix))
+
+        def report(match: re.Match[str], field: Field = field, fix: Fix = fix) -> Diagnostic:
+            return context.report_in(field, match.start(3), match.end(3),
+                                     f"{match.group(3)!r} repeats the word before it", fix=fix)
+
+        yield from _up_to_cap(doubles, report)
 
 
 # --- placeholders -----------------------------------------------------------------------------
