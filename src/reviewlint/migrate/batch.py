@@ -106,8 +106,10 @@ def _walk(root: Path, skip: str | None) -> Iterator[InputFile]:
             yield InputFile(path, tuple(relative))
 
 
-def render(result: MigrationResult) -> str | None:
-    """The YAML text for a result; None (with an error added) if it cannot be rendered."""
+def render(result: MigrationResult, output: Path | None = None) -> str | None:
+    """The YAML text for a result; None (with an error added) if it cannot be rendered.
+    `output`, the file it will be written to, places the schema modeline relative to the
+    configured schema copy (`schema-path`); printed text, with no place, gets none."""
     if result.rendered is not None:
         return result.rendered
     if result.data is None:
@@ -115,7 +117,7 @@ def render(result: MigrationResult) -> str | None:
     from reviewlint.formatting import CanonicalEmitError, emit_canonical
 
     try:
-        return emit_canonical(result.data, schema_comment=True)
+        return emit_canonical(result.data, schema_comment=True, path=None if output is None else str(output))
     except CanonicalEmitError as error:
         result.add(Level.ERROR, f"internal: {error} (please report this)")
         return None
@@ -163,13 +165,18 @@ def _place(item: InputFile, result: MigrationResult, settings: BatchSettings, ta
     if settings.in_place and result.format != YAML:
         result.add(Level.ERROR, "--in-place upgrades YAML reviews only; convert legacy posts with -o FOLDER")
         return outcome
-    outcome.text = render(result)
-    if outcome.text is None:
-        return outcome
     if settings.in_place:
-        outcome.output = item.path
+        output: Path | None = item.path
     elif settings.output_dir is not None:
-        outcome.output = output_path(settings.output_dir, item.relative_dir, result.name_hint, taken)
+        output = output_path(settings.output_dir, item.relative_dir, result.name_hint, taken)
+    else:
+        output = None
+    outcome.text = render(result, output)
+    if outcome.text is None:
+        if output is not None:
+            taken.discard(output)  # nothing is written there: the name stays free, as before
+        return outcome
+    outcome.output = output
     _check(outcome, str(outcome.output) if outcome.output else result.label)
     if outcome.output is None:
         # A dry run without -o only reports; otherwise the one review goes to stdout.
