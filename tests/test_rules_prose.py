@@ -340,3 +340,31 @@ def test_doubled_words_past_the_cap_are_not_built(monkeypatch: pytest.MonkeyPatc
     assert found[-1].message == ("1900 more doubled-word findings in this value are not listed one by one "
                                  "(the first 100 are)")
     assert built.count("'the' repeats the word before it") == MAX_FINDINGS_PER_VALUE + 1
+
+
+@pytest.mark.parametrize(("code", "item", "name"), [
+    ("RL601", '- |-\n' + "".join("      a line  \n" for _ in range(1200)) + "      end", "trailing-whitespace"),
+    ("RL602", '- "' + "a\u00a0" * 1200 + '"', "invisible-space"),
+    ("RL603", '- "' + "it's it\u2019s " * 1200 + "it's\"", "mixed-quotes"),
+    ("RL605", '- "' + "TBD " * 1200 + '"', "placeholder-text"),
+    ("RL606", '- "' + "potray " * 1200 + '"', "misspelling"),
+])
+def test_prose_findings_past_the_cap_are_counted_not_built(monkeypatch: pytest.MonkeyPatch, code: str, item: str,
+                                                           name: str) -> None:
+    from reviewlint.rules._context import Context
+
+    built: list[str] = []
+    make = Context._make
+
+    def counting(self: Context, message: str, *args: object, **kwargs: object) -> object:
+        if self.rule is not None and self.rule.code == code:
+            built.append(message)
+        return make(self, message, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Context, "_make", counting)
+    found = [d for d in diagnostics(body(item)) if d.code == code]
+    assert len(found) == 101
+    assert found[-1].message == f"1100 more {name} findings in this value are not listed one by one (the first 100 are)"
+    assert found[-1].fix is None
+    assert (found[0].fix is None) == (code == "RL605")  # placeholders have no fix
+    assert len(built) == 101

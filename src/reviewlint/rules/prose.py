@@ -33,7 +33,9 @@ _BUILT_PER_VALUE = MAX_FINDINGS_PER_VALUE + 1
 def _up_to_cap(found: Sequence[_Found], report: Callable[[_Found], Diagnostic]) -> Iterator[Diagnostic]:
     """`report(item)` for the items of one value the runner lists and the first it summarises;
     the rest are counted by repeating that last finding, not built (243,000 doubled words in
-    a 1.9 MB paragraph cost a Diagnostic, a message and a position each, for 100 listed)."""
+    a 1.9 MB paragraph cost a Diagnostic, a message and a position each, for 100 listed).
+    Findings of one rule in one value may come from several calls (RL605's patterns): each
+    builds its first ones, so whichever the runner lists or summarises is built."""
     last: Diagnostic | None = None
     for item in itertools.islice(found, _BUILT_PER_VALUE):
         last = report(item)
@@ -130,16 +132,22 @@ def trailing_whitespace(context: Context, options: Options) -> Iterator[Diagnost
         blank_tail = text.count("\n", content_end) >= 2
         if not runs and not blank_tail:
             continue
-        removed: set[int] = set()
-        for start, end in runs:
-            removed.update(range(start, end))
-        fixed = "".join(char for index, char in enumerate(text) if index not in removed)
+        pieces: list[str] = []
+        last = 0
+        for start, end in sorted(runs):
+            pieces.append(text[last:start])
+            last = max(last, end)
+        fixed = "".join([*pieces, text[last:]])
         if blank_tail:
             fixed = fixed.rstrip("\n") + "\n"
         fix = Fix("remove trailing white space", FixSafety.SAFE, (Edit(field.path, fixed),))
-        for start, end in runs:
-            where = "the text" if end == len(text) else "a line"
-            yield context.report_in(field, start, end, f"trailing white space at the end of {where}", fix=fix)
+
+        def report(run: tuple[int, int], field: Field = field, fix: Fix = fix) -> Diagnostic:
+            start, end = run
+            where = "the text" if end == len(field.text) else "a line"
+            return context.report_in(field, start, end, f"trailing white space at the end of {where}", fix=fix)
+
+        yield from _up_to_cap(runs, report)
         if blank_tail:
             second = text.index("\n", text.index("\n", content_end) + 1)
             yield context.report_in(field, second, len(text), "blank lines at the end of the text", fix=fix)
@@ -216,12 +224,15 @@ def invisible_space(context: Context, options: Options) -> Iterator[Diagnostic]:
         fixed = "".join(char if char in allowed or (char not in _SPACE_LIKE and char not in _ZERO_WIDTH)
                         else (" " if char in _SPACE_LIKE else "") for char in text)
         fix = Fix("replace invisible and unusual spaces with plain spaces", FixSafety.SAFE, (Edit(field.path, fixed),))
-        for match in matches:
+
+        def report(match: re.Match[str], field: Field = field, fix: Fix = fix) -> Diagnostic:
             chars = [c for c in match.group(0) if c not in allowed]
             kinds = sorted({_char_name(c) for c in chars})
             what = kinds[0] if len(chars) == 1 else f"{len(chars)} invisible characters ({', '.join(kinds)})"
             advice = "use a plain space" if any(c in _SPACE_LIKE for c in chars) else "remove it"
-            yield context.report_in(field, match.start(), match.end(), f"{what} in the text; {advice}", fix=fix)
+            return context.report_in(field, match.start(), match.end(), f"{what} in the text; {advice}", fix=fix)
+
+        yield from _up_to_cap(matches, report)
 
 
 def _outside_ignored(context: Context, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -325,6 +336,7 @@ def mixed_quotes(context: Context, options: Options) -> Iterator[Diagnostic]:
             return
         style = "curly" if curly > straight else "straight"
     wrong = STRAIGHT if style == "curly" else CURLY
+    kind, other = ("straight", "curly") if style == "curly" else ("curly", "straight")
     for field in fields:
         text = field.text
         positions = [m.start() for m in _QUOTE_RE.finditer(text) if m.group(0) in wrong
@@ -337,10 +349,12 @@ def mixed_quotes(context: Context, options: Options) -> Iterator[Diagnostic]:
             chars[index] = to_curly(text, index) if style == "curly" else to_straight(text[index])
         fixed = "".join(chars)
         fix = Fix(f"use {style} quotes throughout this text", FixSafety.SAFE, (Edit(field.path, fixed),))
-        kind, other = ("straight", "curly") if style == "curly" else ("curly", "straight")
-        for index in positions:
-            yield context.report_in(field, index, index + 1, f"{kind} quote {text[index]} in a document that uses "
-                                    f"{other} quotes; use {fixed[index]}", fix=fix)
+
+        def report(index: int, field: Field = field, fix: Fix = fix, fixed: str = fixed) -> Diagnostic:
+            return context.report_in(field, index, index + 1, f"{kind} quote {field.text[index]} in a document "
+                                     f"that uses {other} quotes; use {fixed[index]}", fix=fix)
+
+        yield from _up_to_cap(positions, report)
 
 
 # --- doubled words ------------------------------------------------------------------------------
@@ -487,10 +501,12 @@ def placeholder_text(context: Context, options: Options) -> Iterator[Diagnostic]
                 continue
             matches = list(pattern.finditer(text))
             kept = set(_outside_ignored(context, text, [match.span() for match in matches]))
-            for match in matches:
-                if match.span() in kept:
-                    yield context.report_in(field, match.start(), match.end(),
-                                            f"placeholder {match.group(0)!r} left in the text")
+
+            def report(match: re.Match[str], field: Field = field) -> Diagnostic:
+                return context.report_in(field, match.start(), match.end(),
+                                         f"placeholder {match.group(0)!r} left in the text")
+
+            yield from _up_to_cap([match for match in matches if match.span() in kept], report)
 
 
 def _placeholder_only_fields(context: Context) -> list[Field]:
@@ -590,14 +606,16 @@ def misspelling(context: Context, options: Options) -> Iterator[Diagnostic]:
             pieces.append(match_case(corrections[match.group(0).lower()], match.group(0)))
             last = match.end()
         fixed = "".join(pieces) + text[last:]
-        for match in hits:
+        others = " (and the other misspellings of this text)" if len(hits) > 1 else ""
+
+        def report(match: re.Match[str], field: Field = field, fixed: str = fixed, others: str = others) -> Diagnostic:
             written = match.group(0)
             right = match_case(corrections[written.lower()], written)
-            fix = Fix(f"replace {written!r} with {right!r}" + (" (and the other misspellings of this text)"
-                                                              if len(hits) > 1 else ""),
-                      FixSafety.UNSAFE, (Edit(field.path, fixed),))
-            yield context.report_in(field, match.start(), match.end(), f"{written!r} is a misspelling of {right!r}",
-                                    fix=fix)
+            fix = Fix(f"replace {written!r} with {right!r}{others}", FixSafety.UNSAFE, (Edit(field.path, fixed),))
+            return context.report_in(field, match.start(), match.end(), f"{written!r} is a misspelling of {right!r}",
+                                     fix=fix)
+
+        yield from _up_to_cap(hits, report)
 
 
 # --- unknown words (dictionary) ----------------------------------------------------------------
