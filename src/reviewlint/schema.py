@@ -369,6 +369,10 @@ class _Translator:
             yield from self.translate(sub)
 
 
+# Past this many errors in one file, validation stops (the rest are not listed).
+MAX_SCHEMA_ERRORS = 1000
+
+
 def validate(document: Document, version: str, *, unknown_keys_as_warnings: bool = False) -> list[Diagnostic]:
     """Schema diagnostics for a loaded document, sorted by position."""
     if is_valid_fast(document.data, version):
@@ -377,7 +381,13 @@ def validate(document: Document, version: str, *, unknown_keys_as_warnings: bool
     translator = _Translator(document, version)
     diagnostics: list[Diagnostic] = []
     seen: set[tuple[str, tuple[str | int, ...], str]] = set()
-    for error in validator.iter_errors(document.data):
+    for number, error in enumerate(validator.iter_errors(document.data)):
+        if number == MAX_SCHEMA_ERRORS:  # a generated file of 100,000 bad items: bounded time and output
+            diagnostics.append(Diagnostic(
+                code=SCHEMA_VIOLATION, message=f"schema validation stopped after {MAX_SCHEMA_ERRORS} errors; fix "
+                "these and check again for the rest", path=document.path, line=1, col=1,
+                rule=SCHEMA_RULE_NAMES[SCHEMA_VIOLATION]))
+            break
         for diagnostic in translator.translate(error):
             # jsonschema raises `required` once per missing key; each translation names them all.
             identity = (diagnostic.code, diagnostic.json_path, diagnostic.message)
