@@ -370,7 +370,7 @@ class _Translator:
 
 
 # Past this many errors in one file, validation stops (the rest are not listed).
-MAX_SCHEMA_ERRORS = 1000
+MAX_SCHEMA_ERRORS = 5000
 
 
 def validate(document: Document, version: str, *, unknown_keys_as_warnings: bool = False) -> list[Diagnostic]:
