@@ -406,7 +406,9 @@ def test_hostile_documents_are_answered_within_bounds(tmp_path: Path) -> None:
         assert [d.range.start.line for d in found] == sorted(d.range.start.line for d in found)
         [message] = [m.message for m in client.messages]
         count = int(message.split()[1])
-        assert count > 1200
+        # 1,200 unknown slugs: schema validation lists 1,000 and one summary (RL110), plus the
+        # review's own warnings, so more than the editor is sent.
+        assert count > 1000
         assert message == (f"reviewlint: {count} findings in many.yaml; the 1000 most severe are shown "
                            "(`reviewlint check` lists them all)")
         # And the server still answers.
