@@ -31,7 +31,7 @@ import re
 from typing import Any
 
 from reviewlint.migrate import facts
-from reviewlint.migrate.accounting import BOILERPLATE, LAYOUT, Accounting, is_blank
+from reviewlint.migrate.accounting import BOILERPLATE, LAYOUT, Accounting, Fate, is_blank
 from reviewlint.migrate.blog_assemble import AssemblingReader
 from reviewlint.migrate.blog_header import HeaderReader
 from reviewlint.migrate.blog_model import (
@@ -579,7 +579,10 @@ def read_post(lines: list[SourceLine], result: MigrationResult, options: Migrate
                         piece.accounting.mapped(line.number, f"review {other} of {len(starts)} (this file's "
                                                 "other review)", line.text.strip())
         for record in result.accounting.records:  # what the caller already placed (front matter)
-            piece.accounting.records.append(record)
+            if part == 1 or record.fate is Fate.DROPPED:
+                piece.accounting.records.append(record)
+            else:  # its facts and notes went to the first review only
+                piece.accounting.mapped(record.line, f"review 1 of {len(starts)} ({record.where})", record.text)
         _read_lines(lines[begin:end], piece, options, source={**source, "part": label},
                     extra=extra if part == 1 else None, notes=list(notes or []) if part == 1 else None, listed=[])
         piece.add(Level.INFO, f"this file holds {len(starts)} reviews; this is the one of "
