@@ -18,14 +18,14 @@ from reviewlint.migrate.accounting import BOILERPLATE, LAYOUT
 # Lines that exercise the reader's paths: labels of every kind, values good and bad,
 # section headings, boilerplate, markup, plus arbitrary text.
 PIECES = [
-    "Film Review: Ballerina (2023) – When Loss Leads to Revenge", "Ballerina | 2023 | 1h 32m", "Genre: Drama/Action",
-    "Country: South Korea, Narnia", "Director: Chung-Hyun Lee | Writer: X", "Cast:", "Jeon Jong-seo", "- Kim Ji-hoon",
-    "IMDB: 6.3", "IMDB: eleven", "My Rate: 7/10", "Rating: 4", "Rating: M18", "Genre: Drama My Score: 7/10",
-    "Warning:", "Contains violence, strong language and a cute dog.", "Synopsis:", "Review:", "REVIEW",
-    "Memorable Dialogue:", "“Don't you remember me?”", "Ending:", "Happy Ending", "Recommendation:",
-    "Worth to Watch", "(Aluna)", "— Aluna", "Post a Comment", "0 Comments", "\u00a0", "---", "***", "# Heading",
-    "Trivia:", "Composer: Nils Frahm", "Year: 1999", "Runtime 92 min", "Posted by Aluna at 9:15 PM", "Spoiler alert!",
-    "Verdict: Skip it.", "Plot (spoilers)", "", "", "",
+    "Film Review: Harbour Lights (2004) – When the Lamp Goes Out", "Harbour Lights | 2004 | 1h 40m",
+    "Genre: Drama/Action", "Country: Portugal, Narnia", "Director: Marta Ribeiro | Writer: X", "Cast:", "Ana Ruiz",
+    "- Bo Lindqvist", "IMDB: 7.1", "IMDB: eleven", "My Rate: 6/10", "Rating: 4", "Rating: M18",
+    "Genre: Drama My Score: 7/10", "Warning:", "Contains violence, coarse language and a brave cat.", "Synopsis:",
+    "Review:", "REVIEW", "Memorable Dialogue:", "“Is the lamp still lit?”", "Ending:", "Sad Ending",
+    "Recommendation:", "Worth a Watch", "(Ines)", "— Ines", "Post a Comment", "0 Comments", "\u00a0", "---", "***",
+    "# Heading", "Trivia:", "Composer: Nils Frahm", "Year: 1999", "Runtime 92 min", "Posted by Ines at 9:15 PM",
+    "Spoiler alert!", "Verdict: Skip it.", "Plot (spoilers)", "", "", "",
 ]
 line = st.one_of(st.sampled_from(PIECES), st.text(st.characters(blacklist_categories=["Cs"]), max_size=60))
 document = st.lists(line, max_size=40).map("\n".join)
