@@ -18,7 +18,9 @@ from pathlib import Path
 
 LIMIT_SECONDS = 120
 
-HEADER = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n"
+# The columns of a Letterboxd reviews export, in its order.
+COLUMNS = ("Date", "Name", "Year", "Letterboxd URI", "Rating", "Rewatch", "Review", "Tags", "Watched Date")
+HEADER = ",".join(COLUMNS) + "\n"
 
 
 def _row(number: int, review: str = "A quiet film about a harbour.") -> str:

@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 from reviewlint.migrate import Level, MigrateOptions, Status, migrate_file, migrate_text
 
+# The columns of a Letterboxd reviews export, in its order.
+COLUMNS = ("Date", "Name", "Year", "Letterboxd URI", "Rating", "Rewatch", "Review", "Tags", "Watched Date")
+HEADER = ",".join(COLUMNS)
 EXAMPLE = Path(__file__).parents[1] / "examples" / "legacy" / "letterboxd" / "reviews.csv"
 
 
@@ -74,7 +77,7 @@ def test_ratings_export_needs_include_unreviewed() -> None:
 
 
 def test_bad_cells_are_kept_and_reported() -> None:
-    text = ("Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n"
+    text = (f"{HEADER}\n"
             "someday,Odd Film,19xx,boxd.it/abc,7,Maybe,Fine.,,2024-13-01\n")
     [result] = migrate_text(text, filename="reviews.csv")
     assert result.data is not None
@@ -91,7 +94,7 @@ def test_not_a_letterboxd_file() -> None:
 
 
 def test_quoted_multiline_review_and_html_entities() -> None:
-    text = ('Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n'
+    text = (f'{HEADER}\n'
             '2024-01-01,Heat,1995,https://boxd.it/h1,5,,"Line one &amp; more<br>line two\n\nNew paragraph '
             'with ""quotes"".",,\n')
     [result] = migrate_text(text, filename="reviews.csv")
@@ -115,7 +118,7 @@ def test_plain_review_text_reads_as_the_html_path_would(text: str) -> None:
 
 
 def test_each_value_names_the_file_line_its_record_starts_on() -> None:
-    text = ("Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\r\n"
+    text = (f"{HEADER}\r\n"
             '2020-01-01,Harbour Lights,2004,https://boxd.it/a1,4,,"It glows.\r\n\r\nTwice.",,\r\n'
             "2020-01-02,Lantern Road,2018,https://boxd.it/a2,3,,Scary.,,\r\n")
     first, second = migrate_text(text, filename="reviews.csv")

@@ -14,7 +14,9 @@ from click.testing import Result
 from conftest import invoke
 from reviewlint.migrate import Status, migrate_text
 
-HEADER = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date"
+# The columns of a Letterboxd reviews export, in its order.
+COLUMNS = ("Date", "Name", "Year", "Letterboxd URI", "Rating", "Rewatch", "Review", "Tags", "Watched Date")
+HEADER = ",".join(COLUMNS)
 POST = "Harbour Lights (2004)\n\nDirector: Ana Ruiz\n\nIt glows, and the harbour keeps its keeper.\n"
 
 
