@@ -32,7 +32,7 @@ def test_keys_that_differ_only_in_style_are_the_same_key() -> None:
     assert result.data["notes"] == ["Movie Title: Paper Moon"]
     assert result.data["film"]["title"] == "Paper Moons"
     assert _line(result, 3) == [(Fate.PRESERVED, "notes[0]",
-                                 "a duplicate key: the front matter already has 'Movie Title' above")]
+                                 "a duplicate key: the front matter already has 'movie_title' above")]
 
 
 def test_a_double_feature_keeps_the_front_matter_notes_with_the_first_review() -> None:

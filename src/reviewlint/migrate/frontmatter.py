@@ -339,12 +339,12 @@ def apply(block: FrontMatter, lines: list[str], result: MigrationResult) -> Appl
         return applied
     names = {normal_key(entry.key) for entry in block.entries}
     specific_date = any(FACTS.get(name) == "published" for name in names)
-    seen: set[str] = set()
+    first_spelling: dict[str, str] = {}  # normal key -> the key as first written
     for entry in block.entries:
         # YAML and JSON parsers keep one value of a repeated key; the file holds both lines.
-        repeated = normal_key(entry.key) in seen
-        seen.add(normal_key(entry.key))
-        _apply_entry(entry, block, lines, result, applied, specific_date, repeated)
+        earlier = first_spelling.get(normal_key(entry.key))
+        first_spelling.setdefault(normal_key(entry.key), entry.key)
+        _apply_entry(entry, block, lines, result, applied, specific_date, earlier)
     # Lines inside the block that no key owns (comments, a JSON brace): layout.
     owned = accounting.accounted_lines() | {number for entry in block.entries for number in entry.lines}
     for number in range(block.first + 1, block.last):
@@ -364,7 +364,7 @@ def _form(block: FrontMatter, key: str) -> str:
 
 
 def _apply_entry(entry: Entry, block: FrontMatter, lines: list[str], result: MigrationResult, applied: Applied,
-                 specific_date: bool, repeated: bool = False) -> None:
+                 specific_date: bool, repeats: str | None = None) -> None:
     accounting = result.accounting
     name = normal_key(entry.key)
     first = entry.lines[0] if entry.lines else block.first + 1
@@ -403,8 +403,8 @@ def _apply_entry(entry: Entry, block: FrontMatter, lines: list[str], result: Mig
             reason = outcome.problem
     elif name in DATE_KEYS and specific_date:
         reason = "the front matter also names a publication date; this one may be another day (a viewing date)"
-    if repeated:
-        reason = f"a duplicate key: the front matter already has '{entry.key}' above"
+    if repeats is not None:
+        reason = f"a duplicate key: the front matter already has '{repeats}' above"
     applied.notes.append(entry.raw)
     where = f"notes[{len(applied.notes) - 1}]"
     for number in entry.lines:
