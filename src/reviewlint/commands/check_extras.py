@@ -95,7 +95,9 @@ def before_check(extras: Extras, paths: tuple[str, ...], lookup: SettingsLookup,
 def after_check(extras: Extras, result: CheckResult) -> tuple[CheckResult, str | None]:
     """--write-baseline records and exits 0; --baseline filters the result and returns the
     line to print under the report."""
-    from reviewlint import baseline
+    if not (extras.write_baseline or extras.baseline_file):
+        return result, None
+    from reviewlint import baseline  # imported only when asked for: every run pays for an import
 
     try:
         if extras.write_baseline:
@@ -116,10 +118,10 @@ def run_warnings(result: CheckResult, paths: tuple[str, ...], lookup: SettingsLo
     folder was checked (a few files named by pre-commit need not match every pattern)."""
     import os
 
-    from reviewlint.settings_report import unmatched_per_file_ignores
-
     warnings = list(result.warnings)
     if any(os.path.isdir(path) for path in paths or (".",)):
+        from reviewlint.settings_report import unmatched_per_file_ignores
+
         warnings += unmatched_per_file_ignores([file.path for file in result.files], lookup)
     return warnings
 
