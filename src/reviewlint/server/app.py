@@ -19,7 +19,7 @@ import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -31,6 +31,9 @@ from reviewlint.server.analysis import Analysis, Configs, analyse, is_config_fil
 from reviewlint.server.convert import FIX_ALL_KIND, overlaps, to_lsp
 from reviewlint.server.positions import UTF16, LineIndex
 from reviewlint.server.ruledocs import RuleLinks
+
+if TYPE_CHECKING:
+    from pygls.workspace import TextDocument
 
 # Code actions, formatting, hover and completion modules are imported on their first
 # request: the first diagnostics (what start-up is measured to) need none of them.
@@ -85,6 +88,17 @@ class ReviewServer(LanguageServer):
         """Run `function` on the worker thread: all engine work (checks, fixes, formatting)
         happens there, one piece at a time, while this thread answers hovers and completions."""
         return await asyncio.get_running_loop().run_in_executor(self.worker, function, *arguments)
+
+    def opened(self, uri: str) -> tuple[TextDocument, Analysis | None, str | None] | None:
+        """A tracked buffer as it is now, its last analysis (perhaps stale) and the schema
+        version that analysis found declared; None when the document is not tracked."""
+        from reviewlint.server import features
+
+        if uri not in self.tracked:
+            return None
+        analysis = self.analyses.get(uri)
+        version = features.schema_version_of(analysis.document.data) if analysis and analysis.document else None
+        return self.workspace.get_text_document(uri), analysis, version
 
     async def current(self, uri: str) -> Analysis | None:
         """The analysis of the buffer as it is now (re-checked first if it is stale)."""
@@ -320,11 +334,10 @@ def build() -> ReviewServer:
         from reviewlint.server import features
 
         uri = params.text_document.uri
-        if uri not in ls.tracked:
+        opened = ls.opened(uri)
+        if opened is None:
             return None
-        document = ls.workspace.get_text_document(uri)
-        analysis = ls.analyses.get(uri)
-        version = features.schema_version_of(analysis.document.data) if analysis and analysis.document else None
+        document, analysis, version = opened
         fresh = analysis is not None and analysis.text == document.source
         text = features.hover_text(LineIndex(document.source, ls.encoding), params.position,
                                    [lsp for _, lsp in ls.published.get(uri, [])] if fresh else [], version)
@@ -337,12 +350,10 @@ def build() -> ReviewServer:
     def completion(ls: ReviewServer, params: types.CompletionParams) -> types.CompletionList | None:
         from reviewlint.server import features
 
-        uri = params.text_document.uri
-        if uri not in ls.tracked:
+        opened = ls.opened(params.text_document.uri)
+        if opened is None:
             return None
-        document = ls.workspace.get_text_document(uri)
-        analysis = ls.analyses.get(uri)
-        version = features.schema_version_of(analysis.document.data) if analysis and analysis.document else None
+        document, _, version = opened
         items = features.completion_items(LineIndex(document.source, ls.encoding), params.position, version)
         return types.CompletionList(is_incomplete=False, items=items)
 
