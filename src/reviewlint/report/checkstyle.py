@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from reviewlint.diagnostics import Severity
 from reviewlint.report.github import workspace_relative, workspace_root
 from reviewlint.report.text import printable
+from reviewlint.report.xml_document import write_xml
 
 if TYPE_CHECKING:
     from reviewlint.report import ReportOptions
@@ -48,8 +49,4 @@ def build_tree(result: CheckResult) -> ET.Element:
 
 
 def render(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
-    root = build_tree(result)
-    ET.indent(root)
-    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ET.tostring(root, encoding="unicode"))
-    stream.write("\n")
+    write_xml(build_tree(result), stream)
