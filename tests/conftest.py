@@ -111,6 +111,27 @@ def invoke(*args: str, input: str | bytes | None = None, env: Mapping[str, str |
     return CliRunner().invoke(cli, list(args), input=input, env=env, catch_exceptions=catch_exceptions)
 
 
+def migrate(*args: str) -> Result:
+    """`reviewlint migrate ARGS`; an exception is raised, not caught, so a crash fails the test."""
+    return invoke("migrate", *args, catch_exceptions=False)
+
+
+# A plain-text blog post with labelled fields, as the migrate CLI tests write to files.
+LEGACY_POST = """Review: Paper Lanterns (2019)
+
+Director: Ana Ruiz
+My Score: 7/10
+
+Review:
+
+It glows, and then it goes out.
+
+Warnings: none
+
+(Mara Lind)
+"""
+
+
 @pytest.fixture
 def run_cli() -> Callable[..., Result]:
     return invoke

@@ -9,9 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import Result
 
-from conftest import invoke
+from conftest import LEGACY_POST, migrate
 from reviewlint.engine import check_paths
 from reviewlint.migrate import upgrades
 from reviewlint.migrate.batch import BatchSettings, discover, run
@@ -19,24 +18,6 @@ from reviewlint.migrate.output import safe_stem
 from reviewlint.migrate.upgrades import UpgradeStep, rename_key
 
 LEGACY = Path(__file__).parents[1] / "examples" / "legacy"
-
-POST = """Review: Paper Lanterns (2019)
-
-Director: Ana Ruiz
-My Score: 7/10
-
-Review:
-
-It glows, and then it goes out.
-
-Warnings: none
-
-(Mara Lind)
-"""
-
-
-def migrate(*args: str) -> Result:
-    return invoke("migrate", *args, catch_exceptions=False)
 
 
 def stable(text: str) -> str:
@@ -48,7 +29,7 @@ def stable(text: str) -> str:
 def old(tmp_path: Path) -> Path:
     folder = tmp_path / "old"
     folder.mkdir()
-    (folder / "lanterns.txt").write_text(POST, encoding="utf-8")
+    (folder / "lanterns.txt").write_text(LEGACY_POST, encoding="utf-8")
     return folder
 
 
@@ -89,7 +70,7 @@ def test_report_lines(old: Path, tmp_path: Path) -> None:
 
 def test_one_bad_file_never_stops_the_batch(old: Path, tmp_path: Path) -> None:
     (old / "broken.txt").write_bytes(b"\x00\x01binary")
-    (old / "zzz.txt").write_text(POST, encoding="utf-8")
+    (old / "zzz.txt").write_text(LEGACY_POST, encoding="utf-8")
     out = tmp_path / "out"
     result = migrate(str(old), "-o", str(out))
     assert result.exit_code == 1
@@ -168,10 +149,10 @@ def test_missing_input_fails(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("data", "encoding_note", "status"), [
-    (POST.encode("utf-8"), "", "converted"),
-    (codecs.BOM_UTF8 + POST.encode("utf-8"), "; read as utf-8 (with BOM)", "converted"),
-    (codecs.BOM_UTF16_LE + POST.replace("\n", "\r\n").encode("utf-16-le"), "; read as utf-16", "converted"),
-    (POST.replace("Mara Lind", "Mara Lindé").encode("cp1252"), "; read as cp1252", "converted with 1 note"),
+    (LEGACY_POST.encode("utf-8"), "", "converted"),
+    (codecs.BOM_UTF8 + LEGACY_POST.encode("utf-8"), "; read as utf-8 (with BOM)", "converted"),
+    (codecs.BOM_UTF16_LE + LEGACY_POST.replace("\n", "\r\n").encode("utf-16-le"), "; read as utf-16", "converted"),
+    (LEGACY_POST.replace("Mara Lind", "Mara Lindé").encode("cp1252"), "; read as cp1252", "converted with 1 note"),
 ])
 def test_encodings_and_line_endings(tmp_path: Path, data: bytes, encoding_note: str, status: str) -> None:
     source = tmp_path / "post.txt"
@@ -217,10 +198,10 @@ def test_safe_stems(text: str, stem: str) -> None:
 def test_subfolders_are_mirrored_and_names_never_collide(tmp_path: Path) -> None:
     source = tmp_path / "old"
     (source / "2019").mkdir(parents=True)
-    (source / "2019" / "lanterns.txt").write_text(POST, encoding="utf-8")
-    (source / "2019" / "lanterns.md").write_text(POST, encoding="utf-8")
+    (source / "2019" / "lanterns.txt").write_text(LEGACY_POST, encoding="utf-8")
+    (source / "2019" / "lanterns.md").write_text(LEGACY_POST, encoding="utf-8")
     (source / ".drafts").mkdir()
-    (source / ".drafts" / "secret.txt").write_text(POST, encoding="utf-8")
+    (source / ".drafts" / "secret.txt").write_text(LEGACY_POST, encoding="utf-8")
     (source / "image.png").write_bytes(b"\x89PNG")
     out = tmp_path / "converted"  # an output inside the input is a usage error (test_migrate_safety)
     assert migrate(str(source), "-o", str(out)).exit_code == 0
@@ -232,7 +213,7 @@ def test_subfolders_are_mirrored_and_names_never_collide(tmp_path: Path) -> None
 
 
 def test_progress_callback_sees_every_file(old: Path) -> None:
-    (old / "second.txt").write_text(POST, encoding="utf-8")
+    (old / "second.txt").write_text(LEGACY_POST, encoding="utf-8")
     files, missing = discover([str(old)])
     seen: list[str] = []
     report = run(files, BatchSettings(dry_run=True), progress=lambda item: seen.append(item.path.name))
@@ -258,7 +239,7 @@ def test_in_place_upgrade_keeps_layout_and_comments(tmp_path: Path, monkeypatch:
     assert current.stat().st_mtime_ns == before
     assert "current.yaml: converted; " in result.stdout and "; unchanged" in result.stdout
     legacy = tmp_path / "post.txt"
-    legacy.write_text(POST, encoding="utf-8")
+    legacy.write_text(LEGACY_POST, encoding="utf-8")
     refused = migrate(str(legacy), "--in-place")
     assert refused.exit_code == 1
     assert "--in-place upgrades YAML reviews only; convert legacy posts with -o FOLDER" in refused.stdout

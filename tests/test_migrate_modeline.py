@@ -6,35 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import Result
 
-from conftest import invoke
+from conftest import LEGACY_POST, migrate
 
-POST = """Review: Paper Lanterns (2019)
-
-Director: Ana Ruiz
-My Score: 7/10
-
-Review:
-
-It glows, and then it goes out.
-
-Warnings: none
-
-(Mara Lind)
-"""
 MODELINE = "# yaml-language-server: $schema="
-
-
-def migrate(*args: str) -> Result:
-    return invoke("migrate", *args, catch_exceptions=False)
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "old" / "2019").mkdir(parents=True)
-    (tmp_path / "old" / "2019" / "lanterns.txt").write_text(POST, encoding="utf-8")
+    (tmp_path / "old" / "2019" / "lanterns.txt").write_text(LEGACY_POST, encoding="utf-8")
     return tmp_path
 
 

@@ -8,32 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import Result
 
-from conftest import invoke
+from conftest import LEGACY_POST, migrate
 
 LEGACY = Path(__file__).parents[1] / "examples" / "legacy"
 
-POST = """Review: Paper Lanterns (2019)
-
-Director: Ana Ruiz
-My Score: 7/10
-
-Review:
-
-It glows, and then it goes out.
-
-Warnings: none
-
-(Mara Lind)
-"""
 
 CSV_HEADER = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n"
 CSV_ROW = "2024-01-0{day},Film {day},2020,https://boxd.it/{day},4,,Fine.,,\n"
-
-
-def migrate(*args: str) -> Result:
-    return invoke("migrate", *args, catch_exceptions=False)
 
 
 def summary(converted: int, notes: int, failed: int, skipped: int) -> str:
@@ -70,8 +52,8 @@ def test_rerun_into_a_full_folder_counts_every_review_as_skipped(legacy: Path, t
 def test_a_partly_filled_folder_counts_only_the_existing_output_as_skipped(tmp_path: Path) -> None:
     source = tmp_path / "old"
     source.mkdir()
-    (source / "a.txt").write_text(POST, encoding="utf-8")
-    (source / "b.txt").write_text(POST, encoding="utf-8")
+    (source / "a.txt").write_text(LEGACY_POST, encoding="utf-8")
+    (source / "b.txt").write_text(LEGACY_POST, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     (out / "a.yaml").write_text("mine\n", encoding="utf-8")
@@ -84,7 +66,7 @@ def test_a_partly_filled_folder_counts_only_the_existing_output_as_skipped(tmp_p
 
 @pytest.mark.parametrize("extra", [[], ["{old}/post.txt"], ["--author", "Ana"]])
 def test_a_missing_input_without_o_is_a_usage_error(tmp_path: Path, extra: list[str]) -> None:
-    (tmp_path / "post.txt").write_text(POST, encoding="utf-8")
+    (tmp_path / "post.txt").write_text(LEGACY_POST, encoding="utf-8")
     missing = tmp_path / "nonexist.txt"
     result = migrate(str(missing), *(arg.format(old=tmp_path) for arg in extra))
     assert result.exit_code == 2
@@ -123,7 +105,7 @@ def test_a_csv_with_one_review_still_prints_it(tmp_path: Path) -> None:
 
 def test_dry_run_into_a_partly_filled_folder_says_what_would_be_left_alone(tmp_path: Path) -> None:
     post = tmp_path / "post.txt"
-    post.write_text(POST, encoding="utf-8")
+    post.write_text(LEGACY_POST, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     (out / "post.yaml").write_text("mine\n", encoding="utf-8")
@@ -152,7 +134,7 @@ def test_dry_run_needs_no_output_folder(legacy: Path) -> None:
 
 def test_dry_run_of_one_file_without_o_reports_instead_of_printing(tmp_path: Path) -> None:
     post = tmp_path / "post.txt"
-    post.write_text(POST, encoding="utf-8")
+    post.write_text(LEGACY_POST, encoding="utf-8")
     result = migrate(str(post), "--dry-run")
     assert result.exit_code == 0
     assert re.sub(r", \d+ warnings?", "", result.stdout) == (
@@ -175,7 +157,7 @@ def test_a_file_with_no_title_or_year_is_not_written(tmp_path: Path) -> None:
     source = tmp_path / "old"
     source.mkdir()
     (source / "notes.txt").write_text("hello world, some random words\n", encoding="utf-8")
-    (source / "post.txt").write_text(POST, encoding="utf-8")
+    (source / "post.txt").write_text(LEGACY_POST, encoding="utf-8")
     out = tmp_path / "out"
     result = migrate(str(source), "-o", str(out))
     assert result.exit_code == 1
