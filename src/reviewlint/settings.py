@@ -45,9 +45,6 @@ class RuleTable:
     steps: tuple[RuleStep, ...]
     severities: dict[str, Severity]  # code -> the severity the user set for it
 
-    def is_enabled(self, code: str) -> bool:
-        return code in self.enabled
-
 
 @dataclass(frozen=True)
 class Settings:
