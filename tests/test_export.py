@@ -446,7 +446,7 @@ def test_author_may_be_an_organization() -> None:
 
     assert author({"name": "Harbour Film Quarterly", "type": "organization", "url": "https://example.org"}) == {
         "@type": "Organization", "name": "Harbour Film Quarterly", "url": "https://example.org"}
-    assert author({"name": "Aluna"}) == {"@type": "Person", "name": "Aluna"}
+    assert author({"name": "Ines Lago"}) == {"@type": "Person", "name": "Ines Lago"}
 
 
 def test_without_cldr_data_a_country_keeps_its_iso_name(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -91,7 +91,7 @@ def test_not_a_runtime(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Jeon Jong-seo, Kim Ji-hoon, Park Yu-rim", ["Jeon Jong-seo", "Kim Ji-hoon", "Park Yu-rim"]),
+    ("Seo Min-ji, Kang Tae-woo, Yoon Ha-eun", ["Seo Min-ji", "Kang Tae-woo", "Yoon Ha-eun"]),
     ("Amy Adams, Jeremy Renner, and Forest Whitaker.", ["Amy Adams", "Jeremy Renner", "Forest Whitaker"]),
     ("Ralph Fiennes | Tony Revolori | Saoirse Ronan", ["Ralph Fiennes", "Tony Revolori", "Saoirse Ronan"]),
     ("Joel Coen & Ethan Coen", ["Joel Coen", "Ethan Coen"]),
@@ -110,9 +110,9 @@ def test_people_lists_refuse_sentences() -> None:
 
 
 def test_cast_characters() -> None:
-    assert cast_entry("Jeon Jong-seo as Ok Ju") == {"name": "Jeon Jong-seo", "character": "Ok Ju"}
-    assert cast_entry("Kim Ji-hoon (Choi Pro)") == {"name": "Kim Ji-hoon", "character": "Choi Pro"}
-    assert cast_entry("Park Yu-rim") == "Park Yu-rim"
+    assert cast_entry("Seo Min-ji as Na Ri") == {"name": "Seo Min-ji", "character": "Na Ri"}
+    assert cast_entry("Kang Tae-woo (Jang Boss)") == {"name": "Kang Tae-woo", "character": "Jang Boss"}
+    assert cast_entry("Yoon Ha-eun") == "Yoon Ha-eun"
 
 
 @pytest.mark.parametrize(("text", "codes", "unknown"), [
@@ -179,7 +179,7 @@ def test_dates(text: str, iso: str | None) -> None:
 
 
 @pytest.mark.parametrize(("line", "key", "value", "colon"), [
-    ("Director: Chung-Hyun Lee", "directors", "Chung-Hyun Lee", True),
+    ("Director: Do-Yun Han", "directors", "Do-Yun Han", True),
     ("DIRECTOR: X", "directors", "X", True),
     ("director(s): X", "directors", "X", True),
     ("Directed by Bong Joon Ho", "directors", "Bong Joon Ho", False),
@@ -255,7 +255,7 @@ def test_line_endings() -> None:
     "Frances McDormand and a cast of real nomads, this is a road movie without a destination.",
     "the Russo brothers",
     "Joel and Ethan Coen",
-    "Kim Ji-hoon (Choi Pro",
+    "Kang Tae-woo (Jang Boss",
 ])
 def test_people_lists_refuse_prose_ambiguity_and_broken_brackets(text: str) -> None:
     assert split_names(text) is None

@@ -116,10 +116,11 @@ def test_output_to_stdout_and_to_a_path(in_tmp: Path) -> None:
 
 
 def test_a_missing_output_folder_is_made(in_tmp: Path) -> None:
-    """The README's own `new ... -o reviews/ballerina.yaml`, in a project with no reviews/ yet."""
-    assert new("Ballerina", "--year", "2023", "--author", "Aluna", "-o", "reviews/2023/ballerina.yaml") == (
-        0, "", "Wrote reviews/2023/ballerina.yaml\n")
-    assert "title: Ballerina\n" in (in_tmp / "reviews" / "2023" / "ballerina.yaml").read_text(encoding="utf-8")
+    """The README's own `new ... -o reviews/harbour-lights.yaml`, in a project with no reviews/ yet."""
+    output = "reviews/2004/harbour-lights.yaml"
+    assert new("Harbour Lights", "--year", "2004", "--author", "Ines Lago", "-o", output) == (
+        0, "", f"Wrote {output}\n")
+    assert "title: Harbour Lights\n" in (in_tmp / output).read_text(encoding="utf-8")
 
 
 def test_schema_comment_options(in_tmp: Path) -> None:

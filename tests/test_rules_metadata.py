@@ -47,8 +47,8 @@ FAILING = [
      [("RL505", 5, 22, "'Korean' is a language name; its ISO 639-1 code is 'ko'")]),
     (overlay("language: jp-JP"),
      [("RL505", 25, 11, "'jp' is not an ISO 639-1 language code; did you mean 'ja' (Japanese)?")]),
-    (film("cast: [Jeon Jong-seo, Kim Ji-hoon, jeon  jong-seo]"),
-     [("RL506", 5, 38, "'jeon  jong-seo' is listed twice in `cast` (first as item 1)")]),
+    (film("cast: [Seo Min-ji, Kang Tae-woo, seo  min-ji]"),
+     [("RL506", 5, 36, "'seo  min-ji' is listed twice in `cast` (first as item 1)")]),
     (film("directors: [Paul King]", "writers: [Paul King, Simon Farnaby, Paul King]"),
      [("RL506", 6, 39, "'Paul King' is listed twice in `writers` (first as item 1)")]),
     (film("cast:", "  - {name: Tom Hardy, character: Max}", "  - Tom Hardy"),
@@ -90,7 +90,7 @@ PASSING = [
     film("original_language: yue"),  # ISO 639-3 only
     overlay("language: en-GB"),
     film("cast:", "  - {name: Tom Hardy, character: Reggie Kray}", "  - {name: Tom Hardy, character: Ron Kray}"),
-    film("directors: [Chung-Hyun Lee]", "writers: [Chung-Hyun Lee]"),
+    film("directors: [Do-Yun Han]", "writers: [Do-Yun Han]"),
     film("genres: [One-Person Army Action, Action, Thriller, Science Fiction]"),
     overlay('published: "2024-03-09"\nupdated: "2024-03-19"\nwatched: {date: "2024-03-01"}'),
     overlay("film:\n  title: Parasite\n  original_title: 기생충\n  year: 2019"),
@@ -130,7 +130,7 @@ def test_language_fixes() -> None:
 
 
 def test_duplicate_person_fix_safety() -> None:
-    assert fix_of(film("cast: [Kim Ji-hoon, Kim Ji-hoon]"), "RL506") == (
+    assert fix_of(film("cast: [Kang Tae-woo, Kang Tae-woo]"), "RL506") == (
         FixSafety.SAFE, (Edit(("film", "cast", 1), delete=True),))
     text = film("cast:", "  - Tom Hardy", "  - {name: Tom Hardy, character: Max}")
     assert fix_of(text, "RL506") == (FixSafety.UNSAFE, (Edit(("film", "cast", 1), delete=True),))

@@ -40,7 +40,7 @@ FAILING = [
     (overlay("film:\n  title: Quiet\u202fHarbour\n  year: 2011"),
      [("RL602", 3, 15, "narrow no-break space (U+202F) in the text; use a plain space")]),
     # mixed quotes: the minority style is reported
-    (body("- It’s grief, and it doesn't look away.", "- Ok Ju’s fury carries it."),
+    (body("- It’s grief, and it doesn't look away.", "- Na Ri’s fury carries it."),
      [("RL603", 18, 31, "straight quote ' in a document that uses curly quotes; use ’")]),
     (body("- It's grief, and it doesn't look away.", "- “Quiet,” she says."),
      [("RL603", 19, 7, "curly quote “ in a document that uses straight quotes; use \""),
@@ -68,7 +68,7 @@ FAILING = [
      [("RL606", 19, 7, "'Definately' is a misspelling of 'Definitely'"),
       ("RL606", 20, 7, "'cinematograpy' is a misspelling of 'cinematography'")]),
     # quoted dialogue
-    (overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: '“It’s me, Ballerina.”'"),
+    (overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: '“It’s me, your sister.”'"),
      [("RL607", 18, 15, "the quote is wrapped in its own quotation marks (“...”); renderers add them")]),
 ]
 
@@ -89,7 +89,7 @@ PASSING = [
     body("- Duran Duran play the wedding."),
     body("- The release date is still to be announced."),
     overlay("film:\n  title: Potray\n  year: 2011\nreview:\n  body: [Potray is the hero's name.]"),
-    overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: It’s me, Ballerina."),
+    overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: It’s me, your sister."),
     overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: '“Go,” he says. “Now.”'"),
 ]
 
@@ -124,7 +124,7 @@ def test_invisible_space_fix() -> None:
 
 
 def test_mixed_quotes_fix_places_opening_and_closing_quotes() -> None:
-    text = body("- It’s grief.", "- She said 'no' and \"meant it\" -- it's 1990's '90s.", "- Ok Ju’s fury.",
+    text = body("- It’s grief.", "- She said 'no' and \"meant it\" -- it's 1990's '90s.", "- Na Ri’s fury.",
                 "- It’s loud.", "- It’s late.", "- It’s over.", "- It’s done.", "- It’s dark.")
     assert only_fix(text, "RL603") == (
         "use curly quotes throughout this text", FixSafety.SAFE,
@@ -162,11 +162,11 @@ def test_an_empty_string_is_left_to_the_schema() -> None:
 def test_invisible_spaces_in_a_warning_note_and_a_dialogue_speaker() -> None:
     """Both were skipped, and the no-break space of a note survived check --fix."""
     text = overlay("review:\n  body: [Quiet.]\n  memorable_dialogue:\n    - quote: Stay.\n"
-                   "      speaker: \"Ok\\u00a0Ju\"\ncontent_warnings:\n  - id: violence\n    note: \"one\\u00a0fight\"")
+                   "      speaker: \"Na\\u00a0Ri\"\ncontent_warnings:\n  - id: violence\n    note: \"one\\u00a0fight\"")
     assert findings(text, CODES) == [
         ("RL602", 19, 19, "no-break space (U+00A0) in the text; use a plain space"),
         ("RL602", 22, 15, "no-break space (U+00A0) in the text; use a plain space")]
-    assert only_fix(text.replace('speaker: "Ok\\u00a0Ju"', "speaker: Ok Ju"), "RL602")[2] == (
+    assert only_fix(text.replace('speaker: "Na\\u00a0Ri"', "speaker: Na Ri"), "RL602")[2] == (
         Edit(("content_warnings", 0, "note"), "one fight"),)
 
 

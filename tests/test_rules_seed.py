@@ -10,6 +10,7 @@ from the seed.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -53,10 +54,20 @@ def folded(text: str, indent: str, width: int = 72) -> str:
                                             break_long_words=False, break_on_hyphens=False))
 
 
+def fact(header: list[str], label: str) -> str:
+    """The value after `label` on the header's fact line that carries it ("Director: X | Writer: Y")."""
+    for line in header:
+        for part in line.split("|"):
+            if part.strip().startswith(label):
+                return part.strip().removeprefix(label).strip()
+    raise AssertionError(f"the seed has no {label!r} fact")
+
+
 def seed_yaml(seed: str) -> str:
     parts = sections(seed)
     header = paragraphs(parts[""])
     title_line, logline = header[0], header[-1]
+    title = next(line for line in header if "|" in line and ":" not in line).split("|")[0].strip()  # "T | Y | R"
     headline = title_line.split("–", 1)[1].strip()
     synopsis = paragraphs(parts["Synopsis:"])
     body = paragraphs(parts["Review:"])
@@ -71,15 +82,15 @@ def seed_yaml(seed: str) -> str:
     lines = [
         'schema_version: "1.1"',
         "film:",
-        "  title: Ballerina",
+        f"  title: {title}",
         "  year: 2023",
         "  runtime_minutes: 92",
         "  genres: [One-Person Army Action, Action, Thriller]",
         "  countries: [KR]",
         "  original_language: ko",
-        "  directors: [Chung-Hyun Lee]",
-        "  writers: [Chung-Hyun Lee]",
-        "  cast: [Jeon Jong-seo, Kim Ji-hoon, Park Yu-rim]",
+        f"  directors: [{fact(header, 'Director:')}]",
+        f"  writers: [{fact(header, 'Writer:')}]",
+        f"  cast: [{fact(header, 'Cast:')}]",
         "external_ratings:",
         "  - {source: imdb, value: 6.3, max: 10}",
         'rating: {value: 7, min: 1, max: 10, step: 1, original: "7/10"}',
@@ -187,7 +198,12 @@ def test_the_seeds_findings_are_fixed_by_check_fix(seed_text: str, tmp_path: Pat
     text = review.read_text(encoding="utf-8")
     assert "\u00a0" not in text and "potray" not in text and "Don't" not in text
     data = load_text(text).data
-    assert "has important role to portray Min Hee’s suffering" in data["review"]["body"][4]
-    assert data["review"]["memorable_dialogue"][0]["quote"] == "Don’t you remember me? It’s me, Ballerina."
-    assert data["review"]["memorable_scene"]["text"].endswith("we should’ve done more.\n")
+    parts = sections(seed_text)
+    misspelt = re.search(r"(?:\S+ ){4}potray(?: \S+){2}", paragraphs(parts["Review:"])[4])
+    assert misspelt is not None
+    assert misspelt.group().replace("potray", "portray") in data["review"]["body"][4]
+    dialogue = paragraphs(parts["Memorable Dialogue:"])[0].strip("“”")
+    assert data["review"]["memorable_dialogue"][0]["quote"] == dialogue.replace("Don't", "Don’t")
+    scene_end = [line for line in paragraphs(parts["Memorable Scene:"]) if line.strip()][-1].split()[-4:]
+    assert data["review"]["memorable_scene"]["text"].endswith(" ".join(scene_end) + "\n")
     assert [f[0] for f in findings(text)] == ["RL509"]

@@ -3,17 +3,17 @@ have; the Markdown and HTML readers turn their input into the same lines and use
 
 How a post is read, top to bottom:
 
-- The first line is the headline when it reads as a title ("Film Review: Ballerina (2023) –
-  When Loss Leads to Revenge", a Markdown `#` heading, or a short line standing alone).
+- The first line is the headline when it reads as a title ("Film Review: Harbour Lights (2004) –
+  When the Lamp Goes Out", a Markdown `#` heading, or a short line standing alone).
   `review.headline` keeps the whole line as published; the film's title and year and the
   tagline after the dash are read from it as well, and `source.title_line` keeps it too.
 - Fact lines carry labelled values: "Director: X | Writer: Y", "My Rate: 7/10",
-  "Genre: Drama My Score: 7/10", "Ballerina | 2023 | 1h 32m".
+  "Genre: Drama My Score: 7/10", "Harbour Lights | 2004 | 1h 48m".
 - Section labels ("Synopsis:", "Review", "Verdict", "Memorable Dialogue:") head the
   paragraphs that follow, until the next label.
 - Unlabelled paragraphs before the first section: a single one is the logline when the
   post has a review section (the seed's layout); otherwise they open `review.body`.
-- "(Aluna)" or "— Aluna" standing alone is the author; comment widgets and share buttons
+- "(Ines Lago)" or "— Ines Lago" standing alone is the author; comment widgets and share buttons
   are dropped as boilerplate and listed under `source.dropped`.
 - Anything else is kept verbatim under `notes` and reported, never dropped.
 
@@ -239,7 +239,7 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         return segments
 
     def _pipe_line(self, line: SourceLine, in_header: bool) -> bool:
-        """"Ballerina | 2023 | 1h 32m" or "Genre: X | Country: Y": each part is a fact."""
+        """"Harbour Lights | 2004 | 1h 48m" or "Genre: X | Country: Y": each part is a fact."""
         parts = [part.strip() for part in re.split(r"\s*\|\s*", line.text.strip())]
         if len(parts) < 2 or not all(parts):
             return False
@@ -270,7 +270,7 @@ class BlogReader(HeaderReader, ProseReader, AssemblingReader):
         self.block_has_fact = True
         for position, (raw, outcome) in enumerate(readings):
             if outcome is None and position == 0 and labelled == 0:
-                outcome = facts.read_fact("title", raw)  # "Ballerina | 2023 | 1h 32m": the title leads
+                outcome = facts.read_fact("title", raw)  # "Harbour Lights | 2004 | 1h 48m": the title leads
             if outcome is None:
                 self._preserve([line], raw, "a part of a details line with no label reviewlint knows")
                 continue

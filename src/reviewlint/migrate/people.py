@@ -114,7 +114,7 @@ def without_roles(names: list[str]) -> tuple[list[str], list[str]]:
 
 
 def cast_entry(name: str, parentheses_are_characters: bool = True) -> str | dict[str, Any]:
-    """"Jeon Jong-seo as Ok Ju" -> {name, character}; "Jeon Jong-seo (Ok Ju)" too when the
+    """"Seo Min-ji as Na Ri" -> {name, character}; "Seo Min-ji (Na Ri)" too when the
     list's parentheses are characters; else the name as written."""
     patterns = (_AS_CHARACTER, _IN_PARENS) if parentheses_are_characters else (_AS_CHARACTER,)
     for pattern in patterns:

@@ -28,12 +28,12 @@ document_stage_code(NOT_FORMATTABLE, summary="The file loads, but cannot be rewr
     ## Example
     ```yaml
     film:
-      title: "Ballerina"# the comment touches the value
+      title: "Harbour Lights"# the comment touches the value
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina  # a space before the comment
+      title: Harbour Lights  # a space before the comment
     ```
 
     ## Fix

@@ -27,12 +27,12 @@ _load("RL001", "The file is not valid YAML.", """
 
     ## Example
     ```yaml
-    film: [Ballerina, 2023
+    film: [Harbour Lights, 2023
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
     ```
 
@@ -52,14 +52,14 @@ _load("RL002", "A mapping holds the same key twice.", """
     ## Example
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
       year: 2024
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
     ```
 
@@ -143,7 +143,7 @@ _load("RL006", "The top level is not a mapping of keys.", """
 
     ## Example
     ```yaml file
-    - Ballerina
+    - Harbour Lights
     - 2023
     ```
     Use instead:
@@ -168,18 +168,18 @@ _load("RL007", "An alias (`*name`) repeats an anchored value.", """
     ## Example
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
-      directors: &director [Chung-Hyun Lee]
+      directors: &director [Do-Yun Han]
       writers: *director
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
-      directors: [Chung-Hyun Lee]
-      writers: [Chung-Hyun Lee]
+      directors: [Do-Yun Han]
+      writers: [Do-Yun Han]
     ```
 
     ## Fix
@@ -198,13 +198,13 @@ _load("RL008", "A YAML tag such as `!!python/object` is used.", """
     ## Example
     ```yaml
     film:
-      title: !!python/str Ballerina
+      title: !!python/str Harbour Lights
       year: 2023
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
     ```
 
@@ -245,12 +245,12 @@ _load("RL010", "A merge key (`<<`) is used.", """
     ## Example
     ```yaml
     author:
-      <<: {name: Aluna}
+      <<: {name: Ines Lago}
     ```
     Use instead:
     ```yaml
     author:
-      name: Aluna
+      name: Ines Lago
     ```
 
     ## Fix
@@ -312,13 +312,13 @@ _load("RL013", "A number or boolean cannot be represented.", """
     ## Example
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: !!int twenty
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
     ```
 

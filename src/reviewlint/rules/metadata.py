@@ -78,13 +78,13 @@ def implausible_year(context: Context, options: Options) -> Iterator[Diagnostic]
     ## Example
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2099
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
     ```
 
@@ -117,14 +117,14 @@ def implausible_runtime(context: Context, options: Options) -> Iterator[Diagnost
     ## Example
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
       runtime_minutes: 920
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
       runtime_minutes: 92
     ```
@@ -154,14 +154,14 @@ def placeholder_imdb_id(context: Context, options: Options) -> Iterator[Diagnost
     ## Example
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
       ids: {imdb: tt0000000}
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
       ids: {imdb: tt28302496}
     ```
@@ -445,16 +445,16 @@ def duplicate_person(context: Context, options: Options) -> Iterator[Diagnostic]
     ## Example
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
-      cast: [Jeon Jong-seo, Kim Ji-hoon, Jeon Jong-seo]
+      cast: [Seo Min-ji, Kang Tae-woo, Seo Min-ji]
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
-      cast: [Jeon Jong-seo, Kim Ji-hoon]
+      cast: [Seo Min-ji, Kang Tae-woo]
     ```
 
     ## Fix
@@ -503,14 +503,14 @@ def unknown_genre(context: Context, options: Options) -> Iterator[Diagnostic]:
     ## Example
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
       genres: [Action, Thriler]
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
       genres: [Action, Thriller]
     ```
@@ -649,14 +649,14 @@ def redundant_original_title(context: Context, options: Options) -> Iterator[Dia
     ## Example
     ```yaml
     film:
-      title: Ballerina
-      original_title: Ballerina
+      title: Harbour Lights
+      original_title: Harbour Lights
       year: 2023
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
     ```
 

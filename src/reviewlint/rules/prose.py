@@ -308,14 +308,14 @@ def mixed_quotes(context: Context, options: Options) -> Iterator[Diagnostic]:
     review:
       body:
         - It’s a film about memory, and it doesn't look away.
-        - Ok Ju’s fury carries the last act.
+        - Na Ri’s fury carries the last act.
     ```
     Use instead:
     ```yaml
     review:
       body:
         - It’s a film about memory, and it doesn’t look away.
-        - Ok Ju’s fury carries the last act.
+        - Na Ri’s fury carries the last act.
     ```
 
     ## Fix
@@ -469,7 +469,7 @@ def placeholder_text(context: Context, options: Options) -> Iterator[Diagnostic]
     ```yaml
     review:
       synopsis:
-        text: Ok Ju looks for the men who wronged her friend.
+        text: Na Ri looks for the men who wronged her friend.
       body: [A tense, patient revenge story.]
     ```
 
@@ -834,14 +834,14 @@ def quoted_dialogue(context: Context, options: Options) -> Iterator[Diagnostic]:
     review:
       body: [A tense, patient revenge story.]
       memorable_dialogue:
-        - quote: "“Don’t you remember me? It’s me, Ballerina.”"
+        - quote: "“Don’t you know my voice? It’s me, your sister.”"
     ```
     Use instead:
     ```yaml
     review:
       body: [A tense, patient revenge story.]
       memorable_dialogue:
-        - quote: "Don’t you remember me? It’s me, Ballerina."
+        - quote: "Don’t you know my voice? It’s me, your sister."
     ```
 
     ## Fix

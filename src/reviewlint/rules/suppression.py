@@ -23,13 +23,13 @@ document_stage_code(UNUSED_SUPPRESSION, summary="An inline suppression suppresse
     ## Example
     ```yaml
     film:
-      title: Ballerina  # reviewlint: disable=RL606 -- no misspelling here any more
+      title: Harbour Lights  # reviewlint: disable=RL606 -- no misspelling here any more
       year: 2023
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
     ```
 
@@ -48,13 +48,13 @@ document_stage_code(INVALID_SUPPRESSION, summary="An inline suppression comment 
     ## Example
     ```yaml
     film:
-      title: Ballerina  # reviewlint: disabel=RL606
+      title: Harbour Lights  # reviewlint: disabel=RL606
       year: 2023
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina  # reviewlint: disable=RL606 -- the title is a name
+      title: Harbour Lights  # reviewlint: disable=RL606 -- the title is a name
       year: 2023
     ```
 

@@ -30,7 +30,7 @@ _schema("RL101", "A required key is missing.", """
     Use instead:
     ```yaml
     author:
-      name: Aluna
+      name: Ines Lago
     ```
 
     ## Fix
@@ -75,13 +75,13 @@ _schema("RL103", "A value has the wrong type.", """
     ## Example
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: twenty twenty-three
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
     ```
 
@@ -144,13 +144,13 @@ _schema("RL106", "A number is outside its allowed range.", """
     ## Example
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 1066
     ```
     Use instead:
     ```yaml
     film:
-      title: Ballerina
+      title: Harbour Lights
       year: 2023
     ```
 
