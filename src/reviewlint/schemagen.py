@@ -30,6 +30,23 @@ Schema = dict[str, Any]
 # to the vocabulary since then appear from the version that added them on.
 SOURCE_FORMATS_1_0 = ("blog-text", "blog-markdown", "blog-html", "letterboxd-csv", "reviewlint-yaml", "manual")
 
+# Schema 1.0 is published with the example values it shipped with (taken from a real post);
+# its bytes never change, so they stay here for it alone. Later versions show an invented review.
+EXAMPLES_1_0: dict[str, Any] = {
+    "title": "Ballerina", "original_title": "발레리나", "year": 2023,
+    "genres": ["One-Person Army Action", "Action", "Thriller"], "directors": ["Lee Chung-hyun"],
+    "cast": ["Jeon Jong-seo", {"name": "Kim Ji-hoon", "character": "Choi Pro"}],
+    "headline": "Film Review: Ballerina (2023) – When Loss Leads to Revenge", "tagline": "When Loss Leads to Revenge",
+    "recommendation": "Worth to Watch", "author": "Aluna",
+}
+EXAMPLES: dict[str, Any] = {
+    "title": "Harbour Lights", "original_title": "항구의 불빛", "year": 2004,
+    "genres": ["Slow-Burn Mystery", "Mystery", "Drama"], "directors": ["Han Do-yun"],
+    "cast": ["Seo Min-ji", {"name": "Kang Tae-woo", "character": "Jang Boss"}],
+    "headline": "Film Review: Harbour Lights (2004) – When the Lamp Goes Out", "tagline": "When the Lamp Goes Out",
+    "recommendation": "Worth the Trip", "author": "Ines Lago",
+}
+
 
 def _since(version: str, first: str) -> bool:
     """True when `version` has what was added in `first`."""
@@ -164,22 +181,24 @@ def build_schema(version: str = CURRENT_VERSION) -> Schema:
     """The schema for `version` (default CURRENT_VERSION), as a plain dict ready to be dumped as JSON."""
     if version not in VERSIONS:
         raise ValueError(f"no schema version {version!r} (known: {', '.join(VERSIONS)})")
+    example = EXAMPLES if _since(version, "1.1") else EXAMPLES_1_0
     film = _object(
         "The film under review.",
         {
             "title": _string("The film's title as the review uses it.", minLength=1, maxLength=300,
-                             pattern=r"^[^\n]*$", examples=["Ballerina"]),
+                             pattern=r"^[^\n]*$", examples=[example["title"]]),
             "original_title": _string("The title in the film's original language, if it differs.",
-                                      minLength=1, maxLength=300, pattern=r"^[^\n]*$", examples=["발레리나"]),
+                                      minLength=1, maxLength=300, pattern=r"^[^\n]*$",
+                                      examples=[example["original_title"]]),
             "year": {"type": "integer", "description": "Year of first release.", "minimum": 1888,
-                     "maximum": 2100, "examples": [2023]},
+                     "maximum": 2100, "examples": [example["year"]]},
             "runtime_minutes": {"type": "integer", "description": "Running time in whole minutes (\"1h 32m\" is 92).",
                                 "minimum": 1, "maximum": 1000, "examples": [92]},
             "genres": _string_list(
                 "Genres and sub-genres, most specific first. Free text; the unknown-genre rule compares them "
                 "with the IMDb, TMDB and IMDb-interest lists.",
                 {"type": "string", "minLength": 1, "maxLength": 100},
-                uniqueItems=True, examples=[["One-Person Army Action", "Action", "Thriller"]]),
+                uniqueItems=True, examples=[example["genres"]]),
             "countries": _string_list(
                 "Countries of origin as ISO 3166-1 alpha-2 codes.",
                 {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2 code."},
@@ -187,7 +206,7 @@ def build_schema(version: str = CURRENT_VERSION) -> Schema:
             "original_language": _string("The film's original language, ISO 639-1 (or ISO 639-3 where no two-letter "
                                          "code exists).", pattern="^[a-z]{2,3}$", examples=["ko"]),
             "directors": _string_list("Directors, as credited.", {"$ref": "#/$defs/personName"},
-                                      examples=[["Lee Chung-hyun"]]),
+                                      examples=[example["directors"]]),
             "writers": _string_list("Writers, as credited.", {"$ref": "#/$defs/personName"}),
             "cast": _string_list(
                 "Cast in billing order: a name, or a name with the character played.",
@@ -198,7 +217,7 @@ def build_schema(version: str = CURRENT_VERSION) -> Schema:
                         "character": _string("The character's name.", minLength=1, maxLength=200),
                     }, required=["name"]),
                 ]},
-                examples=[["Jeon Jong-seo", {"name": "Kim Ji-hoon", "character": "Choi Pro"}]]),
+                examples=[example["cast"]]),
             "ids": _object("Identifiers of the film in public databases.", {
                 "imdb": _string("IMDb title id: tt followed by 7 or more digits.", pattern=r"^tt\d{7,}$",
                                 examples=["tt21097732"]),
@@ -237,9 +256,9 @@ def build_schema(version: str = CURRENT_VERSION) -> Schema:
         "The review itself: the reviewer's prose, section by section.",
         {
             "headline": _string("The post's headline as published.", minLength=1, maxLength=300,
-                                examples=["Film Review: Ballerina (2023) – When Loss Leads to Revenge"]),
+                                examples=[example["headline"]]),
             "tagline": _string("The review's tagline or subtitle.", minLength=1, maxLength=200,
-                               examples=["When Loss Leads to Revenge"]),
+                               examples=[example["tagline"]]),
             "logline": _string("A one-paragraph summary of the premise.", minLength=1),
             "synopsis": _prose_section("Plot summary.", spoiler_default=False),
             "body": _string_list(
@@ -251,7 +270,7 @@ def build_schema(version: str = CURRENT_VERSION) -> Schema:
                 "verdict": _string("The recommendation, from a fixed scale: " + ", ".join(verdicts) + ".",
                                    enum=list(verdicts)),
                 "text": _string("The recommendation as the reviewer worded it.", minLength=1,
-                                examples=["Worth to Watch"]),
+                                examples=[example["recommendation"]]),
             }, required=["verdict"]),
         },
         required=["body"],
@@ -291,7 +310,7 @@ def build_schema(version: str = CURRENT_VERSION) -> Schema:
         "spoilers": _string("How much the review as a whole gives away: " + ", ".join(vocab.spoiler_levels()) + ".",
                             enum=list(vocab.spoiler_levels())),
         "author": _object("Who wrote the review.", {
-            "name": _string("The author's name or pen name.", minLength=1, maxLength=100, examples=["Aluna"]),
+            "name": _string("The author's name or pen name.", minLength=1, maxLength=100, examples=[example["author"]]),
             "url": _string("The author's page.", pattern=r"^https?://"),
         }, required=["name"]),
         "language": _string("The review's language as a BCP 47 tag.", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
