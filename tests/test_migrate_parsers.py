@@ -128,7 +128,7 @@ def test_languages_and_genres() -> None:
     assert language_code("Korean") == "ko"
     assert language_code("English") == "en"
     assert language_code("Klingon") is None
-    assert split_genres("One-person Army Action/Action/Thriller") == ["One-Person Army Action", "Action", "Thriller"]
+    assert split_genres("Gun fu/Martial arts/Thriller") == ["Gun Fu", "Martial Arts", "Thriller"]
     assert split_genres("drama, sci-fi and Neo-noir") == ["Drama", "Sci-Fi", "Neo-Noir"]
     assert split_genres("Cosy Heist-Musical") == ["Cosy Heist-Musical"]  # unknown genres are kept as written
 
