@@ -159,7 +159,7 @@ def test_the_seed_findings_are_the_nbsp_the_mixed_quote_and_potray(seed_text: st
 
 
 def test_check_on_the_seed_file_reports_them(seed_text: str, tmp_path: Path) -> None:
-    review = tmp_path / "ballerina.yaml"
+    review = tmp_path / "seed.yaml"
     review.write_text(seed_yaml(seed_text), encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--output-format", "concise",
                                       str(review)])
@@ -190,7 +190,7 @@ def test_the_seeds_free_text_warnings_map_to_slugs(seed_text: str) -> None:
 
 def test_the_seeds_findings_are_fixed_by_check_fix(seed_text: str, tmp_path: Path) -> None:
     """The fixes are data edits the formatter applies: afterwards only the missing date is left."""
-    review = tmp_path / "ballerina.yaml"
+    review = tmp_path / "seed.yaml"
     review.write_text(seed_yaml(seed_text), encoding="utf-8")
     fixed = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--fix", "--unsafe-fixes",
                                      "--output-format", "concise", str(review)])
