@@ -26,7 +26,11 @@ How the comparison is made (the same rules for every post):
 - Check errors: load (RL0xx) or schema (RL1xx) diagnostics of the rendered output, other than
   RL101 for a required key the source does not state (the title a post never names).
 
-CSV exports are scored on their three `sample_rows` each: title, year and rating value.
+CSV exports are scored on their three `sample_rows` each, read with `include_unreviewed` (a ratings or
+diary export has no review text), each sample found through its result's part ("row N"): title, year
+(none when the row states none) and rating value (`expect`'s, else the row's Rating cell; none when
+empty). A row with neither review text nor rating is not a review: its leaving out is counted on its
+own line, and its rating as right when none is invented; its title and year are not scored.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ ABSENT_PATHS = {"title": ("film", "title"), "year": ("film", "year"), "runtime":
                 "directors": ("film", "directors"), "writers": ("film", "writers"), "cast": ("film", "cast"),
                 "rating": ("rating",), "author": ("author", "name"), "certification": ("film", "certification")}
 MISSING_KEY = "RL101"
+CSV_FIELDS = ("title", "year", "rating", "left out (nothing to convert)")
 
 
 def norm(text: Any) -> str:
@@ -110,7 +115,7 @@ class PostOutcome:
 @dataclass
 class Measure:
     fields: dict[str, Tally] = field(default_factory=lambda: {name: Tally() for name in FIELDS})
-    csv: dict[str, Tally] = field(default_factory=lambda: {name: Tally() for name in ("title", "year", "rating")})
+    csv: dict[str, Tally] = field(default_factory=lambda: {name: Tally() for name in CSV_FIELDS})
     posts: list[PostOutcome] = field(default_factory=list)
 
     @property
@@ -157,7 +162,8 @@ def _rating_found(expected: dict[str, Any], rating: Any) -> tuple[bool, bool]:
     if isinstance(value, str):
         value_ok = original is not None and norm(original) == norm(value)
     else:
-        value_ok = isinstance(rating.get("value"), (int, float)) and abs(float(rating["value"]) - float(value)) < 1e-9
+        value_ok = (isinstance(rating.get("value"), (int, float)) and isinstance(value, (int, float))
+                    and abs(float(rating["value"]) - float(value)) < 1e-9)
     maximum = expected.get("max")
     if maximum is None:
         letter = isinstance(value, str) and re.fullmatch(r"[a-f][+-]?", norm(value)) is not None
@@ -302,30 +308,68 @@ def score_post(path: Path, expected: dict[str, Any], measure: Measure) -> PostOu
     return outcome
 
 
+def results_by_row(results: Iterable[Any]) -> dict[int, Any]:
+    """The CSV reader's results keyed by record number, read from their part ("row N", header = 1).
+
+    Rows that hold neither review text nor a rating are not reviews and yield no result, so a
+    result's position in the list is not its row.
+    """
+    by_row = {}
+    for result in results:
+        words = (result.part or "").split()
+        if len(words) == 2 and words[0] == "row" and words[1].isdigit():
+            by_row[int(words[1])] = result
+    return by_row
+
+
+def sample_result(by_row: dict[int, Any], sample: dict[str, Any]) -> Any:
+    """The result for an expected file's sample row (`row` counts records from 1 after the header)."""
+    return by_row.get(int(sample["row"]) + 1)
+
+
+def _holds_nothing_to_convert(fields: dict[str, Any]) -> bool:
+    """No review text and no rating: not a review, even with `include_unreviewed`."""
+    texts = (value for key, value in fields.items() if key in ("Review", "Review_prefix", "Rating"))
+    return not any(str(value).strip() for value in texts)
+
+
+def _expected_rating(fields: dict[str, Any], expect: dict[str, Any]) -> float | None:
+    """The rating value a sample row must give: `expect` when it says, else the row's Rating cell."""
+    if "rating_value" in expect:
+        return None if expect["rating_value"] is None else float(expect["rating_value"])
+    if "rating" in expect and expect["rating"] is None:
+        return None
+    rating = str(fields.get("Rating") or "").strip()
+    return float(rating) if rating else None
+
+
 def score_csv(path: Path, expected: dict[str, Any], measure: Measure) -> None:
     from reviewlint.migrate import MigrateOptions, migrate_file
 
-    # Rated films without review text are rows too (the diary and ratings exports).
-    results = migrate_file(path, options=MigrateOptions(include_unreviewed=True))
+    # Ratings and diary exports have no review column: their rated rows are reviews only with
+    # `include_unreviewed` (the CLI's --include-unreviewed), which a user migrating them passes.
+    by_row = results_by_row(migrate_file(path, options=MigrateOptions(include_unreviewed=True)))
     for sample in expected.get("sample_rows") or []:
-        # `row` counts records from 1 after the header; results come one per record, in order.
-        index = int(sample["row"]) - 1
-        result = results[index] if 0 <= index < len(results) else None
+        result = sample_result(by_row, sample)
         data = result.data if result is not None and result.data is not None else {}
         fields = sample.get("fields") or {}
         expect = sample.get("expect") or {}
+        if _holds_nothing_to_convert(fields):
+            # Not a review: leaving the row out is right, and no rating may be invented for it.
+            measure.csv["left out (nothing to convert)"].add(result is None)
+            measure.csv["rating"].add(data.get("rating") is None)
+            continue
         film = data.get("film") or {}
         if "Name" in fields:
             measure.csv["title"].add(norm(film.get("title", "")) == norm(fields["Name"]))
-        if "Year" in fields or "year" in expect:
-            year = expect.get("year", int(fields["Year"]) if fields.get("Year") else None)
-            measure.csv["year"].add(film.get("year") == year)
-        if "rating" in expect or "rating_value" in expect:
-            rating = data.get("rating")
-            if expect.get("rating_value") is not None:
-                measure.csv["rating"].add(isinstance(rating, dict) and rating.get("value") == expect["rating_value"])
-            else:
-                measure.csv["rating"].add(rating is None)
+        year = expect["year"] if "year" in expect else (int(fields["Year"]) if fields.get("Year") else None)
+        measure.csv["year"].add(film.get("year") == year)
+        rating = data.get("rating")
+        rating_expected = _expected_rating(fields, expect)
+        if rating_expected is None:
+            measure.csv["rating"].add(rating is None)
+        else:
+            measure.csv["rating"].add(isinstance(rating, dict) and rating.get("value") == rating_expected)
 
 
 def measure_corpus(shared: Path) -> Measure:

@@ -56,3 +56,9 @@ def test_every_output_passes_check_without_load_or_schema_errors(measure: Any) -
 def test_expected_facts_land_in_their_own_field(measure: Any) -> None:
     total = measure.total
     assert total.percent() >= FLOOR_PERCENT, measure.table()
+
+
+def test_every_csv_sample_row_is_found_by_its_row_number(measure: Any) -> None:
+    """Each sample row of the Letterboxd exports, looked up through its result's part ("row N")."""
+    assert {name: (tally.found, tally.expected) for name, tally in measure.csv.items()} == {
+        "title": (13, 13), "year": (13, 13), "rating": (15, 15), "left out (nothing to convert)": (2, 2)}
