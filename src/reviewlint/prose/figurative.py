@@ -217,7 +217,9 @@ def titled(tokens: Sequence[Token], start: int, end: int, in_headline: bool) -> 
         words = [t for t in quoted if t.is_word and t.text[:1].isalpha()]
         if len(words) >= 2 and sum(t.capitalised for t in words) * 3 >= len(words) * 2:
             return True
-    if in_headline or not first.capitalised or len(first.text) < 2 or first.text.isupper():
+    if first.text.isupper() and not in_headline:
+        return _capitals_title(tokens, start)
+    if in_headline or not first.capitalised or len(first.text) < 2:
         return False
     previous = start - 1
     if previous < 0:
@@ -226,6 +228,24 @@ def titled(tokens: Sequence[Token], start: int, end: int, in_headline: bool) -> 
         return following is not None and following.is_word and following.capitalised and following.text != "I"
     mark = tokens[previous].key
     return mark not in (":", "“", '"', "(", "—", "–", "/", "‘", "'", "&", "[", "…", ";")
+
+
+_TITLE_LINKS = frozenset({"of", "the", "at", "in", "on", "a", "an", "to", "for", "from", "with", "by"})
+
+
+def _capitals_title(tokens: Sequence[Token], index: int) -> bool:
+    """A title written in capitals inside a sentence ("her debut, NIGHT OF THE KNIVES,"): a run
+    of three or more upper-case words with no mark between, joined by a title's small word (a
+    guide's heading such as "SEX/NUDITY" or "VIOLENCE AND GORE" has none)."""
+    begin = index
+    while begin > 0 and tokens[begin - 1].is_word and tokens[begin - 1].text.isupper():
+        begin -= 1
+    stop = index
+    while stop + 1 < len(tokens) and tokens[stop + 1].is_word and tokens[stop + 1].text.isupper():
+        stop += 1
+    run = [t.key for t in tokens[begin:stop + 1]]
+    # Longer runs are the reviewer shouting ("DON'T WATCH THE DEATH OF THE DOG"), not a title.
+    return 3 <= len(run) <= 6 and any(key in _TITLE_LINKS for key in run[1:-1])
 
 
 def _quotation(tokens: Sequence[Token], index: int) -> list[Token]:
