@@ -130,13 +130,13 @@ def test_ending_sentence_inside_a_marked_span_or_a_major_review_is_quiet() -> No
 def test_ending_site_cues_add_to_the_reading() -> None:
     from reviewlint.config import Settings
 
-    text = review("    - The credits roll over the orchard.")
+    text = review("    - Mira plants one more tree in the orchard.")
     assert findings(text, {"RL405"}) == []
-    settings = Settings(rule_options=(("ending-cue-unmarked", (("cues", ("credits roll",)),)),))
+    settings = Settings(rule_options=(("ending-cue-unmarked", (("cues", ("one more tree",)),)),))
     from reviewlint import check_text
 
     found = [d for d in check_text(text, settings=settings) if d.code == "RL405"]
-    assert [d.message for d in found] == ["this sentence seems to tell the ending ('credits roll'); if it does, wrap "
+    assert [d.message for d in found] == ["this sentence seems to tell the ending ('one more tree'); if it does, wrap "
                                           "it in >!...!< or mark the review `spoilers: major`"]
 
 

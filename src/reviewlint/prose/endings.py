@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from reviewlint.prose.prefilter import ENDING_WORDS
+from reviewlint.prose.prefilter import GATE_WORDS, may_tell_ending
 from reviewlint.prose.tokens import ascii_words, sentences
 
 DATA = Path(__file__).parent / "data"
@@ -71,7 +71,7 @@ class Forms:
 def _by_prefix() -> dict[bytes, frozenset[bytes]]:
     """Each start (of three letters or more) of a prefilter word -> the words it starts."""
     table: dict[bytes, set[bytes]] = {}
-    for word in ENDING_WORDS:
+    for word in GATE_WORDS:
         for size in range(3, len(word) + 1):
             table.setdefault(word[:size], set()).add(word)
     return {start: frozenset(words) for start, words in table.items()}
@@ -84,7 +84,7 @@ def _gate(pattern: str) -> frozenset[bytes]:
     for literal in _LITERAL_RE.findall(re.sub(r"\\[a-zA-Z]", " ", pattern)):
         word = literal.encode()
         # the word itself, words it starts ("realiz": realizes), words that start it ("endings?")
-        gate |= {word[:size] for size in range(3, len(word) + 1) if word[:size] in ENDING_WORDS}
+        gate |= {word[:size] for size in range(3, len(word) + 1) if word[:size] in GATE_WORDS}
         gate |= _by_prefix().get(word, frozenset())
     return frozenset(gate)
 
@@ -195,7 +195,7 @@ def find(text: str, extra: re.Pattern[str] | None = None) -> list[EndingSentence
     found: list[EndingSentence] = []
     for start, end in sentences(text):
         sentence = text[start:end]
-        words = cue(sentence) if not ENDING_WORDS.isdisjoint(ascii_words(sentence)) else None
+        words = cue(sentence) if may_tell_ending(ascii_words(sentence)) else None
         if words is None and extra is not None:
             match = extra.search(sentence)
             words = match.group(0) if match is not None else None

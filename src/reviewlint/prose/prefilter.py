@@ -33,3 +33,25 @@ actually secretly personality personalities figment prevails triumphs conquers w
 killer murderer culprit villain mastermind traitor stalker mole together reunite reconcile wind winds better
 conclude concludes concluded closes closed culminates culminated finishes finished wraps away wakes woke existed thief
 """.split())
+
+# Ending words too common to read a sentence for on their own: each counts only beside one of
+# its partners ("he doesn't make it out", "in the closing minutes", "the credits roll on"), so
+# sentences with them alone stay as cheap as before. Not in ENDING_WORDS: a review holding
+# only these is not read at all.
+_NEGATED_WORDS = frozenset({b"doesn", b"didn", b"don", b"won", b"not", b"never", b"nobody"})
+_FRAME_NOUNS = frozenset(word.encode() for word in """
+minutes minute moments moment scene scenes shot shots sequence image frame frames seconds act reel line chapter
+""".split())
+PARTNERED_ENDING_WORDS: dict[bytes, frozenset[bytes]] = {
+    b"make": _NEGATED_WORDS, b"makes": _NEGATED_WORDS, b"closing": _FRAME_NOUNS,
+    b"credits": frozenset({b"roll", b"rolls", b"rolled", b"rolling"}),
+}
+# What the ending forms' gates are built from (endings.Forms).
+GATE_WORDS = ENDING_WORDS | PARTNERED_ENDING_WORDS.keys()
+
+
+def may_tell_ending(words: set[bytes]) -> bool:
+    """Whether a sentence with these words may tell the ending (the cheap question first)."""
+    if not ENDING_WORDS.isdisjoint(words):
+        return True
+    return any(word in words and not partners.isdisjoint(words) for word, partners in PARTNERED_ENDING_WORDS.items())
