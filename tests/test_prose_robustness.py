@@ -39,6 +39,14 @@ TELLS_ENDING = [
     "In the end, Hugo chooses the orchestra over his marriage.",
     "The story concludes with the farm sold to the developers.",
     "By the end of the film, the mayor is in prison.",
+    "In the final scene, Dara walks into the sea.",
+    "The last image is of Jonas asleep on the bus.",
+    "The film's final moments show Kai burying the radio.",
+    "Both brothers die in the climax.",
+    "In the last ten minutes, the town floods.",
+    "None of them make it out alive.",
+    "It all ends with the two of them on the ferry.",
+    "The closing moments find the widow laughing at the grave.",
 ]
 
 # Sentences that mention the ending, or use ending words for something else: quiet.
@@ -58,6 +66,9 @@ MENTIONS_ONLY = [
     "The script doesn't make it clear who the narrator is.",
     "The credits roll on a hopeful note.",
     "The closing credits list over two hundred dancers.",
+    "Everyone makes it look easy.",
+    "The final scene shows just how good an actor she is.",
+    "In the closing minutes I checked my watch twice.",
 ]
 
 # Praise, idiom, titles, camerawork and style in warning words: quiet.
@@ -75,6 +86,10 @@ FIGURATIVE = [
     "The editing has a hazy, drugged-out rhythm.",
     "The jokes land like a punch to the gut.",
     "The dialogue is intoxicating.",
+    "The trailer gave me a heart attack.",
+    "I was dying of laughter.",
+    "The comedy is drop-dead funny.",
+    "The sets are to die for.",
 ]
 
 # Negations with the forms guides use: quiet.

@@ -38,7 +38,7 @@ conclude concludes concluded closes closed culminates culminated finishes finish
 # its partners ("he doesn't make it out", "in the closing minutes", "the credits roll on"), so
 # sentences with them alone stay as cheap as before. Not in ENDING_WORDS: a review holding
 # only these is not read at all.
-_NEGATED_WORDS = frozenset({b"doesn", b"didn", b"don", b"won", b"not", b"never", b"nobody"})
+_NEGATED_WORDS = frozenset({b"doesn", b"didn", b"don", b"won", b"not", b"never", b"nobody", b"none"})
 _FRAME_NOUNS = frozenset(word.encode() for word in """
 minutes minute moments moment scene scenes shot shots sequence image frame frames seconds act reel line chapter
 """.split())
