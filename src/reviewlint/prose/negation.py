@@ -9,6 +9,7 @@ affirm rather than deny.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from reviewlint.prose.lexicon import Lexicon
 from reviewlint.prose.tokens import CLAUSE_MARKS, Token
@@ -24,11 +25,21 @@ def _is_negator(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
     key = tokens[index].key
     if key in lexicon.negators or key.endswith("n't"):
         return not _affirms(tokens, index, lexicon)
-    for phrase in lexicon.negator_phrases:
+    for phrase in _phrases_ending_in(lexicon.negator_phrases).get(key, ()):
         size = len(phrase)
         if index + 1 >= size and tuple(t.key for t in tokens[index + 1 - size:index + 1]) == phrase:
             return True
     return False
+
+
+@cache
+def _phrases_ending_in(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Negator phrases by their last word: each word before a cue is tested only against the
+    few phrases it could end ("free of", "barely any")."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        table.setdefault(phrase[-1], []).append(phrase)
+    return {last: tuple(found) for last, found in table.items()}
 
 
 def _affirms(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
